@@ -1,0 +1,82 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { join } from "node:path";
+
+export const ANVIL_BIN = join(import.meta.dirname, "..", "node_modules", ".bin", "anvil");
+export const CHAIN_ID = 31337;
+
+export interface AnvilNode {
+  rpcUrl: string;
+  port: number;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** Asks the OS for a free TCP port, or checks that `preferred` is free. */
+export function freePort(preferred = 0): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once("error", reject);
+    server.listen(preferred, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+/** `preferred` when it is free, another free port otherwise. */
+export async function preferredOrFreePort(preferred: number): Promise<number> {
+  return freePort(preferred).catch(() => freePort());
+}
+
+/** Starts anvil directly (never through npx, whose wrapper can outlive a kill) and waits until it answers RPC. */
+export async function startAnvil(args: string[], port?: number): Promise<AnvilNode> {
+  const chosen = port ?? (await freePort());
+  const child = spawn(ANVIL_BIN, ["--port", String(chosen), "--host", "127.0.0.1", ...args], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  const rpcUrl = `http://127.0.0.1:${chosen}`;
+  await waitForRpc(rpcUrl, child, () => stderr);
+  if (child.pid === undefined) throw new Error("anvil started without a pid");
+  return { rpcUrl, port: chosen, pid: child.pid, stop: () => stopProcess(child) };
+}
+
+async function waitForRpc(rpcUrl: string, child: ChildProcess, stderr: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`anvil exited with ${child.exitCode}: ${stderr()}`);
+    try {
+      const response = await fetch(rpcUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+      });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`anvil did not answer on ${rpcUrl} within 60 s: ${stderr()}`);
+}
+
+/** Stops exactly this process: SIGTERM, then SIGKILL if it lingers. */
+export function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}

@@ -1,0 +1,113 @@
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { gunzipSync } from "node:zlib";
+import type { Hex } from "viem";
+import { toAllocs } from "./allocs";
+import { CHAIN_ID, startAnvil } from "./anvil";
+import { Chain } from "./deploy/chain";
+import { accounts, DEV_ACCOUNT_BALANCE_ETH, GENESIS_TIMESTAMP } from "./deploy/config";
+import { fundDemoWallets, seedUniswapPositions } from "./deploy/demo-accounts";
+import { deployTokens } from "./deploy/tokens";
+import { deployUniswapV2 } from "./deploy/uniswap-v2";
+import { deployUniswapV3 } from "./deploy/uniswap-v3";
+import {
+  ADDRESSES_FILE,
+  CACHE_DIR,
+  cachedStatePath,
+  isCached,
+  WORLD_DIR,
+  WORLD_META,
+  worldInputsHash,
+} from "./world-files";
+
+export interface WorldMeta {
+  inputsHash: string;
+  chainId: number;
+  blockNumber: number;
+  blockTimestamp: number;
+  blockHash: Hex;
+}
+
+/** Deploys every protocol and seeds the demo accounts; returns the addresses file's entry for this chain. */
+export async function deployWorld(chain: Chain) {
+  const deployer = accounts.deployer;
+  const tokens = await deployTokens(chain, deployer);
+  const uniswapV2 = await deployUniswapV2(chain, deployer, tokens);
+  const uniswapV3 = await deployUniswapV3(chain, deployer, tokens);
+  await seedUniswapPositions(chain, tokens, uniswapV2, uniswapV3);
+  await fundDemoWallets(chain, tokens);
+  return { accounts, tokens, uniswapV2, uniswapV3 };
+}
+
+export type WorldAddresses = Awaited<ReturnType<typeof deployWorld>>;
+
+/** Builds the world on a private anvil and writes state, allocs, meta and addresses into `outDir`. */
+export async function buildWorldInto(outDir: string, inputsHash: string): Promise<WorldAddresses> {
+  const node = await startAnvil([
+    "--chain-id",
+    String(CHAIN_ID),
+    "--timestamp",
+    String(GENESIS_TIMESTAMP),
+    "--balance",
+    String(DEV_ACCOUNT_BALANCE_ETH),
+  ]);
+  try {
+    const chain = new Chain(node.rpcUrl);
+    const addresses = await deployWorld(chain);
+    const block = await chain.public.getBlock();
+    const dump = await chain.public.request({ method: "anvil_dumpState" as "eth_chainId", params: undefined });
+    const state = gunzipSync(Buffer.from((dump as string).slice(2), "hex")).toString("utf8");
+    const meta: WorldMeta = {
+      inputsHash,
+      chainId: CHAIN_ID,
+      blockNumber: Number(block.number),
+      blockTimestamp: Number(block.timestamp),
+      blockHash: block.hash,
+    };
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, "state.json"), state);
+    writeFileSync(join(outDir, "allocs.json"), JSON.stringify(toAllocs(JSON.parse(state))));
+    writeFileSync(join(outDir, "meta.json"), `${JSON.stringify(meta, null, 2)}\n`);
+    writeFileSync(join(outDir, "addresses.json"), `${JSON.stringify(addresses, null, 2)}\n`);
+    return addresses;
+  } finally {
+    await node.stop();
+  }
+}
+
+/** `lib/addresses.json` with this chain's entry replaced, other chains kept. */
+export function addressesFileWith(addresses: WorldAddresses): string {
+  const existing = existsSync(ADDRESSES_FILE) ? JSON.parse(readFileSync(ADDRESSES_FILE, "utf8")) : {};
+  return `${JSON.stringify({ ...existing, [CHAIN_ID]: addresses }, null, 2)}\n`;
+}
+
+/**
+ * Makes `devnet/.cache/world/` and `lib/addresses.json` match the current inputs, building only on a cache miss.
+ * Returns whether a build ran.
+ */
+export async function ensureWorld(): Promise<{ built: boolean; inputsHash: string }> {
+  const inputsHash = worldInputsHash();
+  const cacheDir = join(CACHE_DIR, inputsHash);
+  const built = !isCached(inputsHash);
+  if (built) {
+    rmSync(cacheDir, { recursive: true, force: true });
+    await buildWorldInto(cacheDir, inputsHash);
+  }
+  const current = existsSync(WORLD_META) ? (JSON.parse(readFileSync(WORLD_META, "utf8")) as WorldMeta) : undefined;
+  if (current?.inputsHash !== inputsHash) {
+    rmSync(WORLD_DIR, { recursive: true, force: true });
+    cpSync(cacheDir, WORLD_DIR, { recursive: true });
+  }
+  const addresses = JSON.parse(readFileSync(join(cacheDir, "addresses.json"), "utf8")) as WorldAddresses;
+  const file = addressesFileWith(addresses);
+  if (!existsSync(ADDRESSES_FILE) || readFileSync(ADDRESSES_FILE, "utf8") !== file) writeFileSync(ADDRESSES_FILE, file);
+  return { built, inputsHash };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const started = performance.now();
+  const { built, inputsHash } = await ensureWorld();
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`${built ? "built" : "cached"} world ${inputsHash} in ${seconds} s → ${cachedStatePath(inputsHash)}`);
+}

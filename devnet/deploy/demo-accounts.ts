@@ -1,0 +1,68 @@
+import type { Address } from "viem";
+import type { Chain } from "./chain";
+import { accounts, TOKENS, type TokenSymbol, unitsForUsd } from "./config";
+import { fund, type Tokens } from "./tokens";
+import { addV2Liquidity, type UniswapV2, V2_PAIRS, v2Router } from "./uniswap-v2";
+import { mintV3Position, ticksAroundPrice, type UniswapV3, V3_POOLS, v3PositionManager } from "./uniswap-v3";
+
+/** Spare wallet balance every demo account gets in each token, in USD. */
+export const WALLET_USD = 50_000;
+export const DEMO_ACCOUNTS = ["alice", "bob", "carol"] as const;
+
+const pairSpec = (name: string) => V2_PAIRS.find((pair) => pair.name === name) ?? missing(name);
+const poolSpec = (name: string) => V3_POOLS.find((pool) => pool.name === name) ?? missing(name);
+function missing(name: string): never {
+  throw new Error(`no pool named ${name}`);
+}
+
+/**
+ * What each demo account holds in Uniswap (documented in devnet/README.md):
+ * alice: V2 LP in every pair, an in-range V3 WETH/USDC 0.05 % position;
+ * bob: V2 WETH/USDC LP, an out-of-range V3 WETH/USDC 0.3 % position, an in-range V3 DAI/USDC 0.01 % position;
+ * carol: V2 WBTC/WETH and DAI/USDC LP.
+ */
+export async function seedUniswapPositions(chain: Chain, tokens: Tokens, v2: UniswapV2, v3: UniswapV3) {
+  const router = v2Router(v2.router);
+  const npm = v3PositionManager(v3.positionManager);
+  const v2Lp: [Address, string, number][] = [
+    [accounts.alice, "WETH_USDC", 10_000],
+    [accounts.alice, "DAI_USDC", 10_000],
+    [accounts.alice, "WBTC_WETH", 10_000],
+    [accounts.bob, "WETH_USDC", 5_000],
+    [accounts.carol, "WBTC_WETH", 20_000],
+    [accounts.carol, "DAI_USDC", 5_000],
+  ];
+  for (const [owner, name, usd] of v2Lp) await addV2Liquidity(chain, router, tokens, owner, pairSpec(name).tokens, usd);
+
+  const wethUsdc500 = poolSpec("WETH_USDC_500");
+  const wethUsdc3000 = poolSpec("WETH_USDC_3000");
+  const daiUsdc100 = poolSpec("DAI_USDC_100");
+  await mintV3Position(
+    chain,
+    npm,
+    tokens,
+    accounts.alice,
+    wethUsdc500,
+    ticksAroundPrice(tokens, wethUsdc500, 100),
+    5_000,
+  );
+  await mintV3Position(
+    chain,
+    npm,
+    tokens,
+    accounts.bob,
+    wethUsdc3000,
+    ticksAroundPrice(tokens, wethUsdc3000, 10, true),
+    5_000,
+  );
+  await mintV3Position(chain, npm, tokens, accounts.bob, daiUsdc100, ticksAroundPrice(tokens, daiUsdc100, 50), 5_000);
+}
+
+/** Tops up every demo account's wallet so it can try flows beyond its seeded positions. */
+export async function fundDemoWallets(chain: Chain, tokens: Tokens) {
+  for (const name of DEMO_ACCOUNTS) {
+    for (const symbol of Object.keys(TOKENS) as TokenSymbol[]) {
+      await fund(chain, tokens, symbol, accounts[name], unitsForUsd(symbol, WALLET_USD));
+    }
+  }
+}
