@@ -1,0 +1,47 @@
+"use client";
+
+import { connectorsForWallets, darkTheme, lightTheme, RainbowKitProvider } from "@rainbow-me/rainbowkit";
+import { injectedWallet, walletConnectWallet } from "@rainbow-me/rainbowkit/wallets";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
+import { type State, WagmiProvider } from "wagmi";
+import type { ChainConfig } from "@/lib/chainConfig";
+import { createWagmiConfig } from "@/lib/wagmi";
+
+/**
+ * Injected wallets (and every EIP-6963 wallet the browser announces) only, so nothing contacts an outside
+ * server; WalletConnect joins when a project id is configured.
+ */
+function walletConnectors({ walletConnectProjectId }: ChainConfig) {
+  return connectorsForWallets(
+    [
+      {
+        groupName: "Wallets",
+        wallets: walletConnectProjectId ? [injectedWallet, walletConnectWallet] : [injectedWallet],
+      },
+    ],
+    { appName: "Ferry", projectId: walletConnectProjectId ?? "" },
+  );
+}
+
+export function Providers({
+  chainConfig,
+  initialState,
+  children,
+}: {
+  chainConfig: ChainConfig;
+  initialState: State | undefined;
+  children: ReactNode;
+}) {
+  const [wagmiConfig] = useState(() => createWagmiConfig(chainConfig, walletConnectors(chainConfig)));
+  const [queryClient] = useState(() => new QueryClient());
+  return (
+    <WagmiProvider config={wagmiConfig} initialState={initialState}>
+      <QueryClientProvider client={queryClient}>
+        <RainbowKitProvider theme={{ lightMode: lightTheme(), darkMode: darkTheme() }} modalSize="compact">
+          {children}
+        </RainbowKitProvider>
+      </QueryClientProvider>
+    </WagmiProvider>
+  );
+}

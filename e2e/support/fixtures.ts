@@ -1,0 +1,86 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import { createTestClient, type Hash, http, publicActions } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { CHAIN_ID } from "../../devnet/anvil";
+import { parseChainConfig, toViemChain } from "../../lib/chainConfig";
+import { e2eEnv } from "./env";
+import { TestWallet } from "./testWallet";
+
+/** anvil's well-known dev account 1: a demo liquidity provider in the world. */
+const DEMO_KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost"]);
+
+function createChainClient() {
+  const chain = toViemChain(parseChainConfig({ FERRY_CHAIN_ID: String(CHAIN_ID), FERRY_RPC_URL: e2eEnv("rpcUrl") }));
+  return createTestClient({ chain, mode: "anvil", transport: http() }).extend(publicActions);
+}
+
+export type ChainClient = ReturnType<typeof createChainClient>;
+
+export const test = base.extend<{
+  chain: ChainClient;
+  wallet: TestWallet;
+  offlineGuard: void;
+}>({
+  baseURL: async ({}, use) => use(e2eEnv("appUrl")),
+
+  // Every test starts from the same chain state: snapshot before, revert after.
+  chain: async ({}, use) => {
+    const client = createChainClient();
+    const snapshot = await client.snapshot();
+    await use(client);
+    await client.revert({ id: snapshot });
+  },
+
+  wallet: async ({ page, chain }, use) => {
+    const wallet = new TestWallet(privateKeyToAccount(DEMO_KEY), chain.chain);
+    await wallet.install(page);
+    await use(wallet);
+  },
+
+  // No request of the page may leave this machine.
+  offlineGuard: [
+    async ({ page }, use) => {
+      const outside: string[] = [];
+      page.on("request", (request) => {
+        const url = new URL(request.url());
+        if (
+          (url.protocol === "http:" || url.protocol === "https:" || url.protocol === "ws:") &&
+          !LOCAL_HOSTS.has(url.hostname)
+        ) {
+          outside.push(request.url());
+        }
+      });
+      await use();
+      expect(outside, "requests that left 127.0.0.1").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Connects the test wallet through the real RainbowKit modal. */
+export async function connectWallet(page: Page, wallet: TestWallet) {
+  await page.getByRole("button", { name: "Connect Wallet" }).first().click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /Mock Wallet/ })
+    .click();
+  const short = `${wallet.account.address.slice(0, 4)}…${wallet.account.address.slice(-4)}`;
+  await expect(page.getByRole("button", { name: new RegExp(short) })).toBeVisible();
+}
+
+/** Asserts that a flow sent exactly `count` transactions, by the wallet's record and by the account's nonce. */
+export async function expectTransactionCount(
+  chain: ChainClient,
+  wallet: TestWallet,
+  nonceBefore: number,
+  count: number,
+): Promise<Hash[]> {
+  expect(wallet.sentTransactions, "transactions sent by the wallet").toHaveLength(count);
+  const nonceAfter = await chain.getTransactionCount({ address: wallet.account.address });
+  expect(nonceAfter - nonceBefore, "transactions mined from the account").toBe(count);
+  return wallet.sentTransactions;
+}

@@ -1,0 +1,17 @@
+import { type CreateConnectorFn, cookieStorage, createConfig, createStorage, http } from "wagmi";
+import { type ChainConfig, toViemChain } from "./chainConfig";
+
+/**
+ * wagmi config for one chain. The server builds it without connectors (enough to read the cookie state);
+ * the client passes the wallet connectors.
+ */
+export function createWagmiConfig(chainConfig: ChainConfig, connectors: CreateConnectorFn[] = []) {
+  const chain = toViemChain(chainConfig);
+  return createConfig({
+    chains: [chain],
+    connectors,
+    transports: { [chain.id]: http(chainConfig.rpcUrl, { batch: true }) },
+    ssr: true,
+    storage: createStorage({ storage: cookieStorage }),
+  });
+}

@@ -1,0 +1,12 @@
+import type { NextConfig } from "next";
+import { parseChainConfig } from "./lib/chainConfig";
+
+// Fail at start-up, with the variable named, rather than in the browser later.
+parseChainConfig(process.env);
+
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+};
+
+export default nextConfig;
