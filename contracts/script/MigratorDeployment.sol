@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {Migrator} from "../src/Migrator.sol";
+import {stdJson} from "forge-std/StdJson.sol";
+import {Vm} from "forge-std/Vm.sol";
+
+/// @title MigratorDeployment
+/// @notice The one place that turns the world's addresses file into a deployed Migrator; the deploy script and
+/// the tests both use it.
+library MigratorDeployment {
+    using stdJson for string;
+
+    Vm private constant VM = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
+
+    /// @notice Reads the protocol addresses for `chainId` from the contents of `lib/addresses.json`.
+    function configFor(string memory addressesJson, uint256 chainId, address guardian)
+        internal
+        pure
+        returns (Migrator.Config memory)
+    {
+        string memory chain = string.concat("$['", VM.toString(chainId), "']");
+        return Migrator.Config({
+            guardian: guardian,
+            weth: addressesJson.readAddress(string.concat(chain, ".tokens.WETH")),
+            v2Factory: addressesJson.readAddress(string.concat(chain, ".uniswapV2.factory")),
+            v2PairInitCodeHash: addressesJson.readBytes32(string.concat(chain, ".uniswapV2.pairInitCodeHash")),
+            v3Factory: addressesJson.readAddress(string.concat(chain, ".uniswapV3.factory")),
+            v3PoolInitCodeHash: addressesJson.readBytes32(string.concat(chain, ".uniswapV3.poolInitCodeHash")),
+            v3PositionManager: addressesJson.readAddress(string.concat(chain, ".uniswapV3.positionManager"))
+        });
+    }
+
+    /// @notice Deploys a Migrator built for `config`.
+    function deploy(Migrator.Config memory config) internal returns (Migrator) {
+        return new Migrator(config);
+    }
+}

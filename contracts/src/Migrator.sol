@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {WethRefunds} from "./base/WethRefunds.sol";
+import {IMigrator} from "./interfaces/IMigrator.sol";
+import {UniswapV2ToV3Route} from "./routes/UniswapV2ToV3Route.sol";
+
+/// @title Migrator
+/// @notice Ferry's entry point: migrates a batch of the caller's positions in one all-or-nothing transaction.
+/// @dev Immutable and ownerless. The guardian can only pause `migrate`; no path moves user funds but `migrate`
+/// on behalf of `msg.sender`. Each route lives in its own base contract under `routes/`.
+contract Migrator is IMigrator, UniswapV2ToV3Route {
+    /// @notice The protocol contracts and init code hashes a Migrator is built for.
+    struct Config {
+        address guardian;
+        address weth;
+        address v2Factory;
+        bytes32 v2PairInitCodeHash;
+        address v3Factory;
+        bytes32 v3PoolInitCodeHash;
+        address v3PositionManager;
+    }
+
+    /// @inheritdoc IMigrator
+    address public immutable GUARDIAN;
+
+    /// @inheritdoc IMigrator
+    bool public paused;
+
+    bool private transient _locked;
+
+    constructor(Config memory config)
+        WethRefunds(config.weth)
+        UniswapV2ToV3Route(
+            config.v2Factory,
+            config.v2PairInitCodeHash,
+            config.v3Factory,
+            config.v3PoolInitCodeHash,
+            config.v3PositionManager
+        )
+    {
+        GUARDIAN = config.guardian;
+    }
+
+    /// @inheritdoc IMigrator
+    function migrate(Position[] calldata positions, uint256 deadline, bool unwrapWeth) external {
+        if (_locked) revert Reentrancy();
+        _locked = true;
+        if (paused) revert MigrationsPaused();
+        if (block.timestamp > deadline) revert DeadlinePassed(deadline, block.timestamp);
+        if (positions.length == 0) revert NoPositions();
+
+        for (uint256 i; i < positions.length; ++i) {
+            _migrate(positions[i], unwrapWeth);
+        }
+        _locked = false;
+    }
+
+    /// @inheritdoc IMigrator
+    function setPaused(bool paused_) external {
+        if (msg.sender != GUARDIAN) revert NotGuardian(msg.sender);
+        paused = paused_;
+        emit PausedSet(paused_);
+    }
+
+    /// @dev The route dispatcher: Aave V2 → V3 and Uniswap V3 → V4 add their branches here.
+    /// The ABI decoder rejects route values that no branch handles.
+    function _migrate(Position calldata position, bool unwrapWeth) private {
+        if (position.route == Route.UniswapV2ToV3) {
+            _migrateUniswapV2ToV3(abi.decode(position.params, (UniswapV2ToV3Params)), unwrapWeth);
+        }
+    }
+}

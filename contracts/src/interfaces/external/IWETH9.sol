@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.0;
+
+/// @notice The subset of WETH9 that Ferry uses.
+interface IWETH9 {
+    function withdraw(uint256 amount) external;
+}

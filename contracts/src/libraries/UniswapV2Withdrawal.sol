@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IMigrator} from "../interfaces/IMigrator.sol";
+import {IUniswapV2Pair} from "../interfaces/external/IUniswapV2Pair.sol";
+import {ERC20} from "solmate/tokens/ERC20.sol";
+import {SafeTransferLib} from "solmate/utils/SafeTransferLib.sol";
+
+/// @title UniswapV2Withdrawal
+/// @notice Takes a user's Uniswap V2 LP tokens and burns them into the pair's two tokens.
+library UniswapV2Withdrawal {
+    using SafeTransferLib for ERC20;
+
+    uint16 internal constant MAX_BPS = 10_000;
+
+    /// @notice The pair's CREATE2 address, as `UniswapV2Factory.createPair` deploys it.
+    /// @dev Equal to `factory.getPair(token0, token1)` whenever that pair exists (it has code), without the
+    /// factory call. Unsorted tokens give an address without code.
+    function pairFor(address factory, bytes32 initCodeHash, address token0, address token1)
+        internal
+        pure
+        returns (address)
+    {
+        bytes32 salt = keccak256(abi.encodePacked(token0, token1));
+        return address(uint160(uint256(keccak256(abi.encodePacked(hex"ff", factory, salt, initCodeHash)))));
+    }
+
+    /// @notice The LP amount to migrate: a share of `owner`'s live balance, or an explicit amount.
+    function lpAmountOf(address pair, address owner, uint256 lpAmount, uint16 percentageBps)
+        internal
+        view
+        returns (uint256)
+    {
+        if (percentageBps > MAX_BPS) revert IMigrator.InvalidPercentage(percentageBps);
+        if (percentageBps != 0) lpAmount = IUniswapV2Pair(pair).balanceOf(owner) * percentageBps / MAX_BPS;
+        if (lpAmount == 0) revert IMigrator.NothingToMigrate(pair);
+        return lpAmount;
+    }
+
+    /// @notice Moves `lpAmount` LP tokens of `owner` into the pair and burns them for the Migrator.
+    /// @dev The permit runs in try/catch: if someone front-ran it, the allowance it set is what counts. The
+    /// allowance is then checked, so a permit that silently did nothing cannot be mistaken for consent.
+    function withdraw(
+        address pair,
+        address owner,
+        uint256 lpAmount,
+        IMigrator.PermitSignature memory permit,
+        uint256 amount0Min,
+        uint256 amount1Min
+    ) internal returns (uint256 amount0, uint256 amount1) {
+        if (permit.deadline != 0) {
+            try IUniswapV2Pair(pair)
+                .permit(owner, address(this), permit.value, permit.deadline, permit.v, permit.r, permit.s) {}
+                catch {}
+        }
+        uint256 allowance = IUniswapV2Pair(pair).allowance(owner, address(this));
+        if (allowance < lpAmount) revert IMigrator.InsufficientAllowance(pair, allowance, lpAmount);
+
+        // The pair burns what it holds beyond its reserves, so the LP goes straight to it.
+        ERC20(pair).safeTransferFrom(owner, pair, lpAmount);
+        (amount0, amount1) = IUniswapV2Pair(pair).burn(address(this));
+        if (amount0 < amount0Min || amount1 < amount1Min) {
+            revert IMigrator.WithdrawalSlippage(amount0, amount1, amount0Min, amount1Min);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {WethRefunds} from "../base/WethRefunds.sol";
+import {IMigrator} from "../interfaces/IMigrator.sol";
+import {INonfungiblePositionManager} from "../interfaces/external/INonfungiblePositionManager.sol";
+import {IUniswapV2Pair} from "../interfaces/external/IUniswapV2Pair.sol";
+import {SqrtPriceMath} from "../libraries/SqrtPriceMath.sol";
+import {UniswapV2Withdrawal} from "../libraries/UniswapV2Withdrawal.sol";
+import {UniswapV3Deposit} from "../libraries/UniswapV3Deposit.sol";
+
+/// @title UniswapV2ToV3Route
+/// @notice Route `UniswapV2ToV3`: the caller's V2 LP tokens → a V3 position minted to the caller.
+abstract contract UniswapV2ToV3Route is WethRefunds {
+    /// @inheritdoc IMigrator
+    address public immutable V2_FACTORY;
+    /// @inheritdoc IMigrator
+    bytes32 public immutable V2_PAIR_INIT_CODE_HASH;
+    /// @inheritdoc IMigrator
+    address public immutable V3_FACTORY;
+    /// @inheritdoc IMigrator
+    bytes32 public immutable V3_POOL_INIT_CODE_HASH;
+    /// @inheritdoc IMigrator
+    address public immutable POSITION_MANAGER;
+
+    constructor(
+        address v2Factory,
+        bytes32 v2PairInitCodeHash,
+        address v3Factory,
+        bytes32 v3PoolInitCodeHash,
+        address positionManager
+    ) {
+        V2_FACTORY = v2Factory;
+        V2_PAIR_INIT_CODE_HASH = v2PairInitCodeHash;
+        V3_FACTORY = v3Factory;
+        V3_POOL_INIT_CODE_HASH = v3PoolInitCodeHash;
+        POSITION_MANAGER = positionManager;
+    }
+
+    /// @dev Order: pool price first (cheapest revert), then the V2 burn, the V3 mint and the refunds.
+    function _migrateUniswapV2ToV3(UniswapV2ToV3Params memory params, bool unwrapWeth) internal {
+        address pair = UniswapV2Withdrawal.pairFor(V2_FACTORY, V2_PAIR_INIT_CODE_HASH, params.token0, params.token1);
+        if (pair.code.length == 0) revert PairNotFound(params.token0, params.token1);
+        uint256 lpAmount = UniswapV2Withdrawal.lpAmountOf(pair, msg.sender, params.lpAmount, params.percentageBps);
+
+        LiquidityMigration memory migration;
+        migration.sourceAmount = lpAmount;
+        migration.token0 = params.token0;
+        migration.token1 = params.token1;
+        migration.destination = _preparePool(pair, params);
+
+        (migration.amount0Withdrawn, migration.amount1Withdrawn) = UniswapV2Withdrawal.withdraw(
+            pair, msg.sender, lpAmount, params.permit, params.amount0MinWithdrawn, params.amount1MinWithdrawn
+        );
+        _mint(params, migration);
+
+        migration.amount0Refunded = migration.amount0Withdrawn - migration.amount0Deposited;
+        migration.amount1Refunded = migration.amount1Withdrawn - migration.amount1Deposited;
+        bool refunded0AsEth = _refund(params.token0, migration.amount0Refunded, unwrapWeth);
+        bool refunded1AsEth = _refund(params.token1, migration.amount1Refunded, unwrapWeth);
+        migration.refundedAsEth = refunded0AsEth || refunded1AsEth;
+
+        emit Migrated(msg.sender, Route.UniswapV2ToV3, pair, migration);
+    }
+
+    /// @dev A missing or uninitialised pool starts at the V2 pair's price; any pool's price must then lie within
+    /// the caller's bounds.
+    function _preparePool(address pair, UniswapV2ToV3Params memory params) private returns (address pool) {
+        pool = UniswapV3Deposit.poolFor(V3_FACTORY, V3_POOL_INIT_CODE_HASH, params.token0, params.token1, params.fee);
+        uint160 sqrtPriceX96 = UniswapV3Deposit.sqrtPriceX96Of(pool);
+        if (sqrtPriceX96 == 0) {
+            (uint112 reserve0, uint112 reserve1,) = IUniswapV2Pair(pair).getReserves();
+            sqrtPriceX96 = UniswapV3Deposit.initialize(
+                INonfungiblePositionManager(POSITION_MANAGER),
+                pool,
+                params.token0,
+                params.token1,
+                params.fee,
+                SqrtPriceMath.fromReserves(reserve0, reserve1)
+            );
+        }
+        UniswapV3Deposit.requirePriceWithin(pool, sqrtPriceX96, params.sqrtPriceX96Min, params.sqrtPriceX96Max);
+    }
+
+    /// @dev Offers everything withdrawn; the minimums are checked here to revert with a typed error.
+    function _mint(UniswapV2ToV3Params memory params, LiquidityMigration memory migration) private {
+        UniswapV3Deposit.approveOnce(params.token0, POSITION_MANAGER, migration.amount0Withdrawn);
+        UniswapV3Deposit.approveOnce(params.token1, POSITION_MANAGER, migration.amount1Withdrawn);
+        (migration.destinationId, migration.liquidity, migration.amount0Deposited, migration.amount1Deposited) = INonfungiblePositionManager(
+                POSITION_MANAGER
+            )
+            .mint(
+                INonfungiblePositionManager.MintParams({
+                token0: params.token0,
+                token1: params.token1,
+                fee: params.fee,
+                tickLower: params.tickLower,
+                tickUpper: params.tickUpper,
+                amount0Desired: migration.amount0Withdrawn,
+                amount1Desired: migration.amount1Withdrawn,
+                amount0Min: 0,
+                amount1Min: 0,
+                recipient: msg.sender,
+                deadline: block.timestamp
+            })
+            );
+        if (
+            migration.amount0Deposited < params.amount0MinDeposited
+                || migration.amount1Deposited < params.amount1MinDeposited
+        ) {
+            revert DepositSlippage(
+                migration.amount0Deposited,
+                migration.amount1Deposited,
+                params.amount0MinDeposited,
+                params.amount1MinDeposited
+            );
+        }
+    }
+}

@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IMigrator} from "../src/interfaces/IMigrator.sol";
+import {IUniswapV2Factory} from "../src/interfaces/external/IUniswapV2Factory.sol";
+import {IUniswapV2Pair} from "../src/interfaces/external/IUniswapV2Pair.sol";
+import {IUniswapV3Pool} from "../src/interfaces/external/IUniswapV3Pool.sol";
+import {MigratorTest} from "./base/MigratorTest.sol";
+import {INonfungiblePositionManager as INpm, IUniswapV3Factory} from "./utils/interfaces/IUniswapV3.sol";
+import {IERC20} from "forge-std/interfaces/IERC20.sol";
+
+contract MigratorUnitTest is MigratorTest {
+    uint24 internal constant FEE_HIGH = 10_000;
+
+    // ---------------------------------------------------------------- deployment
+
+    function test_Deployment_IsBuiltForTheWorld() public view {
+        assertEq(migrator.WETH(), WETH, "WETH");
+        assertEq(migrator.V2_FACTORY(), V2_FACTORY, "V2 factory");
+        assertEq(migrator.V3_FACTORY(), V3_FACTORY, "V3 factory");
+        assertEq(migrator.POSITION_MANAGER(), V3_NPM, "position manager");
+        assertEq(migrator.GUARDIAN(), guardian, "guardian");
+        assertFalse(migrator.paused(), "starts unpaused");
+    }
+
+    /// @dev The CREATE2 derivation the Migrator uses stands in for `factory.getPair`: prove they agree.
+    function test_Deployment_PairDerivationEqualsFactoryGetPair() public {
+        string[3] memory names = ["WETH_USDC", "DAI_USDC", "WBTC_WETH"];
+        for (uint256 i; i < names.length; ++i) {
+            address pair = v2Pair(names[i]);
+            address token0 = IUniswapV2Pair(pair).token0();
+            address token1 = IUniswapV2Pair(pair).token1();
+            assertEq(IUniswapV2Factory(V2_FACTORY).getPair(token0, token1), pair, "world pair is the factory's");
+            // A derivation mismatch would surface as PairNotFound; a matching one reaches the allowance check.
+            IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(pair, carol, FEE_MEDIUM, 0);
+            params.lpAmount = 1;
+            vm.expectRevert(abi.encodeWithSelector(IMigrator.InsufficientAllowance.selector, pair, 0, 1));
+            vm.prank(carol);
+            migrator.migrate(_batch(params), _deadline(), false);
+        }
+    }
+
+    // ---------------------------------------------------------------- happy paths
+
+    function test_Migrate_FullRangeIntoExistingPool() public {
+        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        uint256 lpBefore = IUniswapV2Pair(wethUsdcPair).balanceOf(alice);
+        uint256 weth0 = IERC20(WETH).balanceOf(alice);
+        uint256 usdc0 = IERC20(USDC).balanceOf(alice);
+
+        IMigrator.LiquidityMigration memory m = _migrate(alice, _batch(params), false)[0];
+
+        assertEq(IUniswapV2Pair(wethUsdcPair).balanceOf(alice), 0, "all LP migrated");
+        assertEq(m.sourceAmount, lpBefore, "event: LP burned");
+        assertEq(m.destination, v3Pool("WETH_USDC_3000"), "event: destination pool");
+        assertEq(INpm(V3_NPM).ownerOf(m.destinationId), alice, "alice owns the new position");
+        (,, address token0, address token1, uint24 fee, int24 lower, int24 upper, uint128 liquidity,,,,) =
+            INpm(V3_NPM).positions(m.destinationId);
+        assertEq(token0, WETH, "position token0");
+        assertEq(token1, USDC, "position token1");
+        assertEq(fee, FEE_MEDIUM, "position fee");
+        assertEq(lower, FULL_RANGE_LOWER_3000, "position lower tick");
+        assertEq(upper, FULL_RANGE_UPPER_3000, "position upper tick");
+        assertEq(liquidity, m.liquidity, "event: liquidity");
+        assertGt(liquidity, 0, "position has liquidity");
+        assertGe(m.amount0Withdrawn, params.amount0MinWithdrawn, "withdrawal minimum token0");
+        assertGe(m.amount1Withdrawn, params.amount1MinWithdrawn, "withdrawal minimum token1");
+        assertEq(m.amount0Withdrawn, m.amount0Deposited + m.amount0Refunded, "token0 withdrawn = deposited + refunded");
+        assertEq(m.amount1Withdrawn, m.amount1Deposited + m.amount1Refunded, "token1 withdrawn = deposited + refunded");
+        assertEq(IERC20(WETH).balanceOf(alice) - weth0, m.amount0Refunded, "alice received the WETH refund");
+        assertEq(IERC20(USDC).balanceOf(alice) - usdc0, m.amount1Refunded, "alice received the USDC refund");
+        assertFalse(m.refundedAsEth, "no unwrap requested");
+        _assertMigratorEmpty(_tokens(WETH, USDC, wethUsdcPair));
+    }
+
+    function test_Migrate_HalfByPercentage_RefundsOutOfRangeToken() public {
+        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 5000);
+        // A range entirely above the current price takes only token0: all token1 is refunded.
+        (, int24 tick,,,,,) = IUniswapV3Pool(v3Pool("WETH_USDC_3000")).slot0();
+        params.tickLower = (tick / 60 + 10) * 60;
+        params.tickUpper = params.tickLower + 600;
+        params.amount1MinDeposited = 0;
+        uint256 lpBefore = IUniswapV2Pair(wethUsdcPair).balanceOf(alice);
+        uint256 usdc0 = IERC20(USDC).balanceOf(alice);
+
+        IMigrator.LiquidityMigration memory m = _migrate(alice, _batch(params), false)[0];
+
+        assertEq(m.sourceAmount, lpBefore / 2, "event: half the LP burned");
+        assertEq(IUniswapV2Pair(wethUsdcPair).balanceOf(alice), lpBefore - lpBefore / 2, "half the LP stays");
+        assertEq(m.amount1Deposited, 0, "no token1 in a range above the price");
+        assertEq(m.amount1Refunded, m.amount1Withdrawn, "all token1 refunded");
+        assertEq(IERC20(USDC).balanceOf(alice) - usdc0, m.amount1Withdrawn, "alice received all USDC");
+        _assertMigratorEmpty(_tokens(WETH, USDC, wethUsdcPair));
+    }
+
+    function test_Migrate_ExplicitLpAmount_WithStandingApproval() public {
+        IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, alice, FEE_MEDIUM, 0);
+        uint256 lpBefore = IUniswapV2Pair(wethUsdcPair).balanceOf(alice);
+        params.lpAmount = lpBefore / 3;
+        vm.prank(alice);
+        IUniswapV2Pair(wethUsdcPair).approve(address(migrator), params.lpAmount);
+
+        IMigrator.LiquidityMigration memory m = _migrate(alice, _batch(params), false)[0];
+
+        assertEq(m.sourceAmount, lpBefore / 3, "event: the explicit LP amount");
+        assertEq(IUniswapV2Pair(wethUsdcPair).balanceOf(alice), lpBefore - lpBefore / 3, "the rest stays");
+        assertEq(IUniswapV2Pair(wethUsdcPair).allowance(alice, address(migrator)), 0, "approval used up");
+    }
+
+    function test_Migrate_UnwrapsWethRefund() public {
+        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        // A range below the price takes only token1 (USDC): all WETH is refunded.
+        (, int24 tick,,,,,) = IUniswapV3Pool(v3Pool("WETH_USDC_3000")).slot0();
+        params.tickUpper = (tick / 60 - 10) * 60;
+        params.tickLower = params.tickUpper - 600;
+        params.amount0MinDeposited = 0;
+        uint256 eth0 = alice.balance;
+        uint256 weth0 = IERC20(WETH).balanceOf(alice);
+
+        IMigrator.LiquidityMigration memory m = _migrate(alice, _batch(params), true)[0];
+
+        assertGt(m.amount0Refunded, 0, "WETH refunded");
+        assertTrue(m.refundedAsEth, "event: refunded as ETH");
+        assertEq(alice.balance - eth0, m.amount0Refunded, "alice received the refund as ETH");
+        assertEq(IERC20(WETH).balanceOf(alice), weth0, "no WETH sent");
+        _assertMigratorEmpty(_tokens(WETH, USDC, wethUsdcPair));
+    }
+
+    function test_Migrate_CreatesMissingPoolAtV2Price() public {
+        address pool = _pool(WETH, USDC, FEE_HIGH);
+        assertEq(pool.code.length, 0, "precondition: no 1% pool");
+        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_HIGH, 10_000);
+
+        IMigrator.LiquidityMigration memory m = _migrate(alice, _batch(params), false)[0];
+
+        assertEq(m.destination, pool, "event: the new pool");
+        assertEq(IUniswapV3Factory(V3_FACTORY).getPool(WETH, USDC, FEE_HIGH), pool, "pool created by the factory");
+        (uint160 sqrtPriceX96,,,,,,) = IUniswapV3Pool(pool).slot0();
+        (uint112 reserve0, uint112 reserve1,) = IUniswapV2Pair(wethUsdcPair).getReserves();
+        uint256 v2SqrtPrice = _sqrt(uint256(reserve1) * 2 ** 96 / reserve0 * 2 ** 96);
+        assertApproxEqRel(sqrtPriceX96, v2SqrtPrice, 1e12, "initialised at the V2 price");
+        _assertMigratorEmpty(_tokens(WETH, USDC, wethUsdcPair));
+    }
+
+    function test_Migrate_InitialisesCreatedButUninitialisedPool() public {
+        address pool = IUniswapV3FactoryCreate(V3_FACTORY).createPool(WETH, USDC, FEE_HIGH);
+        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_HIGH, 10_000);
+
+        IMigrator.LiquidityMigration memory m = _migrate(alice, _batch(params), false)[0];
+
+        (uint160 sqrtPriceX96,,,,,,) = IUniswapV3Pool(pool).slot0();
+        assertGe(sqrtPriceX96, params.sqrtPriceX96Min, "initialised within bounds (low)");
+        assertLe(sqrtPriceX96, params.sqrtPriceX96Max, "initialised within bounds (high)");
+        assertGt(m.liquidity, 0, "minted into the pool");
+    }
+
+    function test_Migrate_BatchOfThreePairs() public {
+        IMigrator.Position[] memory positions = new IMigrator.Position[](3);
+        positions[0] = _position(_permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000));
+        positions[1] = _position(_permittedParams(v2Pair("DAI_USDC"), aliceKey, 100, 10_000));
+        positions[2] = _position(_permittedParams(v2Pair("WBTC_WETH"), aliceKey, FEE_MEDIUM, 10_000));
+
+        IMigrator.LiquidityMigration[] memory ms = _migrate(alice, positions, false);
+
+        assertEq(IUniswapV2Pair(wethUsdcPair).balanceOf(alice), 0, "WETH/USDC LP migrated");
+        assertEq(IUniswapV2Pair(v2Pair("DAI_USDC")).balanceOf(alice), 0, "DAI/USDC LP migrated");
+        assertEq(IUniswapV2Pair(v2Pair("WBTC_WETH")).balanceOf(alice), 0, "WBTC/WETH LP migrated");
+        for (uint256 i; i < ms.length; ++i) {
+            assertEq(INpm(V3_NPM).ownerOf(ms[i].destinationId), alice, "alice owns every new position");
+        }
+        assertEq(ms[1].destination, v3Pool("DAI_USDC_100"), "second position into DAI/USDC 0.01%");
+        _assertMigratorEmpty(_tokens(WETH, USDC, DAI));
+        assertEq(IERC20(WBTC).balanceOf(address(migrator)), 0, "Migrator holds no WBTC");
+    }
+
+    function test_Migrate_LeavesOnlyPositionManagerAllowances() public {
+        _migrate(alice, _batch(_permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000)), false);
+        assertEq(IERC20(WETH).allowance(address(migrator), V3_NPM), type(uint256).max, "standing WETH approval");
+        assertGt(IERC20(USDC).allowance(address(migrator), V3_NPM), 0, "standing USDC approval");
+        assertEq(IERC20(WETH).allowance(address(migrator), V3_SWAP_ROUTER), 0, "no other spender");
+        assertEq(IERC20(wethUsdcPair).allowance(address(migrator), wethUsdcPair), 0, "no LP allowance");
+    }
+
+    // ---------------------------------------------------------------- guardian
+
+    function test_SetPaused_ByGuardianBlocksAndResumes() public {
+        vm.expectEmit(address(migrator));
+        emit IMigrator.PausedSet(true);
+        vm.prank(guardian);
+        migrator.setPaused(true);
+        assertTrue(migrator.paused(), "paused");
+
+        IMigrator.Position[] memory positions = _batch(_permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000));
+        vm.expectRevert(IMigrator.MigrationsPaused.selector);
+        vm.prank(alice);
+        migrator.migrate(positions, _deadline(), false);
+
+        vm.prank(guardian);
+        migrator.setPaused(false);
+        assertEq(_migrate(alice, positions, false).length, 1, "migrates again after unpausing");
+    }
+
+    function test_RevertWhen_NonGuardianPauses() public {
+        vm.expectRevert(abi.encodeWithSelector(IMigrator.NotGuardian.selector, alice));
+        vm.prank(alice);
+        migrator.setPaused(true);
+    }
+
+    // ---------------------------------------------------------------- input validation
+
+    function test_RevertWhen_DeadlinePassed() public {
+        IMigrator.Position[] memory positions = _batch(_permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000));
+        uint256 deadline = block.timestamp - 1;
+        vm.expectRevert(abi.encodeWithSelector(IMigrator.DeadlinePassed.selector, deadline, block.timestamp));
+        vm.prank(alice);
+        migrator.migrate(positions, deadline, false);
+    }
+
+    function test_RevertWhen_NoPositions() public {
+        vm.expectRevert(IMigrator.NoPositions.selector);
+        vm.prank(alice);
+        migrator.migrate(new IMigrator.Position[](0), _deadline(), false);
+    }
+
+    function test_RevertWhen_RouteUnknown() public {
+        IMigrator.Position[] memory positions = _batch(_permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000));
+        bytes memory data = abi.encodeCall(IMigrator.migrate, (positions, _deadline(), false));
+        // The route of the first position sits right after: selector, 3 head words, length, offset of item 0.
+        uint256 routeOffset = 4 + 32 * 3 + 32 * 2;
+        data[routeOffset + 31] = bytes1(uint8(7));
+        vm.prank(alice);
+        (bool ok, bytes memory reason) = address(migrator).call(data);
+        assertFalse(ok, "an unknown route reverts");
+        assertEq(reason.length, 0, "rejected by the ABI decoder");
+    }
+
+    function test_RevertWhen_TokensUnsorted() public {
+        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        (params.token0, params.token1) = (params.token1, params.token0);
+        vm.expectRevert(abi.encodeWithSelector(IMigrator.PairNotFound.selector, USDC, WETH));
+        vm.prank(alice);
+        migrator.migrate(_batch(params), _deadline(), false);
+    }
+
+    function test_RevertWhen_PercentageAboveAll() public {
+        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        params.percentageBps = 10_001;
+        vm.expectRevert(abi.encodeWithSelector(IMigrator.InvalidPercentage.selector, 10_001));
+        vm.prank(alice);
+        migrator.migrate(_batch(params), _deadline(), false);
+    }
+
+    function test_RevertWhen_NothingToMigrate() public {
+        IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, alice, FEE_MEDIUM, 0);
+        vm.expectRevert(abi.encodeWithSelector(IMigrator.NothingToMigrate.selector, wethUsdcPair));
+        vm.prank(alice);
+        migrator.migrate(_batch(params), _deadline(), false);
+    }
+
+    function test_RevertWhen_AllowanceMissing() public {
+        IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, alice, FEE_MEDIUM, 10_000);
+        uint256 lpAmount = IUniswapV2Pair(wethUsdcPair).balanceOf(alice);
+        vm.expectRevert(abi.encodeWithSelector(IMigrator.InsufficientAllowance.selector, wethUsdcPair, 0, lpAmount));
+        vm.prank(alice);
+        migrator.migrate(_batch(params), _deadline(), false);
+    }
+
+    // ---------------------------------------------------------------- slippage
+
+    function test_RevertWhen_WithdrawalBelowMinimum() public {
+        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        (uint256 amount0, uint256 amount1) =
+            _expectedWithdrawal(wethUsdcPair, IUniswapV2Pair(wethUsdcPair).balanceOf(alice));
+        params.amount1MinWithdrawn = amount1 + 1;
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IMigrator.WithdrawalSlippage.selector, amount0, amount1, params.amount0MinWithdrawn, amount1 + 1
+            )
+        );
+        vm.prank(alice);
+        migrator.migrate(_batch(params), _deadline(), false);
+    }
+
+    function test_RevertWhen_DepositBelowMinimum() public {
+        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        IMigrator.LiquidityMigration memory expected = _dryRun(alice, params);
+        params.amount0MinDeposited = expected.amount0Deposited + 1;
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IMigrator.DepositSlippage.selector,
+                expected.amount0Deposited,
+                expected.amount1Deposited,
+                expected.amount0Deposited + 1,
+                0
+            )
+        );
+        vm.prank(alice);
+        migrator.migrate(_batch(params), _deadline(), false);
+    }
+
+    function test_RevertWhen_PoolPriceOutOfBounds() public {
+        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        address pool = v3Pool("WETH_USDC_3000");
+        (uint160 sqrtPriceX96,,,,,,) = IUniswapV3Pool(pool).slot0();
+        params.sqrtPriceX96Max = sqrtPriceX96 - 1;
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IMigrator.PoolPriceOutOfBounds.selector, pool, sqrtPriceX96, params.sqrtPriceX96Min, sqrtPriceX96 - 1
+            )
+        );
+        vm.prank(alice);
+        migrator.migrate(_batch(params), _deadline(), false);
+    }
+
+    // ---------------------------------------------------------------- ETH and NFTs
+
+    function test_RevertWhen_EthSentDirectly() public {
+        vm.deal(alice, 1 ether);
+        vm.prank(alice);
+        (bool ok, bytes memory reason) = address(migrator).call{value: 1 ether}("");
+        assertFalse(ok, "plain ETH is rejected");
+        assertEq(reason, abi.encodeWithSelector(IMigrator.EthNotAccepted.selector, alice), "typed rejection");
+    }
+
+    function test_RevertWhen_PositionNftSentToMigrator() public {
+        IMigrator.LiquidityMigration memory m =
+            _migrate(alice, _batch(_permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000)), false)[0];
+        vm.expectRevert();
+        vm.prank(alice);
+        IERC721Safe(V3_NPM).safeTransferFrom(alice, address(migrator), m.destinationId);
+        assertEq(INpm(V3_NPM).ownerOf(m.destinationId), alice, "alice keeps the position");
+    }
+}
+
+interface IUniswapV3FactoryCreate {
+    function createPool(address tokenA, address tokenB, uint24 fee) external returns (address pool);
+}
+
+interface IERC721Safe {
+    function safeTransferFrom(address from, address to, uint256 tokenId) external;
+}
