@@ -7,7 +7,9 @@ import { toAllocs } from "./allocs";
 import { CHAIN_ID, startAnvil } from "./anvil";
 import { Chain } from "./deploy/chain";
 import { accounts, DEV_ACCOUNT_BALANCE_ETH, GENESIS_TIMESTAMP } from "./deploy/config";
-import { fundDemoWallets, seedUniswapPositions } from "./deploy/demo-accounts";
+import { fundDemoWallets, seedAaveV2Positions, seedUniswapPositions } from "./deploy/demo-accounts";
+import { deployAaveV2 } from "./deploy/aave-v2";
+import { deployAaveV3 } from "./deploy/aave-v3";
 import { deployTokens } from "./deploy/tokens";
 import { deployUniswapV2 } from "./deploy/uniswap-v2";
 import { deployUniswapV3 } from "./deploy/uniswap-v3";
@@ -35,9 +37,12 @@ export async function deployWorld(chain: Chain) {
   const tokens = await deployTokens(chain, deployer);
   const uniswapV2 = await deployUniswapV2(chain, deployer, tokens);
   const uniswapV3 = await deployUniswapV3(chain, deployer, tokens);
+  const aaveV2 = await deployAaveV2(chain, deployer, tokens);
+  const aaveV3 = await deployAaveV3(chain, deployer, tokens);
   await seedUniswapPositions(chain, tokens, uniswapV2, uniswapV3);
+  await seedAaveV2Positions(chain, tokens, aaveV2);
   await fundDemoWallets(chain, tokens);
-  return { accounts, tokens, uniswapV2, uniswapV3 };
+  return { accounts, tokens, uniswapV2, uniswapV3, aaveV2, aaveV3 };
 }
 
 export type WorldAddresses = Awaited<ReturnType<typeof deployWorld>>;

@@ -1,4 +1,7 @@
 import type { Address } from "viem";
+import { borrowFromAave, STABLE_RATE, supplyToAave, VARIABLE_RATE } from "./aave-reserves";
+import { AAVE_V2_POOL, type AaveV2 } from "./aave-v2";
+import { at } from "./chain";
 import type { Chain } from "./chain";
 import { accounts, TOKENS, type TokenSymbol, unitsForUsd } from "./config";
 import { fund, type Tokens } from "./tokens";
@@ -56,6 +59,19 @@ export async function seedUniswapPositions(chain: Chain, tokens: Tokens, v2: Uni
     5_000,
   );
   await mintV3Position(chain, npm, tokens, accounts.bob, daiUsdc100, ticksAroundPrice(tokens, daiUsdc100, 50), 5_000);
+}
+
+/**
+ * Aave V2 positions, all healthy: alice supplies WETH only; bob supplies WETH and borrows USDC at the variable
+ * rate; carol supplies WBTC and borrows DAI at the stable rate.
+ */
+export async function seedAaveV2Positions(chain: Chain, tokens: Tokens, aave: AaveV2) {
+  const pool = at(aave.pool, AAVE_V2_POOL);
+  await supplyToAave(chain, pool, tokens, accounts.alice, "WETH", unitsForUsd("WETH", 30_000));
+  await supplyToAave(chain, pool, tokens, accounts.bob, "WETH", unitsForUsd("WETH", 30_000));
+  await borrowFromAave(chain, pool, accounts.bob, tokens.USDC, unitsForUsd("USDC", 10_000), VARIABLE_RATE);
+  await supplyToAave(chain, pool, tokens, accounts.carol, "WBTC", unitsForUsd("WBTC", 60_000));
+  await borrowFromAave(chain, pool, accounts.carol, tokens.DAI, unitsForUsd("DAI", 15_000), STABLE_RATE);
 }
 
 /** Tops up every demo account's wallet so it can try flows beyond its seeded positions. */
