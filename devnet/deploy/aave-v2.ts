@@ -1,7 +1,4 @@
 import { type Address, zeroAddress } from "viem";
-import { at, type Chain } from "./chain";
-import type { TokenSymbol } from "./config";
-import { TOKENS } from "./config";
 import {
   RESERVE_FACTOR_BPS,
   RESERVES,
@@ -11,6 +8,9 @@ import {
   seedAaveLiquidity,
   usdPrice,
 } from "./aave-reserves";
+import { at, type Chain } from "./chain";
+import type { TokenSymbol } from "./config";
+import { TOKENS } from "./config";
 import type { Tokens } from "./tokens";
 
 const V2 = "@aave/protocol-v2/artifacts/contracts";
@@ -77,9 +77,11 @@ export async function deployAaveV2(chain: Chain, deployer: Address, tokens: Toke
   await chain.write(deployer, provider, "setPriceOracle", [oracle.address]);
   await chain.write(deployer, provider, "setLendingRateOracle", [rateOracle.address]);
   await chain.write(deployer, oracle, "setEthUsdPrice", [usdPrice("WETH", 8)]);
-  const dataProvider = await chain.deploy(deployer, artifact("misc/AaveProtocolDataProvider.sol/AaveProtocolDataProvider"), [
-    provider.address,
-  ]);
+  const dataProvider = await chain.deploy(
+    deployer,
+    artifact("misc/AaveProtocolDataProvider.sol/AaveProtocolDataProvider"),
+    [provider.address],
+  );
   const strategy = await chain.deploy(
     deployer,
     artifact("protocol/lendingpool/DefaultReserveInterestRateStrategy.sol/DefaultReserveInterestRateStrategy"),
@@ -89,7 +91,10 @@ export async function deployAaveV2(chain: Chain, deployer: Address, tokens: Toke
   for (const symbol of Object.keys(TOKENS) as TokenSymbol[]) {
     const asset = tokens[symbol];
     const risk = RESERVES[symbol];
-    await chain.write(deployer, oracle, "setAssetPrice", [asset, (usdPrice(symbol, 18) * 10n ** 18n) / usdPrice("WETH", 18)]);
+    await chain.write(deployer, oracle, "setAssetPrice", [
+      asset,
+      (usdPrice(symbol, 18) * 10n ** 18n) / usdPrice("WETH", 18),
+    ]);
     await chain.write(deployer, rateOracle, "setMarketBorrowRate", [asset, rayPercent(3)]);
     const tokenArgs = (kind: string) => [pool.address, asset, `${kind}${symbol}`, `${kind}${symbol}`, zeroAddress];
     const aToken = await chain.deploy(deployer, artifact("protocol/tokenization/AToken.sol/AToken"), [
@@ -123,7 +128,8 @@ export async function deployAaveV2(chain: Chain, deployer: Address, tokens: Toke
       risk.liquidationThreshold,
       risk.liquidationBonus,
     ]);
-    if (risk.borrowing) await chain.write(deployer, configurator, "enableBorrowingOnReserve", [asset, risk.stableBorrowing]);
+    if (risk.borrowing)
+      await chain.write(deployer, configurator, "enableBorrowingOnReserve", [asset, risk.stableBorrowing]);
     await chain.write(deployer, configurator, "setReserveFactor", [asset, RESERVE_FACTOR_BPS]);
   }
 

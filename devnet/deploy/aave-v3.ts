@@ -151,7 +151,12 @@ export async function deployAaveV3(chain: Chain, deployer: Address, tokens: Toke
     const asset = tokens[symbol];
     const risk = RESERVES[symbol];
     await chain.write(deployer, oracle, "setAssetPrice", [asset, usdPrice(symbol, 8)]);
-    await configure("configureReserveAsCollateral", [asset, risk.ltv, risk.liquidationThreshold, risk.liquidationBonus]);
+    await configure("configureReserveAsCollateral", [
+      asset,
+      risk.ltv,
+      risk.liquidationThreshold,
+      risk.liquidationBonus,
+    ]);
     await configure("setReserveBorrowing", [asset, risk.borrowing]);
     if (risk.stableBorrowing) await configure("setReserveStableRateBorrowing", [asset, true]);
     await configure("setReserveFactor", [asset, RESERVE_FACTOR_BPS]);

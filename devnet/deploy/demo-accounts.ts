@@ -1,8 +1,8 @@
 import type { Address } from "viem";
 import { borrowFromAave, STABLE_RATE, supplyToAave, VARIABLE_RATE } from "./aave-reserves";
 import { AAVE_V2_POOL, type AaveV2 } from "./aave-v2";
-import { at } from "./chain";
 import type { Chain } from "./chain";
+import { at } from "./chain";
 import { accounts, TOKENS, type TokenSymbol, unitsForUsd } from "./config";
 import { fund, type Tokens } from "./tokens";
 import { addV2Liquidity, type UniswapV2, V2_PAIRS, v2Router } from "./uniswap-v2";
