@@ -16,6 +16,12 @@ abstract contract WorldTest is Test {
     /// @dev Anvil's default mnemonic: the world's demo accounts are its dev accounts 1..3.
     string internal constant DEV_MNEMONIC = "test test test test test test test test test test test junk";
 
+    struct AaveReserveTokens {
+        address aToken;
+        address stableDebtToken;
+        address variableDebtToken;
+    }
+
     address internal WETH;
     address internal USDC;
     address internal DAI;
@@ -116,6 +122,25 @@ abstract contract WorldTest is Test {
     /// and `LINK_WETH_3000`, which exists but is not initialised.
     function v3Pool(string memory name) internal view returns (address) {
         return _address(string.concat(".uniswapV3.pools.", name));
+    }
+
+    /// @notice The aToken and debt tokens of an Aave V2 reserve, by underlying symbol (`WETH`, `USDC`, ...).
+    function aaveV2Reserve(string memory symbol) internal view returns (AaveReserveTokens memory) {
+        return _aaveReserve(".aaveV2.reserves.", symbol);
+    }
+
+    /// @notice The aToken and debt tokens of an Aave V3 reserve, by underlying symbol.
+    function aaveV3Reserve(string memory symbol) internal view returns (AaveReserveTokens memory) {
+        return _aaveReserve(".aaveV3.reserves.", symbol);
+    }
+
+    function _aaveReserve(string memory market, string memory symbol) private view returns (AaveReserveTokens memory) {
+        string memory key = string.concat(market, symbol);
+        return AaveReserveTokens({
+            aToken: _address(string.concat(key, ".aToken")),
+            stableDebtToken: _address(string.concat(key, ".stableDebtToken")),
+            variableDebtToken: _address(string.concat(key, ".variableDebtToken"))
+        });
     }
 
     function _token(string memory symbol) private view returns (address) {
