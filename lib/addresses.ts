@@ -1,5 +1,5 @@
 import type { Address } from "viem";
-import addresses from "./addresses.json";
+import addresses from "./addresses.json" with { type: "json" };
 
 /** Every string in the JSON is an address or a code hash: type them as hex. */
 type Hexed<T> = T extends string ? Address : { [K in keyof T]: Hexed<T[K]> };

@@ -1,7 +1,7 @@
-import { recoverTypedDataAddress } from "viem";
+import { encodeAbiParameters, keccak256, parseAbiParameters, recoverTypedDataAddress, toHex } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { describe, expect, it } from "vitest";
-import { describePermit, type PermitRequest, permitTypedData } from "./permit";
+import { describePermit, domainMatches, type PermitRequest, permitTypedData, uniswapV2PairDomain } from "./permit";
 
 const owner = privateKeyToAccount(generatePrivateKey());
 const request: PermitRequest = {
@@ -42,5 +42,28 @@ describe("describePermit", () => {
 
   it("says when the permit has already expired", () => {
     expect(describePermit(request, 1_700_000_600n).at(-1)).toBe("Valid until: already expired");
+  });
+});
+
+describe("domainMatches", () => {
+  const pair = "0xcD9323f1eE7259E38e3247afB043effbBb7A28dD";
+  // UniswapV2ERC20's constructor formula, written out independently of viem's EIP-712 code.
+  const separatorOn = (chainId: bigint) =>
+    keccak256(
+      encodeAbiParameters(parseAbiParameters("bytes32, bytes32, bytes32, uint256, address"), [
+        keccak256(toHex("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)")),
+        keccak256(toHex("Uniswap V2")),
+        keccak256(toHex("1")),
+        chainId,
+        pair,
+      ]),
+    );
+
+  it("accepts the pair's separator for the same chain", () => {
+    expect(domainMatches(uniswapV2PairDomain(pair, 31337), separatorOn(31337n))).toBe(true);
+  });
+
+  it("rejects a separator made for another chain", () => {
+    expect(domainMatches(uniswapV2PairDomain(pair, 31337), separatorOn(1n))).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { type Address, formatUnits, type TypedDataDomain } from "viem";
+import { type Address, domainSeparator, formatUnits, type Hex, type TypedDataDomain } from "viem";
 
 /** EIP-2612 `Permit` as the token contracts hash it. */
 export const permitTypes = {
@@ -47,4 +47,17 @@ export function describePermit(request: PermitRequest, now: bigint): string[] {
       ? `Valid until: ${new Date(Number(message.deadline) * 1000).toISOString()} (${minutesLeft} min)`
       : "Valid until: already expired",
   ];
+}
+
+/** The EIP-712 domain of a Uniswap V2 pair's LP token (fixed in UniswapV2ERC20). */
+export function uniswapV2PairDomain(pair: Address, chainId: number): PermitRequest["domain"] {
+  return { name: "Uniswap V2", version: "1", chainId, verifyingContract: pair };
+}
+
+/**
+ * Whether the token's on-chain DOMAIN_SEPARATOR is the one the app computed. A mismatch means the signature
+ * would be for another chain or contract (or the token is not what it claims): never ask the user to sign it.
+ */
+export function domainMatches(domain: PermitRequest["domain"], onchainSeparator: Hex): boolean {
+  return domainSeparator({ domain }).toLowerCase() === onchainSeparator.toLowerCase();
 }

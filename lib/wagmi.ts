@@ -11,6 +11,8 @@ export function createWagmiConfig(chainConfig: ChainConfig, connectors: CreateCo
     chains: [chain],
     connectors,
     transports: { [chain.id]: http(chainConfig.rpcUrl, { batch: true }) },
+    // Deployless multicall: batched reads work on any chain, including a fresh devnet without Multicall3.
+    batch: { multicall: { deployless: true } },
     ssr: true,
     storage: createStorage({ storage: cookieStorage }),
   });

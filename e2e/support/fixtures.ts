@@ -1,7 +1,7 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import { createTestClient, type Hash, http, publicActions } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { CHAIN_ID } from "../../devnet/anvil";
+import { WORLD_CHAIN_ID as CHAIN_ID } from "../../devnet/deploy/config";
 import { parseChainConfig, toViemChain } from "../../lib/chainConfig";
 import { e2eEnv } from "./env";
 import { TestWallet } from "./testWallet";

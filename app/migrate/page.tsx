@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { MigratePanel } from "./_components/MigratePanel";
+
+export const metadata: Metadata = { title: "Migrate — Ferry" };
+
+export default function MigratePage() {
+  return (
+    <section className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold tracking-tight">Migrate your positions</h1>
+        <p className="text-slate-600 dark:text-slate-300">
+          Pick a position on the old version, review exactly what you authorise, and move it in one transaction.
+        </p>
+      </header>
+      <MigratePanel />
+    </section>
+  );
+}

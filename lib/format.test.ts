@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { formatAmount } from "./format";
+
+describe("formatAmount", () => {
+  it("groups thousands and trims trailing zeros", () => {
+    expect(formatAmount(1_234_567_500_000n, 6)).toBe("1,234,567.5");
+    expect(formatAmount(2n * 10n ** 18n, 18)).toBe("2");
+  });
+
+  it("cuts the fraction to the requested digits, rounding down", () => {
+    expect(formatAmount(123_456_789n, 8, 4)).toBe("1.2345");
+    expect(formatAmount(1n, 18)).toBe("0");
+  });
+});

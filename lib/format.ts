@@ -1,0 +1,9 @@
+import { formatUnits } from "viem";
+
+/** A token amount for people: at most `digits` significant fraction digits, grouped thousands. */
+export function formatAmount(amount: bigint, decimals: number, digits = 6): string {
+  const [whole = "0", fraction = ""] = formatUnits(amount, decimals).split(".");
+  const grouped = BigInt(whole).toLocaleString("en-US");
+  const trimmed = fraction.slice(0, digits).replace(/0+$/, "");
+  return trimmed ? `${grouped}.${trimmed}` : grouped;
+}

@@ -1,0 +1,23 @@
+import { BaseError, UserRejectedRequestError } from "viem";
+
+/**
+ * A sentence a person understands for an error thrown by a wallet or an RPC call. The caller keeps the user's
+ * input; this only says what happened and what to do.
+ */
+export function describeWalletError(error: unknown): string {
+  if (isUserRejection(error)) {
+    return "You rejected the request in your wallet. Nothing was signed or sent; your choices are kept, so you can try again.";
+  }
+  const message = error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : "";
+  if (/fetch failed|Failed to fetch|HTTP request failed|timed? ?out/i.test(message)) {
+    return "The network node did not answer. Check your connection or RPC and try again; nothing was sent.";
+  }
+  return message ? `Something went wrong: ${message}` : "Something went wrong. Nothing was sent; try again.";
+}
+
+export function isUserRejection(error: unknown): boolean {
+  if (error instanceof BaseError) {
+    return error.walk((cause) => cause instanceof UserRejectedRequestError) !== null;
+  }
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === 4001;
+}
