@@ -3,7 +3,6 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 
 export const ANVIL_BIN = join(import.meta.dirname, "..", "node_modules", ".bin", "anvil");
-export const CHAIN_ID = 31337;
 
 export interface AnvilNode {
   rpcUrl: string;

@@ -4,15 +4,16 @@ import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 import type { Hex } from "viem";
 import { toAllocs } from "./allocs";
-import { CHAIN_ID, startAnvil } from "./anvil";
+import { startAnvil } from "./anvil";
 import { deployAaveV2 } from "./deploy/aave-v2";
 import { deployAaveV3 } from "./deploy/aave-v3";
 import { Chain } from "./deploy/chain";
-import { accounts, DEV_ACCOUNT_BALANCE_ETH, GENESIS_TIMESTAMP } from "./deploy/config";
+import { accounts, DEV_ACCOUNT_BALANCE_ETH, GENESIS_TIMESTAMP, WORLD_CHAIN_ID } from "./deploy/config";
 import { fundDemoWallets, seedAaveV2Positions, seedUniswapPositions } from "./deploy/demo-accounts";
 import { deployTokens } from "./deploy/tokens";
 import { deployUniswapV2 } from "./deploy/uniswap-v2";
 import { deployUniswapV3 } from "./deploy/uniswap-v3";
+import { deployUniswapV4 } from "./deploy/uniswap-v4";
 import {
   ADDRESSES_FILE,
   CACHE_DIR,
@@ -37,12 +38,13 @@ export async function deployWorld(chain: Chain) {
   const tokens = await deployTokens(chain, deployer);
   const uniswapV2 = await deployUniswapV2(chain, deployer, tokens);
   const uniswapV3 = await deployUniswapV3(chain, deployer, tokens);
+  const uniswapV4 = await deployUniswapV4(chain, deployer, tokens, uniswapV2, uniswapV3);
   const aaveV2 = await deployAaveV2(chain, deployer, tokens);
   const aaveV3 = await deployAaveV3(chain, deployer, tokens);
   await seedUniswapPositions(chain, tokens, uniswapV2, uniswapV3);
   await seedAaveV2Positions(chain, tokens, aaveV2);
   await fundDemoWallets(chain, tokens);
-  return { accounts, tokens, uniswapV2, uniswapV3, aaveV2, aaveV3 };
+  return { accounts, tokens, uniswapV2, uniswapV3, uniswapV4, aaveV2, aaveV3 };
 }
 
 export type WorldAddresses = Awaited<ReturnType<typeof deployWorld>>;
@@ -51,7 +53,7 @@ export type WorldAddresses = Awaited<ReturnType<typeof deployWorld>>;
 export async function buildWorldInto(outDir: string, inputsHash: string): Promise<WorldAddresses> {
   const node = await startAnvil([
     "--chain-id",
-    String(CHAIN_ID),
+    String(WORLD_CHAIN_ID),
     "--timestamp",
     String(GENESIS_TIMESTAMP),
     "--balance",
@@ -65,7 +67,7 @@ export async function buildWorldInto(outDir: string, inputsHash: string): Promis
     const state = gunzipSync(Buffer.from((dump as string).slice(2), "hex")).toString("utf8");
     const meta: WorldMeta = {
       inputsHash,
-      chainId: CHAIN_ID,
+      chainId: WORLD_CHAIN_ID,
       blockNumber: Number(block.number),
       blockTimestamp: Number(block.timestamp),
       blockHash: block.hash,
@@ -84,7 +86,7 @@ export async function buildWorldInto(outDir: string, inputsHash: string): Promis
 /** `lib/addresses.json` with this chain's entry replaced, other chains kept. */
 export function addressesFileWith(addresses: WorldAddresses): string {
   const existing = existsSync(ADDRESSES_FILE) ? JSON.parse(readFileSync(ADDRESSES_FILE, "utf8")) : {};
-  return `${JSON.stringify({ ...existing, [CHAIN_ID]: addresses }, null, 2)}\n`;
+  return `${JSON.stringify({ ...existing, [WORLD_CHAIN_ID]: addresses }, null, 2)}\n`;
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { Address } from "viem";
 import addresses from "./addresses.json" with { type: "json" };
 
-/** Every string in the JSON is an address or a code hash: type them as hex. */
-type Hexed<T> = T extends string ? Address : { [K in keyof T]: Hexed<T[K]> };
+/** Every string in the JSON is an address, a code hash or a pool id: type them as hex. */
+type Hexed<T> = T extends string ? Address : T extends number ? number : { [K in keyof T]: Hexed<T[K]> };
 
 /** Contract and account addresses of one chain, as `npm run world:build` writes them. */
 export type ChainAddresses = Hexed<(typeof addresses)["31337"]>;

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { join } from "node:path";
 import type { Abi, Address, Hex } from "viem";
 
 /** Byte offsets of library placeholders, keyed by source file then library name (hardhat and foundry share this shape). */
@@ -11,7 +11,8 @@ export interface Artifact {
   linkReferences: LinkReferences;
 }
 
-const require = createRequire(import.meta.url);
+/** A file inside an installed package, read directly: several packages' `exports` hide their build outputs. */
+export const packageFile = (packagePath: string) => join(import.meta.dirname, "..", "..", "node_modules", packagePath);
 const loaded = new Map<string, Artifact>();
 
 /**
@@ -21,13 +22,19 @@ const loaded = new Map<string, Artifact>();
 export function loadArtifact(packagePath: string): Artifact {
   const cached = loaded.get(packagePath);
   if (cached) return cached;
-  const json = JSON.parse(readFileSync(require.resolve(packagePath), "utf8"));
+  const json = JSON.parse(readFileSync(packageFile(packagePath), "utf8"));
   const raw: string | { object: string; linkReferences?: LinkReferences } = json.bytecode;
   const code = typeof raw === "string" ? raw : raw.object;
   const linkReferences = (typeof raw === "string" ? json.linkReferences : raw.linkReferences) ?? {};
   const artifact = { abi: json.abi, bytecode: (code.startsWith("0x") ? code : `0x${code}`) as Hex, linkReferences };
   loaded.set(packagePath, artifact);
   return artifact;
+}
+
+/** The ABI of an artifact, or of a bare ABI file (an array) such as the SDKs ship. */
+export function loadAbi(packagePath: string): Abi {
+  const json = JSON.parse(readFileSync(packageFile(packagePath), "utf8"));
+  return Array.isArray(json) ? json : json.abi;
 }
 
 /** Writes library addresses over their placeholders; throws if a needed library is missing. */

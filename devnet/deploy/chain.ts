@@ -13,7 +13,7 @@ import {
   type WalletClient,
 } from "viem";
 import { foundry } from "viem/chains";
-import { type Artifact, linkBytecode, loadArtifact } from "./artifacts";
+import { type Artifact, linkBytecode, loadAbi, loadArtifact } from "./artifacts";
 
 export interface Contract {
   address: Address;
@@ -43,7 +43,7 @@ export class Chain {
   ): Promise<Contract> {
     const artifact: Artifact = loadArtifact(packagePath);
     const data = encodeDeployData({ abi: artifact.abi, bytecode: linkBytecode(artifact, libraries), args });
-    const receipt = await this.sendRaw(from, { data });
+    const receipt = await this.sendRaw(from, { data }, `deploy ${packagePath}`);
     if (!receipt.contractAddress) throw new Error(`deploying ${packagePath} created no contract`);
     return { address: getAddress(receipt.contractAddress), abi: artifact.abi };
   }
@@ -56,22 +56,28 @@ export class Chain {
     value?: bigint,
   ): Promise<TransactionReceipt> {
     const data = encodeFunctionData({ abi: contract.abi, functionName, args });
-    return this.sendRaw(from, { to: contract.address, data, value });
+    return this.sendRaw(from, { to: contract.address, data, value }, `${functionName} on ${contract.address}`);
   }
 
   read<T>(contract: Contract, functionName: string, args: readonly unknown[] = []): Promise<T> {
     return this.public.readContract({ ...contract, functionName, args }) as Promise<T>;
   }
 
-  private async sendRaw(from: Address, tx: { to?: Address; data: Hex; value?: bigint }): Promise<TransactionReceipt> {
-    const hash = await this.wallet.sendTransaction({ account: from, chain: foundry, ...tx });
+  private async sendRaw(
+    from: Address,
+    tx: { to?: Address; data: Hex; value?: bigint },
+    what: string,
+  ): Promise<TransactionReceipt> {
+    // Anvil's estimate is too tight for calls whose callbacks forward 63/64 of the gas (V4's unlock): double it.
+    const gas = (await this.public.estimateGas({ account: from, ...tx })) * 2n;
+    const hash = await this.wallet.sendTransaction({ account: from, chain: foundry, gas, ...tx });
     const receipt = await this.public.waitForTransactionReceipt({ hash });
-    if (receipt.status !== "success") throw new Error(`transaction ${hash} reverted`);
+    if (receipt.status !== "success") throw new Error(`${what} reverted (${hash}, gas used ${receipt.gasUsed})`);
     return receipt;
   }
 }
 
 /** A handle on an already deployed contract, using the ABI of a packaged artifact. */
 export function at(address: Address, packagePath: string): Contract {
-  return { address, abi: loadArtifact(packagePath).abi };
+  return { address, abi: loadAbi(packagePath) };
 }

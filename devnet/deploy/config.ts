@@ -14,6 +14,8 @@ export const accounts = Object.fromEntries(
   Object.entries(ACCOUNT_INDEX).map(([name, index]) => [name, devAccount(index).address]),
 ) as Record<AccountName, Address>;
 
+export const WORLD_CHAIN_ID = 31337;
+
 /** Fixed genesis time so that rebuilding gives the same world; Aave accrues interest from here. */
 export const GENESIS_TIMESTAMP = 1_767_225_600; // 2026-01-01T00:00:00Z
 export const DEV_ACCOUNT_BALANCE_ETH = 1_000_000;

@@ -1,0 +1,35 @@
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { toHex } from "viem";
+import type { FerryDeployment } from "../lib/ferry";
+import { ACCOUNT_INDEX, devAccount } from "./deploy/config";
+import { ROOT_DIR } from "./world-files";
+
+const FORGE_BIN = join(ROOT_DIR, "node_modules", ".bin", "forge");
+
+/** The dev account that deploys Ferry: unused by the world, so Ferry's addresses are the same on every run. */
+export function ferryDeployerKey() {
+  const key = devAccount(ACCOUNT_INDEX.ferryDeployer).getHdKey().privateKey;
+  if (!key) throw new Error("the Ferry deployer account has no private key");
+  return toHex(key);
+}
+
+/**
+ * Deploys Ferry's contracts on the chain behind `rpcUrl` with `contracts/script/Deploy.s.sol`, which records them
+ * in `lib/ferry.json`, and returns the recorded deployment.
+ */
+export async function deployFerry(rpcUrl: string, chainId: number): Promise<FerryDeployment> {
+  await promisify(execFile)(
+    FORGE_BIN,
+    ["script", "script/Deploy.s.sol", "--rpc-url", rpcUrl, "--broadcast", "--private-key", ferryDeployerKey()],
+    { cwd: join(ROOT_DIR, "contracts"), maxBuffer: 64 * 1024 * 1024 },
+  ).catch((error: Error & { stdout?: string; stderr?: string }) => {
+    throw new Error(`deploying Ferry failed: ${error.stderr || error.stdout || error.message}`);
+  });
+  // Read the file afresh: the script has just rewritten it.
+  const recorded = JSON.parse(readFileSync(join(ROOT_DIR, "lib", "ferry.json"), "utf8"))[String(chainId)];
+  if (!recorded) throw new Error(`Deploy.s.sol ran but lib/ferry.json has no entry for chain ${chainId}`);
+  return recorded;
+}
