@@ -30,15 +30,7 @@ test("signs an EIP-2612 permit for the LP token that viem verifies", async ({ pa
   expect(isAddressEqual(message.spender as `0x${string}`, migrator as `0x${string}`), "spender").toBe(true);
   const lpBalance = await chain.readContract({
     address: uniswapV2.pairs.WETH_USDC,
-    abi: [
-      {
-        type: "function",
-        name: "balanceOf",
-        stateMutability: "view",
-        inputs: [{ type: "address" }],
-        outputs: [{ type: "uint256" }],
-      },
-    ],
+    abi: uniswapV2PairAbi,
     functionName: "balanceOf",
     args: [wallet.account.address],
   });
