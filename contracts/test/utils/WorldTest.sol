@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {PoolKey} from "./interfaces/IUniswapV4.sol";
 import {stdJson} from "forge-std/StdJson.sol";
 import {Test} from "forge-std/Test.sol";
 
@@ -124,6 +125,20 @@ abstract contract WorldTest is Test {
         return _address(string.concat(".uniswapV3.pools.", name));
     }
 
+    /// @notice A seeded Uniswap V4 pool's key and id, by name: `ETH_USDC_500` (native ETH), `WETH_USDC_3000`,
+    /// `DAI_USDC_100`.
+    function v4Pool(string memory name) internal view returns (PoolKey memory key, bytes32 id) {
+        string memory path = string.concat(chainKey, ".uniswapV4.pools.", name);
+        key = PoolKey({
+            currency0: addressesJson.readAddress(string.concat(path, ".currency0")),
+            currency1: addressesJson.readAddress(string.concat(path, ".currency1")),
+            fee: uint24(addressesJson.readUint(string.concat(path, ".fee"))),
+            tickSpacing: int24(addressesJson.readInt(string.concat(path, ".tickSpacing"))),
+            hooks: addressesJson.readAddress(string.concat(path, ".hooks"))
+        });
+        id = addressesJson.readBytes32(string.concat(path, ".id"));
+    }
+
     /// @notice The aToken and debt tokens of an Aave V2 reserve, by underlying symbol (`WETH`, `USDC`, ...).
     function aaveV2Reserve(string memory symbol) internal view returns (AaveReserveTokens memory) {
         return _aaveReserve(".aaveV2.reserves.", symbol);
@@ -147,11 +162,9 @@ abstract contract WorldTest is Test {
         return _address(string.concat(".tokens.", symbol));
     }
 
-    /// @dev Reads `key` under this chain's entry; address(0) while that part of the world is not built yet.
+    /// @dev Reads `key` under this chain's entry of the addresses file.
     function _address(string memory key) internal view returns (address) {
-        string memory path = string.concat(chainKey, key);
-        if (!vm.keyExistsJson(addressesJson, path)) return address(0);
-        return addressesJson.readAddress(path);
+        return addressesJson.readAddress(string.concat(chainKey, key));
     }
 
     function _devAccount(uint32 index, string memory name) private returns (address account, uint256 key) {
@@ -162,37 +175,33 @@ abstract contract WorldTest is Test {
     }
 
     function _labelAll() private {
-        _label(WETH, "WETH");
-        _label(USDC, "USDC");
-        _label(DAI, "DAI");
-        _label(WBTC, "WBTC");
-        _label(LINK, "LINK");
-        _label(UNI, "UNI");
-        _label(V2_FACTORY, "V2_FACTORY");
-        _label(V2_ROUTER, "V2_ROUTER");
-        _label(V3_FACTORY, "V3_FACTORY");
-        _label(V3_NPM, "V3_NPM");
-        _label(V3_SWAP_ROUTER, "V3_SWAP_ROUTER");
-        _label(V3_QUOTER, "V3_QUOTER");
-        _label(V3_MIGRATOR, "V3_MIGRATOR");
-        _label(PERMIT2, "PERMIT2");
-        _label(V4_POOL_MANAGER, "V4_POOL_MANAGER");
-        _label(V4_POSITION_MANAGER, "V4_POSITION_MANAGER");
-        _label(V4_STATE_VIEW, "V4_STATE_VIEW");
-        _label(V4_QUOTER, "V4_QUOTER");
-        _label(UNIVERSAL_ROUTER, "UNIVERSAL_ROUTER");
-        _label(AAVE_V2_POOL, "AAVE_V2_POOL");
-        _label(AAVE_V2_PROVIDER, "AAVE_V2_PROVIDER");
-        _label(AAVE_V2_DATA_PROVIDER, "AAVE_V2_DATA_PROVIDER");
-        _label(AAVE_V2_ORACLE, "AAVE_V2_ORACLE");
-        _label(AAVE_V3_POOL, "AAVE_V3_POOL");
-        _label(AAVE_V3_PROVIDER, "AAVE_V3_PROVIDER");
-        _label(AAVE_V3_DATA_PROVIDER, "AAVE_V3_DATA_PROVIDER");
-        _label(AAVE_V3_ORACLE, "AAVE_V3_ORACLE");
-        _label(deployer, "deployer");
-    }
-
-    function _label(address account, string memory name) private {
-        if (account != address(0)) vm.label(account, name);
+        vm.label(WETH, "WETH");
+        vm.label(USDC, "USDC");
+        vm.label(DAI, "DAI");
+        vm.label(WBTC, "WBTC");
+        vm.label(LINK, "LINK");
+        vm.label(UNI, "UNI");
+        vm.label(V2_FACTORY, "V2_FACTORY");
+        vm.label(V2_ROUTER, "V2_ROUTER");
+        vm.label(V3_FACTORY, "V3_FACTORY");
+        vm.label(V3_NPM, "V3_NPM");
+        vm.label(V3_SWAP_ROUTER, "V3_SWAP_ROUTER");
+        vm.label(V3_QUOTER, "V3_QUOTER");
+        vm.label(V3_MIGRATOR, "V3_MIGRATOR");
+        vm.label(PERMIT2, "PERMIT2");
+        vm.label(V4_POOL_MANAGER, "V4_POOL_MANAGER");
+        vm.label(V4_POSITION_MANAGER, "V4_POSITION_MANAGER");
+        vm.label(V4_STATE_VIEW, "V4_STATE_VIEW");
+        vm.label(V4_QUOTER, "V4_QUOTER");
+        vm.label(UNIVERSAL_ROUTER, "UNIVERSAL_ROUTER");
+        vm.label(AAVE_V2_POOL, "AAVE_V2_POOL");
+        vm.label(AAVE_V2_PROVIDER, "AAVE_V2_PROVIDER");
+        vm.label(AAVE_V2_DATA_PROVIDER, "AAVE_V2_DATA_PROVIDER");
+        vm.label(AAVE_V2_ORACLE, "AAVE_V2_ORACLE");
+        vm.label(AAVE_V3_POOL, "AAVE_V3_POOL");
+        vm.label(AAVE_V3_PROVIDER, "AAVE_V3_PROVIDER");
+        vm.label(AAVE_V3_DATA_PROVIDER, "AAVE_V3_DATA_PROVIDER");
+        vm.label(AAVE_V3_ORACLE, "AAVE_V3_ORACLE");
+        vm.label(deployer, "deployer");
     }
 }

@@ -1,0 +1,117 @@
+import {
+  type Account,
+  type Address,
+  type Chain,
+  createWalletClient,
+  encodeAbiParameters,
+  erc20Abi,
+  type Hash,
+  http,
+  maxUint128,
+  parseAbiParameters,
+  publicActions,
+} from "viem";
+import { migratorAbi, nonfungiblePositionManagerAbi, uniswapV2PairAbi } from "../lib/generated/abis";
+
+/** `IMigrator.UniswapV2ToV3Params`: the route's parameters travel abi-encoded, so the ABI does not carry them. */
+const V2_TO_V3_PARAMS = parseAbiParameters(
+  "(address token0, address token1, uint256 lpAmount, uint16 percentageBps, uint256 amount0MinWithdrawn, uint256 amount1MinWithdrawn, uint24 fee, int24 tickLower, int24 tickUpper, uint160 sqrtPriceX96Min, uint160 sqrtPriceX96Max, uint256 amount0MinDeposited, uint256 amount1MinDeposited, uint256 tokenId, (uint256 value, uint256 deadline, uint8 v, bytes32 r, bytes32 s) permit)",
+);
+const ROUTE_UNISWAP_V2_TO_V3 = 0;
+const TICK_SPACING: Record<number, number> = { 100: 1, 500: 10, 3000: 60, 10000: 200 };
+const MAX_TICK = 887_272;
+/** Any price the pool may have: these helpers generate traffic on a devnet, they do not protect a user. */
+const SQRT_PRICE_MIN = 4295128739n;
+const SQRT_PRICE_MAX = 1461446703485210103287273353504524193750000000000n;
+
+export type ChainWallet = ReturnType<typeof devnetWallet>;
+
+/** A wallet client that can also read, for one account on the devnet behind `rpcUrl`. */
+export function devnetWallet(rpcUrl: string, chain: Chain, account: Account) {
+  return createWalletClient({ account, chain, transport: http(rpcUrl) }).extend(publicActions);
+}
+
+export interface V2ToV3Migration {
+  migrator: Address;
+  pair: Address;
+  fee: number;
+  /** Share of the wallet's LP balance, in basis points. */
+  percentageBps: number;
+}
+
+/** Full-range ticks for a fee tier. */
+export function fullRange(fee: number): { tickLower: number; tickUpper: number } {
+  const spacing = TICK_SPACING[fee];
+  if (!spacing) throw new Error(`unknown fee tier ${fee}`);
+  const tickUpper = Math.floor(MAX_TICK / spacing) * spacing;
+  return { tickLower: -tickUpper, tickUpper };
+}
+
+/** The calldata arguments of `migrate` for a full-range V2 → V3 migration with no minimums and no permit. */
+export function v2ToV3Args(token0: Address, token1: Address, fee: number, percentageBps: number, deadline: bigint) {
+  const params = encodeAbiParameters(V2_TO_V3_PARAMS, [
+    {
+      token0,
+      token1,
+      lpAmount: 0n,
+      percentageBps,
+      amount0MinWithdrawn: 0n,
+      amount1MinWithdrawn: 0n,
+      fee,
+      ...fullRange(fee),
+      sqrtPriceX96Min: SQRT_PRICE_MIN,
+      sqrtPriceX96Max: SQRT_PRICE_MAX,
+      amount0MinDeposited: 0n,
+      amount1MinDeposited: 0n,
+      tokenId: 0n,
+      permit: { value: 0n, deadline: 0n, v: 0, r: `0x${"0".repeat(64)}`, s: `0x${"0".repeat(64)}` },
+    },
+  ]);
+  return [[{ route: ROUTE_UNISWAP_V2_TO_V3, params }], deadline, false] as const;
+}
+
+/** Approves the pair to the Migrator once (unlimited), so later migrations need no permit. */
+export async function approvePair(wallet: ChainWallet, pair: Address, migrator: Address): Promise<void> {
+  const hash = await wallet.writeContract({ address: pair, abi: erc20Abi, functionName: "approve", args: [migrator, 2n ** 256n - 1n] });
+  await expectSuccess(wallet, hash);
+}
+
+/** Sends one V2 → V3 migration (the pair must be approved) and returns its transaction hash once mined. */
+export async function migrateV2ToV3(wallet: ChainWallet, migration: V2ToV3Migration): Promise<Hash> {
+  const [token0, token1] = await Promise.all([
+    wallet.readContract({ address: migration.pair, abi: uniswapV2PairAbi, functionName: "token0" }),
+    wallet.readContract({ address: migration.pair, abi: uniswapV2PairAbi, functionName: "token1" }),
+  ]);
+  const block = await wallet.getBlock();
+  const hash = await wallet.writeContract({
+    address: migration.migrator,
+    abi: migratorAbi,
+    functionName: "migrate",
+    args: v2ToV3Args(token0, token1, migration.fee, migration.percentageBps, block.timestamp + 3600n),
+  });
+  await expectSuccess(wallet, hash);
+  return hash;
+}
+
+/** Removes `liquidity` from a V3 position the wallet owns, as a user pulling out of the new version would. */
+export async function decreaseLiquidity(
+  wallet: ChainWallet,
+  positionManager: Address,
+  tokenId: bigint,
+  liquidity: bigint,
+): Promise<Hash> {
+  const block = await wallet.getBlock();
+  const hash = await wallet.writeContract({
+    address: positionManager,
+    abi: nonfungiblePositionManagerAbi,
+    functionName: "decreaseLiquidity",
+    args: [{ tokenId, liquidity: BigInt.asUintN(128, liquidity & maxUint128), amount0Min: 0n, amount1Min: 0n, deadline: block.timestamp + 3600n }],
+  });
+  await expectSuccess(wallet, hash);
+  return hash;
+}
+
+async function expectSuccess(wallet: ChainWallet, hash: Hash): Promise<void> {
+  const receipt = await wallet.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new Error(`transaction ${hash} reverted`);
+}
