@@ -51,6 +51,8 @@ interface IMigrator {
     /// @param sqrtPriceX96Max The highest V3 pool price accepted right before minting (after any initialisation).
     /// @param amount0MinDeposited The least token0 the V3 mint must deposit.
     /// @param amount1MinDeposited The least token1 the V3 mint must deposit.
+    /// @param tokenId 0 to mint a new position; otherwise a position the caller owns in the same pool and range
+    /// (`token0`, `token1`, `fee`, `tickLower`, `tickUpper` must match it), which receives the liquidity instead.
     /// @param permit The caller's EIP-2612 permit on the V2 pair for the Migrator (optional).
     struct UniswapV2ToV3Params {
         address token0;
@@ -66,6 +68,7 @@ interface IMigrator {
         uint160 sqrtPriceX96Max;
         uint256 amount0MinDeposited;
         uint256 amount1MinDeposited;
+        uint256 tokenId;
         PermitSignature permit;
     }
 
@@ -74,7 +77,7 @@ interface IMigrator {
     /// @param sourceAmount The source liquidity removed (V2: LP tokens burned).
     /// @param destination The destination pool (V3: the pool address).
     /// @param destinationId The destination position's id (V3: the NonfungiblePositionManager token id).
-    /// @param liquidity The liquidity of the destination position.
+    /// @param liquidity The liquidity added to the destination position.
     /// @param token0 The lower-sorted token.
     /// @param token1 The higher-sorted token.
     /// @param amount0Withdrawn token0 taken out of the source.
@@ -171,6 +174,15 @@ interface IMigrator {
     /// @param sqrtPriceX96Min The caller's lower bound.
     /// @param sqrtPriceX96Max The caller's upper bound.
     error PoolPriceOutOfBounds(address pool, uint160 sqrtPriceX96, uint160 sqrtPriceX96Min, uint160 sqrtPriceX96Max);
+
+    /// @notice Thrown when the position to add liquidity to is not the caller's.
+    /// @param tokenId The position.
+    /// @param owner Its owner.
+    error NotPositionOwner(uint256 tokenId, address owner);
+
+    /// @notice Thrown when the position to add liquidity to is in another pool or range than the parameters say.
+    /// @param tokenId The position.
+    error PositionMismatch(uint256 tokenId);
 
     /// @notice Thrown when the destination takes fewer tokens than the caller's minimums.
     /// @param amount0 token0 deposited.

@@ -37,7 +37,7 @@ abstract contract UniswapV2ToV3Route is WethRefunds {
         POSITION_MANAGER = positionManager;
     }
 
-    /// @dev Order: pool price first (cheapest revert), then the V2 burn, the V3 mint and the refunds.
+    /// @dev Order: pool price first (cheapest revert), then the V2 burn, the V3 deposit and the refunds.
     function _migrateUniswapV2ToV3(UniswapV2ToV3Params memory params, bool unwrapWeth) internal {
         address pair = UniswapV2Withdrawal.pairFor(V2_FACTORY, V2_PAIR_INIT_CODE_HASH, params.token0, params.token1);
         if (pair.code.length == 0) revert PairNotFound(params.token0, params.token1);
@@ -52,7 +52,7 @@ abstract contract UniswapV2ToV3Route is WethRefunds {
         (migration.amount0Withdrawn, migration.amount1Withdrawn) = UniswapV2Withdrawal.withdraw(
             pair, msg.sender, lpAmount, params.permit, params.amount0MinWithdrawn, params.amount1MinWithdrawn
         );
-        _mint(params, migration);
+        _deposit(params, migration);
 
         migration.amount0Refunded = migration.amount0Withdrawn - migration.amount0Deposited;
         migration.amount1Refunded = migration.amount1Withdrawn - migration.amount1Deposited;
@@ -82,28 +82,44 @@ abstract contract UniswapV2ToV3Route is WethRefunds {
         UniswapV3Deposit.requirePriceWithin(pool, sqrtPriceX96, params.sqrtPriceX96Min, params.sqrtPriceX96Max);
     }
 
-    /// @dev Offers everything withdrawn; the minimums are checked here to revert with a typed error.
-    function _mint(UniswapV2ToV3Params memory params, LiquidityMigration memory migration) private {
+    /// @dev Offers everything withdrawn to a new position, or to the caller's position `params.tokenId`; the
+    /// minimums are checked here to revert with a typed error.
+    function _deposit(UniswapV2ToV3Params memory params, LiquidityMigration memory migration) private {
+        INonfungiblePositionManager positionManager = INonfungiblePositionManager(POSITION_MANAGER);
         UniswapV3Deposit.approveOnce(params.token0, POSITION_MANAGER, migration.amount0Withdrawn);
         UniswapV3Deposit.approveOnce(params.token1, POSITION_MANAGER, migration.amount1Withdrawn);
-        (migration.destinationId, migration.liquidity, migration.amount0Deposited, migration.amount1Deposited) = INonfungiblePositionManager(
-                POSITION_MANAGER
-            )
-            .mint(
-                INonfungiblePositionManager.MintParams({
-                token0: params.token0,
-                token1: params.token1,
-                fee: params.fee,
-                tickLower: params.tickLower,
-                tickUpper: params.tickUpper,
-                amount0Desired: migration.amount0Withdrawn,
-                amount1Desired: migration.amount1Withdrawn,
-                amount0Min: 0,
-                amount1Min: 0,
-                recipient: msg.sender,
-                deadline: block.timestamp
-            })
-            );
+        if (params.tokenId == 0) {
+            (migration.destinationId, migration.liquidity, migration.amount0Deposited, migration.amount1Deposited) =
+                positionManager.mint(
+                    INonfungiblePositionManager.MintParams({
+                        token0: params.token0,
+                        token1: params.token1,
+                        fee: params.fee,
+                        tickLower: params.tickLower,
+                        tickUpper: params.tickUpper,
+                        amount0Desired: migration.amount0Withdrawn,
+                        amount1Desired: migration.amount1Withdrawn,
+                        amount0Min: 0,
+                        amount1Min: 0,
+                        recipient: msg.sender,
+                        deadline: block.timestamp
+                    })
+                );
+        } else {
+            _requireCallersPosition(positionManager, params);
+            migration.destinationId = params.tokenId;
+            (migration.liquidity, migration.amount0Deposited, migration.amount1Deposited) =
+                positionManager.increaseLiquidity(
+                    INonfungiblePositionManager.IncreaseLiquidityParams({
+                        tokenId: params.tokenId,
+                        amount0Desired: migration.amount0Withdrawn,
+                        amount1Desired: migration.amount1Withdrawn,
+                        amount0Min: 0,
+                        amount1Min: 0,
+                        deadline: block.timestamp
+                    })
+                );
+        }
         if (
             migration.amount0Deposited < params.amount0MinDeposited
                 || migration.amount1Deposited < params.amount1MinDeposited
@@ -115,5 +131,21 @@ abstract contract UniswapV2ToV3Route is WethRefunds {
                 params.amount1MinDeposited
             );
         }
+    }
+
+    /// @dev `increaseLiquidity` accepts any position; only the caller's, in the pool whose price was bounded, may
+    /// receive the caller's tokens.
+    function _requireCallersPosition(INonfungiblePositionManager positionManager, UniswapV2ToV3Params memory params)
+        private
+        view
+    {
+        address owner = positionManager.ownerOf(params.tokenId);
+        if (owner != msg.sender) revert NotPositionOwner(params.tokenId, owner);
+        (,, address token0, address token1, uint24 fee, int24 tickLower, int24 tickUpper,,,,,) =
+            positionManager.positions(params.tokenId);
+        if (
+            token0 != params.token0 || token1 != params.token1 || fee != params.fee || tickLower != params.tickLower
+                || tickUpper != params.tickUpper
+        ) revert PositionMismatch(params.tokenId);
     }
 }

@@ -1,0 +1,335 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IMigrator} from "../../src/interfaces/IMigrator.sol";
+import {INonfungiblePositionManager} from "../../src/interfaces/external/INonfungiblePositionManager.sol";
+import {IUniswapV2Pair} from "../../src/interfaces/external/IUniswapV2Pair.sol";
+import {MigratorTest} from "../base/MigratorTest.sol";
+import {IUniswapV2Router02} from "../utils/interfaces/IUniswapV2.sol";
+import {INonfungiblePositionManager as INpm, IV3Migrator} from "../utils/interfaces/IUniswapV3.sol";
+import {console} from "forge-std/console.sol";
+import {IERC20} from "forge-std/interfaces/IERC20.sol";
+
+interface IV3MigratorMulticall {
+    function multicall(bytes[] calldata data) external payable returns (bytes[] memory results);
+    function selfPermit(address token, uint256 value, uint256 deadline, uint8 v, bytes32 r, bytes32 s) external payable;
+    function createAndInitializePoolIfNecessary(address token0, address token1, uint24 fee, uint160 sqrtPriceX96)
+        external
+        payable
+        returns (address pool);
+}
+
+/// @notice Ferry vs Uniswap's V3Migrator vs the manual path, on the same world and the same position.
+/// @dev Run with `--isolate` (`npm run bench:gas`) so each call is its own transaction with realistic cold/warm
+/// access and refunds. Each case restores the same state before every contender.
+contract MigratorGasTest is MigratorTest {
+    uint24 internal constant FEE_HIGH = 10_000;
+
+    struct Row {
+        string name;
+        uint256 ferry;
+        uint256 v3Migrator;
+        uint256 manual;
+    }
+
+    Row[] internal rows;
+    uint256 internal heldTokenId;
+
+    function test_Gas_Table() public {
+        uint256 coldMigrator = _ferryOnce("Migrator_v2ToV3_full_coldMigrator", alice, aliceKey, FEE_MEDIUM, 10_000);
+        _warmUpMigrator();
+        heldTokenId = _holdNft(alice);
+        _case("100% full range, NFT held, new NFT", alice, aliceKey, FEE_MEDIUM, 10_000, false, "v2ToV3_full");
+        _case(
+            "100% full range, added to the held NFT", alice, aliceKey, FEE_MEDIUM, 10_000, true, "v2ToV3_full_addToNft"
+        );
+        _firstNftCase();
+        _case("50% full range with refund", alice, aliceKey, FEE_MEDIUM, 5000, false, "v2ToV3_half");
+        _case("new pool created (1% tier)", alice, aliceKey, FEE_HIGH, 10_000, false, "v2ToV3_newPool");
+        uint256 marginal = _batchMarginal();
+
+        console.log(
+            "| case | Ferry | V3Migrator multicall(selfPermit, migrate) | manual (separate txs) | Ferry/V3Migrator |"
+        );
+        console.log("|---|---|---|---|---|");
+        for (uint256 i; i < rows.length; ++i) {
+            Row memory row = rows[i];
+            console.log(
+                string.concat(
+                    "| ",
+                    row.name,
+                    " | ",
+                    vm.toString(row.ferry),
+                    " | ",
+                    vm.toString(row.v3Migrator),
+                    " | ",
+                    vm.toString(row.manual),
+                    " | ",
+                    _ratio(row.ferry, row.v3Migrator),
+                    " |"
+                )
+            );
+        }
+        console.log(string.concat("| each extra position in a batch | ", vm.toString(marginal), " | - | - | - |"));
+        console.log(
+            string.concat(
+                "| 100% full range, first migration through a new Migrator (2 standing approvals) | ",
+                vm.toString(coldMigrator),
+                " | - | - | - |"
+            )
+        );
+        assertLt(rows[0].ferry, rows[0].v3Migrator, "Ferry minting a new NFT costs less than V3Migrator");
+        assertLe(rows[1].ferry * 100, rows[1].v3Migrator * 90, "Ferry adding to the held NFT <= 0.90x V3Migrator");
+        assertLt(rows[1].ferry, rows[1].manual, "Ferry costs less than the manual path");
+    }
+
+    function _case(
+        string memory name,
+        address user,
+        uint256 key,
+        uint24 fee,
+        uint16 bps,
+        bool addToHeldNft,
+        string memory snapshotName
+    ) internal {
+        uint256 snapshot = vm.snapshotState();
+        Row memory row;
+        row.name = name;
+        uint256 tokenId = addToHeldNft ? heldTokenId : 0;
+        row.ferry = _ferry(string.concat("Migrator_", snapshotName), user, key, fee, bps, tokenId);
+        vm.revertToState(snapshot);
+        row.v3Migrator = _viaV3Migrator(user, key, fee, bps, snapshotName);
+        vm.revertToState(snapshot);
+        row.manual = _manually(user, key, fee, bps, tokenId);
+        vm.revertToState(snapshot);
+        rows.push(row);
+    }
+
+    /// @dev The same position, held by a fresh account without any V3 NFT.
+    function _firstNftCase() internal {
+        (address dave, uint256 daveKey) = makeAddrAndKey("dave");
+        uint256 snapshot = vm.snapshotState();
+        vm.startPrank(alice);
+        IERC20(wethUsdcPair).transfer(dave, IERC20(wethUsdcPair).balanceOf(alice));
+        vm.stopPrank();
+        assertEq(INpm(V3_NPM).balanceOf(dave), 0, "dave holds no NFT");
+        _case("100% full range, first NFT", dave, daveKey, FEE_MEDIUM, 10_000, false, "v2ToV3_full_firstNft");
+        // Reverting the transfer also drops the row: keep it across the revert.
+        Row memory row = rows[rows.length - 1];
+        vm.revertToState(snapshot);
+        rows.push(row);
+    }
+
+    function _ferryOnce(string memory snapshotName, address user, uint256 key, uint24 fee, uint16 bps)
+        internal
+        returns (uint256 gasUsed)
+    {
+        uint256 snapshot = vm.snapshotState();
+        gasUsed = _ferry(snapshotName, user, key, fee, bps, 0);
+        vm.revertToState(snapshot);
+    }
+
+    function _ferry(string memory snapshotName, address user, uint256 key, uint24 fee, uint16 bps, uint256 tokenId)
+        internal
+        returns (uint256)
+    {
+        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, key, fee, bps);
+        params.tokenId = tokenId;
+        IMigrator.Position[] memory positions = _batch(params);
+        uint256 deadline = _deadline();
+        vm.prank(user);
+        migrator.migrate(positions, deadline, false);
+        return vm.snapshotGasLastCall(snapshotName);
+    }
+
+    /// @dev Steady state: earlier users (bob, carol) have migrated a little of every world pair, so the Migrator's
+    /// standing approvals to the position manager exist (the cold-Migrator row shows the one-off cost).
+    function _warmUpMigrator() internal {
+        uint256 deadline = _deadline();
+        IMigrator.Position[] memory positions = new IMigrator.Position[](2);
+        positions[0] = _position(_permittedParams(v2Pair("DAI_USDC"), carolKey, 100, 1000));
+        positions[1] = _position(_permittedParams(v2Pair("WBTC_WETH"), carolKey, FEE_MEDIUM, 1000));
+        vm.prank(carol);
+        migrator.migrate(positions, deadline, false);
+        positions = _batch(_permittedParams(wethUsdcPair, bobKey, FEE_MEDIUM, 1000));
+        vm.prank(bob);
+        migrator.migrate(positions, deadline, false);
+    }
+
+    function _viaV3Migrator(address user, uint256 key, uint24 fee, uint16 bps, string memory snapshotName)
+        internal
+        returns (uint256 gasUsed)
+    {
+        IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, user, fee, bps);
+        bool newPool = _pool(params.token0, params.token1, fee).code.length == 0;
+        bytes[] memory calls = new bytes[](newPool ? 3 : 2);
+        if (newPool) {
+            calls[0] = abi.encodeCall(
+                IV3MigratorMulticall.createAndInitializePoolIfNecessary,
+                (
+                    params.token0,
+                    params.token1,
+                    fee,
+                    _referenceSqrtPrice(wethUsdcPair, params.token0, params.token1, fee)
+                )
+            );
+        }
+        uint256 lpAmount = IUniswapV2Pair(wethUsdcPair).balanceOf(user);
+        IMigrator.PermitSignature memory permit = _signPermit(key, wethUsdcPair, V3_MIGRATOR, lpAmount);
+        calls[calls.length - 2] = abi.encodeCall(
+            IV3MigratorMulticall.selfPermit, (wethUsdcPair, lpAmount, permit.deadline, permit.v, permit.r, permit.s)
+        );
+        calls[calls.length - 1] = _v3MigrateCall(params, user, lpAmount, bps);
+        vm.prank(user);
+        IV3MigratorMulticall(V3_MIGRATOR).multicall(calls);
+        gasUsed = vm.snapshotGasLastCall(string.concat("V3Migrator_", snapshotName));
+        assertGt(INpm(V3_NPM).balanceOf(user), 0, "V3Migrator minted a position");
+    }
+
+    function _v3MigrateCall(IMigrator.UniswapV2ToV3Params memory params, address user, uint256 lpAmount, uint16 bps)
+        internal
+        view
+        returns (bytes memory)
+    {
+        return abi.encodeCall(
+            IV3Migrator.migrate,
+            (IV3Migrator.MigrateParams({
+                    pair: wethUsdcPair,
+                    liquidityToMigrate: lpAmount,
+                    percentageToMigrate: uint8(bps / 100),
+                    token0: params.token0,
+                    token1: params.token1,
+                    fee: params.fee,
+                    tickLower: params.tickLower,
+                    tickUpper: params.tickUpper,
+                    amount0Min: 0,
+                    amount1Min: 0,
+                    recipient: user,
+                    deadline: _deadline(),
+                    refundAsETH: false
+                }))
+        );
+    }
+
+    /// @dev removeLiquidityWithPermit, two approvals and the mint: four transactions (pool creation adds one).
+    function _manually(address user, uint256 key, uint24 fee, uint16 bps, uint256 tokenId)
+        internal
+        returns (uint256 total)
+    {
+        IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, user, fee, bps);
+        if (_pool(params.token0, params.token1, fee).code.length == 0) {
+            vm.prank(user);
+            IV3MigratorMulticall(V3_NPM)
+                .createAndInitializePoolIfNecessary(
+                    params.token0,
+                    params.token1,
+                    fee,
+                    _referenceSqrtPrice(wethUsdcPair, params.token0, params.token1, fee)
+                );
+            total += vm.lastCallGas().gasTotalUsed;
+        }
+        (uint256 amount0, uint256 amount1) = _removeWithPermit(user, key, params.token0, params.token1, bps);
+        total += vm.lastCallGas().gasTotalUsed;
+        vm.prank(user);
+        IERC20(params.token0).approve(V3_NPM, amount0);
+        total += vm.lastCallGas().gasTotalUsed;
+        vm.prank(user);
+        IERC20(params.token1).approve(V3_NPM, amount1);
+        total += vm.lastCallGas().gasTotalUsed;
+        vm.prank(user);
+        if (tokenId == 0) {
+            INpm(V3_NPM)
+                .mint(
+                    INpm.MintParams({
+                    token0: params.token0,
+                    token1: params.token1,
+                    fee: fee,
+                    tickLower: params.tickLower,
+                    tickUpper: params.tickUpper,
+                    amount0Desired: amount0,
+                    amount1Desired: amount1,
+                    amount0Min: 0,
+                    amount1Min: 0,
+                    recipient: user,
+                    deadline: _deadline()
+                })
+                );
+        } else {
+            INonfungiblePositionManager(V3_NPM)
+                .increaseLiquidity(
+                    INonfungiblePositionManager.IncreaseLiquidityParams(tokenId, amount0, amount1, 0, 0, _deadline())
+                );
+        }
+        total += vm.lastCallGas().gasTotalUsed;
+    }
+
+    function _removeWithPermit(address user, uint256 key, address token0, address token1, uint16 bps)
+        internal
+        returns (uint256, uint256)
+    {
+        uint256 lpAmount = IUniswapV2Pair(wethUsdcPair).balanceOf(user) * bps / 10_000;
+        IMigrator.PermitSignature memory permit = _signPermit(key, wethUsdcPair, V2_ROUTER, lpAmount);
+        vm.prank(user);
+        return IUniswapV2Router02(V2_ROUTER)
+            .removeLiquidityWithPermit(
+                token0, token1, lpAmount, 0, 0, user, permit.deadline, false, permit.v, permit.r, permit.s
+            );
+    }
+
+    /// @dev Gas of one, two and three positions in one call; returns the average cost of each extra one.
+    function _batchMarginal() internal returns (uint256) {
+        address[3] memory pairs = [wethUsdcPair, v2Pair("DAI_USDC"), v2Pair("WBTC_WETH")];
+        uint24[3] memory fees = [FEE_MEDIUM, uint24(100), FEE_MEDIUM];
+        uint256[4] memory gasUsed;
+        for (uint256 n = 1; n <= 3; ++n) {
+            uint256 snapshot = vm.snapshotState();
+            IMigrator.Position[] memory positions = new IMigrator.Position[](n);
+            for (uint256 i; i < n; ++i) {
+                positions[i] = _position(_permittedParams(pairs[i], aliceKey, fees[i], 10_000));
+            }
+            uint256 deadline = _deadline();
+            vm.prank(alice);
+            migrator.migrate(positions, deadline, false);
+            gasUsed[n] = vm.snapshotGasLastCall(string.concat("Migrator_v2ToV3_batch", vm.toString(n)));
+            vm.revertToState(snapshot);
+        }
+        return (gasUsed[3] - gasUsed[1]) / 2;
+    }
+
+    /// @dev A small full-range position in the same pool and ticks, so the user already holds an NFT and the
+    /// ticks are initialised.
+    function _holdNft(address user) internal returns (uint256 tokenId) {
+        (int24 lower, int24 upper) = _fullRange(FEE_MEDIUM);
+        deal(WETH, user, IERC20(WETH).balanceOf(user) + 1e15);
+        deal(USDC, user, IERC20(USDC).balanceOf(user) + 3e6);
+        vm.startPrank(user);
+        IERC20(WETH).approve(V3_NPM, 1e15);
+        IERC20(USDC).approve(V3_NPM, 3e6);
+        (tokenId,,,) = INpm(V3_NPM)
+            .mint(
+                INpm.MintParams({
+                token0: WETH,
+                token1: USDC,
+                fee: FEE_MEDIUM,
+                tickLower: lower,
+                tickUpper: upper,
+                amount0Desired: 1e15,
+                amount1Desired: 3e6,
+                amount0Min: 0,
+                amount1Min: 0,
+                recipient: user,
+                deadline: _deadline()
+            })
+            );
+        IERC20(WETH).approve(V3_NPM, 0);
+        IERC20(USDC).approve(V3_NPM, 0);
+        vm.stopPrank();
+    }
+
+    function _ratio(uint256 numerator, uint256 denominator) internal pure returns (string memory) {
+        uint256 thousandths = numerator * 1000 / denominator;
+        string memory fraction = vm.toString(thousandths % 1000);
+        while (bytes(fraction).length < 3) fraction = string.concat("0", fraction);
+        return string.concat(vm.toString(thousandths / 1000), ".", fraction, "x");
+    }
+}
