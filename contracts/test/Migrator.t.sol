@@ -173,6 +173,44 @@ contract MigratorUnitTest is MigratorTest {
         assertEq(IERC20(WBTC).balanceOf(address(migrator)), 0, "Migrator holds no WBTC");
     }
 
+    function test_Migrate_AddsToCallersExistingPosition() public {
+        IMigrator.LiquidityMigration memory first =
+            _migrate(alice, _batch(_permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 5000)), false)[0];
+        uint256 nftsBefore = INpm(V3_NPM).balanceOf(alice);
+        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        params.tokenId = first.destinationId;
+
+        IMigrator.LiquidityMigration memory second = _migrate(alice, _batch(params), false)[0];
+
+        assertEq(second.destinationId, first.destinationId, "event: the existing position");
+        assertEq(INpm(V3_NPM).balanceOf(alice), nftsBefore, "no new NFT");
+        (,,,,,,, uint128 liquidity,,,,) = INpm(V3_NPM).positions(first.destinationId);
+        assertEq(liquidity, first.liquidity + second.liquidity, "liquidity added to the position");
+        assertEq(IUniswapV2Pair(wethUsdcPair).balanceOf(alice), 0, "all LP migrated");
+        _assertMigratorEmpty(_tokens(WETH, USDC, wethUsdcPair));
+    }
+
+    function test_RevertWhen_PositionNotCallers() public {
+        IMigrator.LiquidityMigration memory bobs =
+            _migrate(bob, _batch(_permittedParams(wethUsdcPair, bobKey, FEE_MEDIUM, 10_000)), false)[0];
+        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        params.tokenId = bobs.destinationId;
+        vm.expectRevert(abi.encodeWithSelector(IMigrator.NotPositionOwner.selector, bobs.destinationId, bob));
+        vm.prank(alice);
+        migrator.migrate(_batch(params), _deadline(), false);
+    }
+
+    function test_RevertWhen_PositionInAnotherRange() public {
+        IMigrator.LiquidityMigration memory first =
+            _migrate(alice, _batch(_permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 5000)), false)[0];
+        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        params.tokenId = first.destinationId;
+        params.tickLower += 60;
+        vm.expectRevert(abi.encodeWithSelector(IMigrator.PositionMismatch.selector, first.destinationId));
+        vm.prank(alice);
+        migrator.migrate(_batch(params), _deadline(), false);
+    }
+
     function test_Migrate_LeavesOnlyPositionManagerAllowances() public {
         _migrate(alice, _batch(_permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000)), false);
         assertEq(IERC20(WETH).allowance(address(migrator), V3_NPM), type(uint256).max, "standing WETH approval");

@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IMigrator} from "../src/interfaces/IMigrator.sol";
+import {IUniswapV2Pair} from "../src/interfaces/external/IUniswapV2Pair.sol";
+import {IUniswapV3Pool} from "../src/interfaces/external/IUniswapV3Pool.sol";
+import {MigratorTest} from "./base/MigratorTest.sol";
+import {FakePair} from "./mocks/FakePair.sol";
+import {HookToken} from "./mocks/HookToken.sol";
+import {PhantomPermitToken} from "./mocks/PhantomPermitToken.sol";
+import {INonfungiblePositionManager as INpm, ISwapRouter} from "./utils/interfaces/IUniswapV3.sol";
+import {IERC20} from "forge-std/interfaces/IERC20.sol";
+
+interface IUniswapV2FactoryCreate {
+    function createPair(address tokenA, address tokenB) external returns (address pair);
+}
+
+interface IUniswapV2PairMint {
+    function mint(address to) external returns (uint256 liquidity);
+}
+
+interface IPoolCreate {
+    function createAndInitializePoolIfNecessary(address token0, address token1, uint24 fee, uint160 sqrtPriceX96)
+        external
+        payable
+        returns (address pool);
+}
+
+/// @notice Each threat of notes/security.md that applies to the V2 → V3 route, attempted against the real world.
+contract MigratorAttackTest is MigratorTest {
+    uint24 internal constant FEE_HIGH = 10_000;
+    /// @dev UniswapV2ERC20 keeps DOMAIN_SEPARATOR in storage slot 3 (totalSupply, balanceOf, allowance before it).
+    uint256 internal constant PAIR_DOMAIN_SEPARATOR_SLOT = 3;
+
+    address internal attacker;
+
+    function setUp() public override {
+        super.setUp();
+        attacker = makeAddr("attacker");
+    }
+
+    // ---------------------------------------------------------------- permits
+
+    function test_Migrate_SucceedsWhenPermitFrontRun() public {
+        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        IMigrator.PermitSignature memory p = params.permit;
+        // The attacker copies the signature from the mempool and lands it first.
+        vm.prank(attacker);
+        IUniswapV2Pair(wethUsdcPair).permit(alice, address(migrator), p.value, p.deadline, p.v, p.r, p.s);
+
+        IMigrator.LiquidityMigration memory m = _migrate(alice, _batch(params), false)[0];
+
+        assertEq(INpm(V3_NPM).ownerOf(m.destinationId), alice, "migration went through");
+        assertEq(IUniswapV2Pair(wethUsdcPair).balanceOf(alice), 0, "all LP migrated");
+    }
+
+    /// @dev A victim with a standing allowance to the Migrator; the attacker brings a permit that "succeeds" without
+    /// doing anything (a token whose fallback swallows `permit`) or a forged one. Ferry only ever pulls from
+    /// `msg.sender`, and only factory pairs.
+    function test_RevertWhen_PhantomPermitMeetsStandingAllowance() public {
+        PhantomPermitToken phantom = new PhantomPermitToken();
+        phantom.mint(alice, 1e18);
+        vm.startPrank(alice);
+        phantom.approve(address(migrator), type(uint256).max);
+        IUniswapV2Pair(wethUsdcPair).approve(address(migrator), type(uint256).max);
+        vm.stopPrank();
+        uint256 victimLp = IUniswapV2Pair(wethUsdcPair).balanceOf(alice);
+
+        // 1. The phantom token cannot be named as a source: Ferry derives the pair from the factory.
+        (address token0, address token1) = address(phantom) < WETH ? (address(phantom), WETH) : (WETH, address(phantom));
+        IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, alice, FEE_MEDIUM, 10_000);
+        (params.token0, params.token1, params.percentageBps, params.lpAmount) = (token0, token1, 0, 1e18);
+        vm.expectRevert(abi.encodeWithSelector(IMigrator.PairNotFound.selector, token0, token1));
+        vm.prank(attacker);
+        migrator.migrate(_batch(params), _deadline(), false);
+
+        // 2. A forged permit on the real pair for the victim's amount: the pull is from the attacker, who has nothing.
+        params = _fullRangeParams(wethUsdcPair, alice, FEE_MEDIUM, 0);
+        params.lpAmount = victimLp;
+        params.permit = IMigrator.PermitSignature(victimLp, block.timestamp + 1, 27, bytes32(uint256(1)), bytes32(0));
+        vm.expectRevert(abi.encodeWithSelector(IMigrator.InsufficientAllowance.selector, wethUsdcPair, 0, victimLp));
+        vm.prank(attacker);
+        migrator.migrate(_batch(params), _deadline(), false);
+
+        assertEq(IUniswapV2Pair(wethUsdcPair).balanceOf(alice), victimLp, "victim's LP untouched");
+        assertEq(phantom.balanceOf(alice), 1e18, "victim's phantom tokens untouched");
+    }
+
+    function test_RevertWhen_PermitExpired() public {
+        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        vm.warp(params.permit.deadline + 1);
+        uint256 lpAmount = IUniswapV2Pair(wethUsdcPair).balanceOf(alice);
+        vm.expectRevert(abi.encodeWithSelector(IMigrator.InsufficientAllowance.selector, wethUsdcPair, 0, lpAmount));
+        vm.prank(alice);
+        migrator.migrate(_batch(params), block.timestamp + 1, false);
+    }
+
+    /// @dev The same pair address on another chain carries that chain's domain separator (fixed at creation): a
+    /// signature made for this chain must not authorise anything there.
+    function test_RevertWhen_PermitReplayedOnAnotherChain() public {
+        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        assertEq(
+            vm.load(wethUsdcPair, bytes32(PAIR_DOMAIN_SEPARATOR_SLOT)),
+            IUniswapV2Pair(wethUsdcPair).DOMAIN_SEPARATOR(),
+            "precondition: domain separator slot"
+        );
+        vm.chainId(10);
+        vm.store(wethUsdcPair, bytes32(PAIR_DOMAIN_SEPARATOR_SLOT), _pairDomainSeparator(wethUsdcPair, 10));
+        uint256 lpAmount = IUniswapV2Pair(wethUsdcPair).balanceOf(alice);
+
+        vm.expectRevert(abi.encodeWithSelector(IMigrator.InsufficientAllowance.selector, wethUsdcPair, 0, lpAmount));
+        vm.prank(alice);
+        migrator.migrate(_batch(params), _deadline(), false);
+
+        // Control: a signature made for chain 10 works there.
+        params.permit = _signPermit(aliceKey, wethUsdcPair, address(migrator), lpAmount);
+        assertEq(_migrate(alice, _batch(params), false).length, 1, "a chain-10 signature migrates on chain 10");
+    }
+
+    // ---------------------------------------------------------------- sources
+
+    function test_RevertWhen_FakePairPosesAsRealTokens() public {
+        FakePair fake = new FakePair(WETH, USDC);
+
+        // Naming the fake's own "tokens" reaches the real pair, where the attacker has nothing.
+        IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, attacker, FEE_MEDIUM, 0);
+        params.lpAmount = 1e18;
+        vm.expectRevert(abi.encodeWithSelector(IMigrator.InsufficientAllowance.selector, wethUsdcPair, 0, 1e18));
+        vm.prank(attacker);
+        migrator.migrate(_batch(params), _deadline(), false);
+
+        // Naming the fake itself as a token finds no pair.
+        (params.token0, params.token1) = address(fake) < WETH ? (address(fake), WETH) : (WETH, address(fake));
+        vm.expectRevert(abi.encodeWithSelector(IMigrator.PairNotFound.selector, params.token0, params.token1));
+        vm.prank(attacker);
+        migrator.migrate(_batch(params), _deadline(), false);
+
+        assertEq(fake.calls(), 0, "the Migrator never called the fake");
+    }
+
+    // ---------------------------------------------------------------- destination price
+
+    function test_RevertWhen_PoolPreInitialisedAtManipulatedPrice() public {
+        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_HIGH, 10_000);
+        // The app bounds the price around the V2 price: the 1% pool does not exist yet.
+        uint160 v2SqrtPrice = _referenceSqrtPrice(wethUsdcPair, WETH, USDC, FEE_HIGH);
+        uint160 manipulated = uint160(uint256(v2SqrtPrice) * 316 / 100); // ~10x the price
+        vm.prank(attacker);
+        address pool = IPoolCreate(V3_NPM).createAndInitializePoolIfNecessary(WETH, USDC, FEE_HIGH, manipulated);
+
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IMigrator.PoolPriceOutOfBounds.selector,
+                pool,
+                manipulated,
+                params.sqrtPriceX96Min,
+                params.sqrtPriceX96Max
+            )
+        );
+        vm.prank(alice);
+        migrator.migrate(_batch(params), _deadline(), false);
+    }
+
+    function test_RevertWhen_PoolPushedBySwapBeforeMigration() public {
+        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        IMigrator.LiquidityMigration memory honest = _dryRun(alice, params);
+        params.amount0MinDeposited = honest.amount0Deposited * 995 / 1000;
+        params.amount1MinDeposited = honest.amount1Deposited * 995 / 1000;
+        address pool = v3Pool("WETH_USDC_3000");
+        (uint160 priceBefore,,,,,,) = IUniswapV3Pool(pool).slot0();
+
+        _swapWethForUsdc(50 ether);
+        (uint160 priceAfter,,,,,,) = IUniswapV3Pool(pool).slot0();
+        assertLt(priceAfter, priceBefore * 99 / 100, "precondition: the swap moved the price by more than 1%");
+
+        // With the app's price bound, the bound catches it.
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IMigrator.PoolPriceOutOfBounds.selector,
+                pool,
+                priceAfter,
+                params.sqrtPriceX96Min,
+                params.sqrtPriceX96Max
+            )
+        );
+        vm.prank(alice);
+        migrator.migrate(_batch(params), _deadline(), false);
+
+        // Without any price bound, the deposit minimums still catch it.
+        (params.sqrtPriceX96Min, params.sqrtPriceX96Max) = (0, type(uint160).max);
+        (uint256 minimum0, uint256 minimum1) = (params.amount0MinDeposited, params.amount1MinDeposited);
+        (params.amount0MinDeposited, params.amount1MinDeposited) = (0, 0);
+        IMigrator.LiquidityMigration memory pushed = _dryRun(alice, params);
+        (params.amount0MinDeposited, params.amount1MinDeposited) = (minimum0, minimum1);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IMigrator.DepositSlippage.selector, pushed.amount0Deposited, pushed.amount1Deposited, minimum0, minimum1
+            )
+        );
+        vm.prank(alice);
+        migrator.migrate(_batch(params), _deadline(), false);
+    }
+
+    // ---------------------------------------------------------------- re-entrancy, deadline, guardian
+
+    function test_RevertWhen_ReentrancyThroughHookToken() public {
+        (HookToken hook, address pair) = _hookTokenPair();
+        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(pair, aliceKey, FEE_MEDIUM, 10_000);
+        bytes memory reentry = abi.encodeCall(IMigrator.migrate, (_batch(params), _deadline(), false));
+        hook.arm(address(migrator), reentry);
+
+        _migrate(alice, _batch(params), false);
+
+        assertTrue(hook.hookCalled(), "the hook ran inside the migration");
+        assertFalse(hook.hookSucceeded(), "re-entry failed");
+        assertEq(hook.hookReturnData(), abi.encodeWithSelector(IMigrator.Reentrancy.selector), "with Reentrancy()");
+        _assertMigratorEmpty(_tokens(address(hook), WETH, pair));
+    }
+
+    function test_RevertWhen_DeadlineExpiredWhileWaiting() public {
+        IMigrator.Position[] memory positions = _batch(_permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000));
+        uint256 deadline = block.timestamp + 5 minutes;
+        vm.warp(deadline + 1);
+        vm.expectRevert(abi.encodeWithSelector(IMigrator.DeadlinePassed.selector, deadline, deadline + 1));
+        vm.prank(alice);
+        migrator.migrate(positions, deadline, false);
+    }
+
+    /// @dev Whatever the guardian calls, a victim with a standing allowance keeps everything.
+    function testFuzz_GuardianCannotTouchFunds(bytes calldata data, bool pause) public {
+        vm.prank(alice);
+        IUniswapV2Pair(wethUsdcPair).approve(address(migrator), type(uint256).max);
+        uint256 victimLp = IUniswapV2Pair(wethUsdcPair).balanceOf(alice);
+        uint256 victimWeth = IERC20(WETH).balanceOf(alice);
+
+        vm.startPrank(guardian);
+        migrator.setPaused(pause);
+        (bool ok,) = address(migrator).call(data);
+        ok;
+        IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, alice, FEE_MEDIUM, 10_000);
+        vm.expectRevert();
+        migrator.migrate(_batch(params), _deadline(), false);
+        vm.stopPrank();
+
+        assertEq(IUniswapV2Pair(wethUsdcPair).balanceOf(alice), victimLp, "victim's LP untouched");
+        assertEq(IERC20(WETH).balanceOf(alice), victimWeth, "victim's WETH untouched");
+        assertEq(IERC20(wethUsdcPair).balanceOf(guardian), 0, "guardian got no LP");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    function _pairDomainSeparator(address pair, uint256 chainId) internal pure returns (bytes32) {
+        return keccak256(
+            abi.encode(
+                keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
+                keccak256("Uniswap V2"),
+                keccak256("1"),
+                chainId,
+                pair
+            )
+        );
+    }
+
+    function _swapWethForUsdc(uint256 amountIn) internal {
+        deal(WETH, attacker, amountIn);
+        vm.startPrank(attacker);
+        IERC20(WETH).approve(V3_SWAP_ROUTER, amountIn);
+        ISwapRouter(V3_SWAP_ROUTER)
+            .exactInputSingle(
+                ISwapRouter.ExactInputSingleParams({
+                tokenIn: WETH,
+                tokenOut: USDC,
+                fee: FEE_MEDIUM,
+                recipient: attacker,
+                deadline: block.timestamp,
+                amountIn: amountIn,
+                amountOutMinimum: 0,
+                sqrtPriceLimitX96: 0
+            })
+            );
+        vm.stopPrank();
+    }
+
+    /// @dev A real V2 pair of a hook token and WETH, whose LP alice holds.
+    function _hookTokenPair() internal returns (HookToken hook, address pair) {
+        hook = new HookToken();
+        pair = IUniswapV2FactoryCreate(V2_FACTORY).createPair(address(hook), WETH);
+        hook.mint(pair, 1000e18);
+        deal(WETH, pair, 10e18);
+        IUniswapV2PairMint(pair).mint(alice);
+    }
+}
