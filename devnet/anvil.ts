@@ -52,12 +52,8 @@ async function waitForRpc(rpcUrl: string, child: ChildProcess, stderr: () => str
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`anvil exited with ${child.exitCode}: ${stderr()}`);
     try {
-      const response = await fetch(rpcUrl, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
-      });
-      if (response.ok) return;
+      await rpc(rpcUrl, "eth_chainId", []);
+      return;
     } catch {
       // not listening yet
     }
@@ -78,4 +74,16 @@ export function stopProcess(child: ChildProcess): Promise<void> {
     });
     child.kill("SIGTERM");
   });
+}
+
+/** A bare JSON-RPC call, for anvil's own methods (anvil_*, evm_*) that viem's typed clients do not list. */
+export async function rpc<T>(rpcUrl: string, method: string, params: unknown[]): Promise<T> {
+  const response = await fetch(rpcUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
+  const body = (await response.json()) as { result?: T; error?: { message: string } };
+  if (body.error) throw new Error(`${method} failed: ${body.error.message}`);
+  return body.result as T;
 }

@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 import type { Hex } from "viem";
 import { toAllocs } from "./allocs";
-import { startAnvil } from "./anvil";
+import { rpc, startAnvil } from "./anvil";
 import { deployAaveV2 } from "./deploy/aave-v2";
 import { deployAaveV3 } from "./deploy/aave-v3";
 import { Chain } from "./deploy/chain";
@@ -63,8 +63,8 @@ export async function buildWorldInto(outDir: string, inputsHash: string): Promis
     const chain = new Chain(node.rpcUrl);
     const addresses = await deployWorld(chain);
     const block = await chain.public.getBlock();
-    const dump = await chain.public.request({ method: "anvil_dumpState" as "eth_chainId", params: undefined });
-    const state = gunzipSync(Buffer.from((dump as string).slice(2), "hex")).toString("utf8");
+    const dump = await rpc<string>(node.rpcUrl, "anvil_dumpState", []);
+    const state = gunzipSync(Buffer.from(dump.slice(2), "hex")).toString("utf8");
     const meta: WorldMeta = {
       inputsHash,
       chainId: WORLD_CHAIN_ID,

@@ -28,7 +28,7 @@ export class Chain {
   readonly public: PublicClient;
   readonly wallet: WalletClient;
 
-  constructor(rpcUrl: string) {
+  constructor(readonly rpcUrl: string) {
     const transport = http(rpcUrl, { timeout: 60_000 });
     this.public = createPublicClient({ chain: foundry, transport, pollingInterval: 10 });
     this.wallet = createWalletClient({ chain: foundry, transport, pollingInterval: 10 });

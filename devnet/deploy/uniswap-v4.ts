@@ -12,6 +12,7 @@ import {
   zeroAddress,
 } from "viem";
 import { PERMIT2 } from "../../lib/mainnet";
+import { rpc } from "../anvil";
 import { packageFile } from "./artifacts";
 import { at, type Chain, type Contract } from "./chain";
 import { NO_DEADLINE, type TokenSymbol, unitsForUsd, WORLD_CHAIN_ID } from "./config";
@@ -87,10 +88,7 @@ export async function deployUniswapV4(
   v2: UniswapV2,
   v3: UniswapV3,
 ): Promise<UniswapV4> {
-  await chain.public.request({
-    method: "anvil_setCode" as "eth_chainId",
-    params: [PERMIT2, permit2RuntimeCode()] as unknown as undefined,
-  });
+  await rpc(chain.rpcUrl, "anvil_setCode", [PERMIT2, permit2RuntimeCode()]);
   const poolManager = await chain.deploy(deployer, "@uniswap/v4-core/out/PoolManager.sol/PoolManager.json", [deployer]);
   const eth = stringToHex("ETH", { size: 32 });
   const descriptor = await chain.deploy(deployer, periphery("PositionDescriptor"), [

@@ -1,0 +1,25 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { addressesFileWith, buildWorldInto } from "./build-world";
+import { ADDRESSES_FILE } from "./world-files";
+
+describe("building the world", () => {
+  const outDir = mkdtempSync(join(tmpdir(), "ferry-world-"));
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it("is deterministic: a fresh build rewrites lib/addresses.json byte for byte", async () => {
+    const addresses = await buildWorldInto(outDir, "determinism-test");
+    expect(addressesFileWith(addresses)).toBe(readFileSync(ADDRESSES_FILE, "utf8"));
+  });
+
+  it("writes allocs that forge's vm.loadAllocs reads: address → {nonce, balance, code, storage}", () => {
+    const allocs = JSON.parse(readFileSync(join(outDir, "allocs.json"), "utf8"));
+    const addresses = JSON.parse(readFileSync(join(outDir, "addresses.json"), "utf8"));
+    const npm = allocs[addresses.uniswapV3.positionManager.toLowerCase()];
+    expect(npm.code.length).toBeGreaterThan(1000);
+    expect(Object.keys(npm.storage).length).toBeGreaterThan(0);
+    expect(allocs[addresses.accounts.ferryDeployer.toLowerCase()].nonce).toBe(0);
+  });
+});

@@ -1,0 +1,73 @@
+import type { Address } from "viem";
+import { addressesFor } from "../lib/addresses";
+import { rpc } from "./anvil";
+import { at, Chain } from "./deploy/chain";
+import { accounts, NO_DEADLINE, type TokenSymbol, WORLD_CHAIN_ID } from "./deploy/config";
+import { approve, fund } from "./deploy/tokens";
+import { V2_PAIRS, type V2PairName } from "./deploy/uniswap-v2";
+import { V3_POOLS } from "./deploy/uniswap-v3";
+
+const V2_ROUTER = "@uniswap/v2-periphery/build/UniswapV2Router02.json";
+const V3_SWAP_ROUTER = "@uniswap/v3-periphery/artifacts/contracts/SwapRouter.sol/SwapRouter.json";
+
+/** A seeded pool: a V2 pair or an initialised V3 pool, by its name in lib/addresses.json. */
+export type Venue = { v2: V2PairName } | { v3: (typeof V3_POOLS)[number]["name"] };
+
+export interface PriceMove {
+  venue: Venue;
+  /** The token sold: its price in the pool falls, the other token's rises. */
+  sell: TokenSymbol;
+  /** Raw units of `sell`; the trader is funded with them first. */
+  amount: bigint;
+  /** Anvil unlocks every dev account; the deployer trades unless told otherwise. */
+  trader?: Address;
+}
+
+/** Moves a world pool's price by swapping through the protocol's own router, as a real trader would. */
+export async function movePrice(rpcUrl: string, move: PriceMove): Promise<void> {
+  const chain = new Chain(rpcUrl);
+  const world = addressesFor(WORLD_CHAIN_ID);
+  const trader = move.trader ?? accounts.deployer;
+  const spec = venueSpec(move.venue);
+  const buy = spec.tokens.find((symbol) => symbol !== move.sell);
+  if (!buy || !spec.tokens.includes(move.sell)) throw new Error(`${move.sell} does not trade in that pool`);
+  const [tokenIn, tokenOut] = [world.tokens[move.sell], world.tokens[buy]];
+  await fund(chain, world.tokens, move.sell, trader, move.amount);
+  if (spec.fee === undefined) {
+    await approve(chain, tokenIn, trader, world.uniswapV2.router, move.amount);
+    await chain.write(trader, at(world.uniswapV2.router, V2_ROUTER), "swapExactTokensForTokens", [
+      move.amount,
+      0n,
+      [tokenIn, tokenOut],
+      trader,
+      NO_DEADLINE,
+    ]);
+    return;
+  }
+  await approve(chain, tokenIn, trader, world.uniswapV3.swapRouter, move.amount);
+  await chain.write(trader, at(world.uniswapV3.swapRouter, V3_SWAP_ROUTER), "exactInputSingle", [
+    {
+      tokenIn,
+      tokenOut,
+      fee: spec.fee,
+      recipient: trader,
+      deadline: NO_DEADLINE,
+      amountIn: move.amount,
+      amountOutMinimum: 0n,
+      sqrtPriceLimitX96: 0n,
+    },
+  ]);
+}
+
+function venueSpec(venue: Venue): { tokens: readonly TokenSymbol[]; fee?: number } {
+  const spec =
+    "v2" in venue ? V2_PAIRS.find(({ name }) => name === venue.v2) : V3_POOLS.find(({ name }) => name === venue.v3);
+  if (!spec) throw new Error(`no seeded pool ${JSON.stringify(venue)}`);
+  return spec;
+}
+
+/** Moves the chain's clock forward and mines a block, so interest accrues and deadlines pass. */
+export async function advanceTime(rpcUrl: string, seconds: number): Promise<void> {
+  await rpc(rpcUrl, "evm_increaseTime", [seconds]);
+  await rpc(rpcUrl, "evm_mine", []);
+}

@@ -1,0 +1,118 @@
+import { readFileSync } from "node:fs";
+import { createPublicClient, erc20Abi, http, type PublicClient, parseAbi } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addressesFor } from "../lib/addresses";
+import { accounts, WORLD_CHAIN_ID } from "./deploy/config";
+import { advanceTime, movePrice } from "./market";
+import { type RunningChain, revert, snapshot, startFork, startWorld } from "./world";
+import { WORLD_META } from "./world-files";
+
+const world = addressesFor(WORLD_CHAIN_ID);
+const pairAbi = parseAbi(["function getReserves() view returns (uint112, uint112, uint32)"]);
+const poolAbi = parseAbi(["function slot0() view returns (uint160, int24, uint16, uint16, uint16, uint8, bool)"]);
+const aaveAbi = parseAbi([
+  "function getUserAccountData(address) view returns (uint256, uint256, uint256, uint256, uint256, uint256)",
+]);
+
+const client = (rpcUrl: string): PublicClient => createPublicClient({ transport: http(rpcUrl) });
+
+/** A fingerprint of the seeded state: balances, pool prices and a debt position. */
+async function stateOf(rpcUrl: string) {
+  const read = client(rpcUrl);
+  return {
+    chainId: await read.getChainId(),
+    aliceLp: await read.readContract({
+      address: world.uniswapV2.pairs.WETH_USDC,
+      abi: erc20Abi,
+      functionName: "balanceOf",
+      args: [accounts.alice],
+    }),
+    reserves: await read.readContract({
+      address: world.uniswapV2.pairs.WETH_USDC,
+      abi: pairAbi,
+      functionName: "getReserves",
+    }),
+    slot0: await read.readContract({
+      address: world.uniswapV3.pools.WETH_USDC_500,
+      abi: poolAbi,
+      functionName: "slot0",
+    }),
+    bobAaveV2: await read.readContract({
+      address: world.aaveV2.pool,
+      abi: aaveAbi,
+      functionName: "getUserAccountData",
+      args: [accounts.bob],
+    }),
+  };
+}
+
+describe("the world node", () => {
+  let node: RunningChain;
+  let fork: RunningChain;
+
+  beforeAll(async () => {
+    node = await startWorld();
+    fork = await startFork(node.rpcUrl);
+  });
+  afterAll(async () => {
+    await fork?.stop();
+    await node?.stop();
+  });
+
+  it("loads the built state at the recorded block with chain id 31337", async () => {
+    const meta = JSON.parse(readFileSync(WORLD_META, "utf8"));
+    expect(node.chainId).toBe(31337);
+    expect(Number(await client(node.rpcUrl).getBlockNumber())).toBe(meta.blockNumber);
+    const state = await stateOf(node.rpcUrl);
+    expect(state.chainId).toBe(31337);
+    expect(state.aliceLp).toBeGreaterThan(0n);
+  });
+
+  it("reads the same state through a fork of the world node", async () => {
+    expect(fork.chainId).toBe(31337);
+    expect(await stateOf(fork.rpcUrl)).toEqual(await stateOf(node.rpcUrl));
+  });
+
+  it("reverts a fork to a snapshot", async () => {
+    const id = await snapshot(fork.rpcUrl);
+    await movePrice(fork.rpcUrl, { venue: { v2: "WETH_USDC" }, sell: "WETH", amount: 10n ** 18n });
+    const moved = await stateOf(fork.rpcUrl);
+    await revert(fork.rpcUrl, id);
+    expect(moved.reserves).not.toEqual((await stateOf(node.rpcUrl)).reserves);
+    expect(await stateOf(fork.rpcUrl)).toEqual(await stateOf(node.rpcUrl));
+  });
+
+  it("moves a V2 price down when its token is sold", async () => {
+    const id = await snapshot(fork.rpcUrl);
+    const [wethBefore, usdcBefore] = (await stateOf(fork.rpcUrl)).reserves;
+    await movePrice(fork.rpcUrl, { venue: { v2: "WETH_USDC" }, sell: "WETH", amount: 100n * 10n ** 18n });
+    const [wethAfter, usdcAfter] = (await stateOf(fork.rpcUrl)).reserves;
+    await revert(fork.rpcUrl, id);
+    // WETH is token0 of the pair: more WETH, less USDC, so fewer USDC per WETH.
+    expect(wethAfter - wethBefore).toBe(100n * 10n ** 18n);
+    expect((usdcAfter * 10n ** 18n) / wethAfter).toBeLessThan((usdcBefore * 10n ** 18n) / wethBefore);
+  });
+
+  it("moves a V3 pool's tick when its token is bought", async () => {
+    const id = await snapshot(fork.rpcUrl);
+    const [, tickBefore] = (await stateOf(fork.rpcUrl)).slot0;
+    await movePrice(fork.rpcUrl, { venue: { v3: "WETH_USDC_500" }, sell: "USDC", amount: 1_000_000n * 10n ** 6n });
+    const [, tickAfter] = (await stateOf(fork.rpcUrl)).slot0;
+    await revert(fork.rpcUrl, id);
+    // Selling USDC (token1) for WETH (token0) raises token0's price, so the tick rises.
+    expect(tickAfter).toBeGreaterThan(tickBefore);
+  });
+
+  it("advances time so that Aave debt accrues", async () => {
+    const id = await snapshot(fork.rpcUrl);
+    const read = client(fork.rpcUrl);
+    const before = await read.getBlock();
+    const [, debtBefore] = (await stateOf(fork.rpcUrl)).bobAaveV2;
+    await advanceTime(fork.rpcUrl, 365 * 24 * 3600);
+    const after = await read.getBlock();
+    const [, debtAfter] = (await stateOf(fork.rpcUrl)).bobAaveV2;
+    await revert(fork.rpcUrl, id);
+    expect(after.timestamp - before.timestamp).toBeGreaterThanOrEqual(365n * 24n * 3600n);
+    expect(debtAfter).toBeGreaterThan(debtBefore);
+  });
+});
