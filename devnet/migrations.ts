@@ -7,7 +7,7 @@ import {
   erc20Abi,
   type Hash,
   http,
-  maxUint128,
+  maxUint256,
   parseAbiParameters,
   publicActions,
 } from "viem";
@@ -72,7 +72,12 @@ export function v2ToV3Args(token0: Address, token1: Address, fee: number, percen
 
 /** Approves the pair to the Migrator once (unlimited), so later migrations need no permit. */
 export async function approvePair(wallet: ChainWallet, pair: Address, migrator: Address): Promise<void> {
-  const hash = await wallet.writeContract({ address: pair, abi: erc20Abi, functionName: "approve", args: [migrator, 2n ** 256n - 1n] });
+  const hash = await wallet.writeContract({
+    address: pair,
+    abi: erc20Abi,
+    functionName: "approve",
+    args: [migrator, maxUint256],
+  });
   await expectSuccess(wallet, hash);
 }
 
@@ -105,7 +110,7 @@ export async function decreaseLiquidity(
     address: positionManager,
     abi: nonfungiblePositionManagerAbi,
     functionName: "decreaseLiquidity",
-    args: [{ tokenId, liquidity: BigInt.asUintN(128, liquidity & maxUint128), amount0Min: 0n, amount1Min: 0n, deadline: block.timestamp + 3600n }],
+    args: [{ tokenId, liquidity, amount0Min: 0n, amount1Min: 0n, deadline: block.timestamp + 3600n }],
   });
   await expectSuccess(wallet, hash);
   return hash;

@@ -1,0 +1,44 @@
+import type { Address } from "viem";
+import { addressesFor } from "../lib/addresses";
+import { ferryDeploymentFor } from "../lib/ferry";
+
+/** What the indexer needs to know about one chain; everything but the RPC comes from the deployment files. */
+export interface IndexedChain {
+  name: string;
+  id: number;
+  rpcUrl: string;
+  migrator: Address;
+  startBlock: number;
+  positionManager: Address;
+  /** Prices of reserve assets, USD with 8 decimals. */
+  oracle: Address;
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * The chains to index: `FERRY_CHAIN_ID` (default 31337) with `PONDER_RPC_URL_<id>` or `FERRY_RPC_URL`.
+ * Throws a message that names the missing or wrong setting.
+ */
+export function indexedChains(env: Env): IndexedChain[] {
+  const id = Number(env.FERRY_CHAIN_ID ?? "31337");
+  if (!Number.isSafeInteger(id) || id <= 0)
+    throw new Error(`FERRY_CHAIN_ID must be a chain id, got "${env.FERRY_CHAIN_ID}"`);
+  const rpcUrl = env[`PONDER_RPC_URL_${id}`] ?? env.FERRY_RPC_URL;
+  if (!rpcUrl) throw new Error(`no RPC for chain ${id}: set PONDER_RPC_URL_${id} or FERRY_RPC_URL`);
+  if (!/^https?:\/\//.test(rpcUrl)) throw new Error(`the RPC for chain ${id} must be an http(s) URL, got "${rpcUrl}"`);
+  const deployment = ferryDeploymentFor(id);
+  if (!deployment) throw new Error(`Ferry is not deployed on chain ${id}: lib/ferry.json has no entry for it`);
+  const addresses = addressesFor(id);
+  return [
+    {
+      name: `chain${id}`,
+      id,
+      rpcUrl,
+      migrator: deployment.migrator,
+      startBlock: deployment.deployBlock,
+      positionManager: addresses.uniswapV3.positionManager,
+      oracle: addresses.aaveV3.oracle,
+    },
+  ];
+}

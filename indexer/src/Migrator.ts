@@ -1,0 +1,85 @@
+import { ponder } from "ponder:registry";
+import { migration, position } from "ponder:schema";
+import { type Address, erc20Abi, parseAbi } from "viem";
+import { usdValue } from "../../lib/points";
+import { indexedChains } from "../chains";
+import { applyRetainedChange } from "./totals";
+
+const oracleAbi = parseAbi(["function getAssetPrice(address asset) view returns (uint256)"]);
+
+/** `IMigrator.Route` members by their enum value. */
+const ROUTES = ["UniswapV2ToV3"] as const;
+export const routeName = (route: number) => ROUTES[route] ?? `Route${route}`;
+
+const chainsById = new Map(indexedChains(process.env).map((chain) => [chain.id, chain]));
+
+ponder.on("Migrator:Migrated", async ({ event, context }) => {
+  const chain = chainsById.get(context.chain.id);
+  if (!chain) throw new Error(`Migrated on chain ${context.chain.id}, which is not configured`);
+  const { user, route, source, migration: moved } = event.args;
+  const [leg0, leg1] = await Promise.all([
+    pricedLeg(context.client, chain.oracle, moved.token0, moved.amount0Deposited),
+    pricedLeg(context.client, chain.oracle, moved.token1, moved.amount1Deposited),
+  ]);
+  const usd = leg0.usd + leg1.usd;
+  const timestamp = Number(event.block.timestamp);
+
+  await context.db.insert(migration).values({
+    chainId: chain.id,
+    txHash: event.transaction.hash,
+    logIndex: event.log.logIndex,
+    blockNumber: event.block.number,
+    timestamp,
+    user,
+    route: routeName(route),
+    source,
+    sourceAmount: moved.sourceAmount,
+    destination: moved.destination,
+    destinationId: moved.destinationId,
+    liquidity: moved.liquidity,
+    token0: moved.token0,
+    token1: moved.token1,
+    amount0: moved.amount0Deposited,
+    amount1: moved.amount1Deposited,
+    price0Usd: leg0.price,
+    price1Usd: leg1.price,
+    usd,
+  });
+
+  // A migration may add to a position the user already holds: credit its liquidity there, owned by the user.
+  await context.db
+    .insert(position)
+    .values({
+      chainId: chain.id,
+      tokenId: moved.destinationId,
+      owner: user,
+      pool: moved.destination,
+      liquidity: moved.liquidity,
+      retainedUsd: usd,
+    })
+    .onConflictDoUpdate((row) => ({
+      owner: user,
+      liquidity: row.liquidity + moved.liquidity,
+      retainedUsd: row.retainedUsd + usd,
+    }));
+
+  await applyRetainedChange(context, {
+    chainId: chain.id,
+    user,
+    pool: moved.destination,
+    timestamp,
+    retainedDelta: usd,
+    migration: { usd, route: routeName(route), token0: moved.token0, token1: moved.token1 },
+  });
+});
+
+type Client = Parameters<Parameters<typeof ponder.on<"Migrator:Migrated">>[1]>[0]["context"]["client"];
+
+/** A token amount valued at the oracle's price at the event's block (Ponder reads at that block). */
+async function pricedLeg(client: Client, oracle: Address, token: Address, amount: bigint) {
+  const [price, decimals] = await Promise.all([
+    client.readContract({ address: oracle, abi: oracleAbi, functionName: "getAssetPrice", args: [token] }),
+    client.readContract({ address: token, abi: erc20Abi, functionName: "decimals", cache: "immutable" }),
+  ]);
+  return { price, usd: usdValue(amount, decimals, price) };
+}

@@ -1,0 +1,151 @@
+import { db, publicClients } from "ponder:api";
+import schema from "ponder:schema";
+import { Hono } from "hono";
+import { cors } from "hono/cors";
+import { and, asc, client, desc, eq } from "ponder";
+import { type Address, getAddress, isAddress } from "viem";
+import { accruedPoints } from "../../../lib/points";
+import { pointsRule } from "../../campaign";
+import { indexedChains } from "../../chains";
+
+/**
+ * The dashboard's read API. USD and points are decimal strings with 8 decimals (bigints do not survive JSON).
+ * Points are valued at the chain head's timestamp, so they keep accruing between events.
+ */
+const chain = firstChain();
+const chainId = chain.id;
+const LEADERBOARD_MAX = 100;
+
+const app = new Hono();
+// The app is served from another origin and only reads.
+app.use("/*", cors({ origin: "*", allowMethods: ["GET", "POST"] }));
+app.use("/sql/*", client({ db, schema }));
+
+function firstChain() {
+  const [first] = indexedChains(process.env);
+  if (!first) throw new Error("no chain configured");
+  return first;
+}
+
+async function chainTime(): Promise<number> {
+  const clients = publicClients as Record<string, (typeof publicClients)[keyof typeof publicClients]>;
+  const head = await clients[chain.name]?.getBlock();
+  if (!head) throw new Error(`no client for ${chain.name}`);
+  return Number(head.timestamp);
+}
+
+type UserRow = typeof schema.userTotal.$inferSelect;
+
+const pointsAt = (user: UserRow, asOf: number) =>
+  user.excluded ? 0n : user.points + accruedPoints(user.retainedUsd, user.settledAt, asOf, pointsRule);
+
+const userView = (user: UserRow, asOf: number) => ({
+  user: user.user,
+  migrations: user.migrations,
+  migratedUsd: user.migratedUsd.toString(),
+  retainedUsd: user.retainedUsd.toString(),
+  points: pointsAt(user, asOf).toString(),
+});
+
+app.get("/api/campaign", (c) => c.json({ chainId, rule: pointsRule }));
+
+app.get("/api/summary", async (c) => {
+  const [asOf, totals, pools] = await Promise.all([
+    chainTime(),
+    db.select().from(schema.chainTotal).where(eq(schema.chainTotal.chainId, chainId)),
+    db
+      .select()
+      .from(schema.poolTotal)
+      .where(eq(schema.poolTotal.chainId, chainId))
+      .orderBy(desc(schema.poolTotal.retainedUsd)),
+  ]);
+  const total = totals[0];
+  const byRoute = new Map<string, { migrations: number; migratedUsd: bigint; retainedUsd: bigint }>();
+  for (const pool of pools) {
+    const route = byRoute.get(pool.route) ?? { migrations: 0, migratedUsd: 0n, retainedUsd: 0n };
+    byRoute.set(pool.route, {
+      migrations: route.migrations + pool.migrations,
+      migratedUsd: route.migratedUsd + pool.migratedUsd,
+      retainedUsd: route.retainedUsd + pool.retainedUsd,
+    });
+  }
+  return c.json({
+    chainId,
+    asOf,
+    migrations: total?.migrations ?? 0,
+    migrators: total?.migrators ?? 0,
+    migratedUsd: (total?.migratedUsd ?? 0n).toString(),
+    tvlUsd: (total?.retainedUsd ?? 0n).toString(),
+    targetUsd: pointsRule.targetUsd,
+    byRoute: [...byRoute].map(([route, t]) => ({
+      route,
+      migrations: t.migrations,
+      migratedUsd: t.migratedUsd.toString(),
+      tvlUsd: t.retainedUsd.toString(),
+    })),
+    byPool: pools.map((pool) => ({
+      pool: pool.pool,
+      route: pool.route,
+      token0: pool.token0,
+      token1: pool.token1,
+      migrations: pool.migrations,
+      migratedUsd: pool.migratedUsd.toString(),
+      tvlUsd: pool.retainedUsd.toString(),
+    })),
+  });
+});
+
+app.get("/api/daily", async (c) => {
+  const days = await db
+    .select()
+    .from(schema.dailyTotal)
+    .where(eq(schema.dailyTotal.chainId, chainId))
+    .orderBy(asc(schema.dailyTotal.day));
+  return c.json(
+    days.map((day) => ({
+      day: day.day,
+      migrations: day.migrations,
+      newMigrators: day.newMigrators,
+      migratedUsd: day.migratedUsd.toString(),
+      withdrawnUsd: day.withdrawnUsd.toString(),
+      tvlUsd: day.tvlUsd.toString(),
+    })),
+  );
+});
+
+app.get("/api/leaderboard", async (c) => {
+  const by = c.req.query("by") === "usd" ? "usd" : "points";
+  const limit = Math.min(Math.max(Number(c.req.query("limit") ?? 10) || 10, 1), LEADERBOARD_MAX);
+  const [asOf, users] = await Promise.all([
+    chainTime(),
+    db
+      .select()
+      .from(schema.userTotal)
+      .where(and(eq(schema.userTotal.chainId, chainId), eq(schema.userTotal.excluded, false))),
+  ]);
+  const rows = users.map((user) => ({ row: user, points: pointsAt(user, asOf) }));
+  const key = (entry: (typeof rows)[number]) => (by === "usd" ? entry.row.retainedUsd : entry.points);
+  rows.sort((a, b) => (key(b) > key(a) ? 1 : key(b) < key(a) ? -1 : a.row.user.localeCompare(b.row.user)));
+  return c.json({ by, asOf, entries: rows.slice(0, limit).map((entry) => userView(entry.row, asOf)) });
+});
+
+app.get("/api/users/:address", async (c) => {
+  const address = c.req.param("address");
+  if (!isAddress(address)) return c.json({ error: `not an address: ${address}` }, 400);
+  const user = getAddress(address) as Address;
+  const [asOf, rows] = await Promise.all([
+    chainTime(),
+    db
+      .select()
+      .from(schema.userTotal)
+      .where(and(eq(schema.userTotal.chainId, chainId), eq(schema.userTotal.user, user))),
+  ]);
+  const row = rows[0];
+  return c.json({
+    asOf,
+    ...(row ? userView(row, asOf) : { user, migrations: 0, migratedUsd: "0", retainedUsd: "0", points: "0" }),
+    excluded: row?.excluded ?? false,
+  });
+});
+
+export default app;

@@ -1,0 +1,89 @@
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { freePort, stopProcess } from "../devnet/anvil";
+import { indexedChains } from "./chains";
+
+const INDEXER_DIR = import.meta.dirname;
+const PONDER_BIN = join(INDEXER_DIR, "..", "node_modules", ".bin", "ponder");
+const READY_TIMEOUT_MS = 120_000;
+const RPC_TIMEOUT_MS = 5_000;
+
+export interface IndexerOptions {
+  rpcUrl: string;
+  chainId: number;
+  port?: number;
+  /** PGlite directory (default `indexer/.ponder/pglite`); ignored when `DATABASE_URL` is set. */
+  dataDir?: string;
+  /** Points rule JSON (default `indexer/points.config.json`). */
+  pointsConfig?: string;
+}
+
+export interface RunningIndexer {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `ponder start` (production mode) beside a chain and resolves once its API serves fully indexed data
+ * (`/ready`). A wrong chain, a missing deployment or an unreachable RPC fail here, with a message saying which.
+ */
+export async function startIndexer(options: IndexerOptions): Promise<RunningIndexer> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PONDER_TELEMETRY_DISABLED: "true",
+    FERRY_CHAIN_ID: String(options.chainId),
+    [`PONDER_RPC_URL_${options.chainId}`]: options.rpcUrl,
+    ...(options.dataDir && { FERRY_INDEXER_DATA_DIR: options.dataDir }),
+    ...(options.pointsConfig && { FERRY_POINTS_CONFIG: options.pointsConfig }),
+  };
+  indexedChains(env);
+  await expectChain(options.rpcUrl, options.chainId);
+
+  const port = options.port ?? (await freePort());
+  const child = spawn(PONDER_BIN, ["start", "--root", INDEXER_DIR, "--port", String(port), "--schema", "ferry"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk).slice(-8_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the indexer exited with ${child.exitCode}:\n${output}`);
+    if (Date.now() > deadline) {
+      await stopProcess(child);
+      throw new Error(`the indexer was not ready on ${url} within ${READY_TIMEOUT_MS / 1000} s:\n${output}`);
+    }
+    const ready = await fetch(`${url}/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  if (child.pid === undefined) throw new Error("ponder started without a pid");
+  return { url, pid: child.pid, stop: () => stopProcess(child) };
+}
+
+/** Fails fast, naming the RPC, when it does not answer or serves another chain. */
+async function expectChain(rpcUrl: string, chainId: number): Promise<void> {
+  let served: number;
+  try {
+    const response = await fetch(rpcUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+      signal: AbortSignal.timeout(RPC_TIMEOUT_MS),
+    });
+    served = Number((await response.json()).result);
+  } catch (error) {
+    throw new Error(`the indexer cannot reach the RPC ${rpcUrl}: ${(error as Error).message}`);
+  }
+  if (served !== chainId) throw new Error(`the RPC ${rpcUrl} serves chain ${served}, not ${chainId}`);
+}
