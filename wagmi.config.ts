@@ -28,7 +28,7 @@ export default defineConfig({
     },
   ],
   plugins: [
-    foundry({ project: "contracts", include: ["Migrator.sol/**"], forge: { build: false } }),
+    foundry({ project: "contracts", include: ["Migrator.sol/**", "IRouteParams.sol/**"], forge: { build: false } }),
     {
       name: "DoNotEdit",
       run: () => ({

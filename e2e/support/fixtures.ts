@@ -2,6 +2,7 @@ import { test as base, expect, type Page } from "@playwright/test";
 import { createTestClient, type Hash, http, publicActions } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { WORLD_CHAIN_ID as CHAIN_ID } from "../../devnet/deploy/config";
+import { revert, snapshot } from "../../devnet/world";
 import { parseChainConfig, toViemChain } from "../../lib/chainConfig";
 import { e2eEnv } from "./env";
 import { TestWallet } from "./testWallet";
@@ -28,9 +29,9 @@ export const test = base.extend<{
   // Every test starts from the same chain state: snapshot before, revert after.
   chain: async ({}, use) => {
     const client = createChainClient();
-    const snapshot = await client.snapshot();
+    const id = await snapshot(e2eEnv("rpcUrl"));
     await use(client);
-    await client.revert({ id: snapshot });
+    await revert(e2eEnv("rpcUrl"), id);
   },
 
   wallet: async ({ page, chain }, use) => {
