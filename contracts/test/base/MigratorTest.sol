@@ -6,6 +6,7 @@ import {Migrator} from "../../src/Migrator.sol";
 import {IMigrator} from "../../src/interfaces/IMigrator.sol";
 import {IUniswapV2Pair} from "../../src/interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV3Pool} from "../../src/interfaces/external/IUniswapV3Pool.sol";
+import {SqrtPriceMath} from "../../src/libraries/SqrtPriceMath.sol";
 import {WorldTest} from "../utils/WorldTest.sol";
 import {Vm} from "forge-std/Vm.sol";
 import {IERC20} from "forge-std/interfaces/IERC20.sol";
@@ -80,7 +81,7 @@ abstract contract MigratorTest is WorldTest {
             if (sqrtPriceX96 != 0) return sqrtPriceX96;
         }
         (uint112 reserve0, uint112 reserve1,) = IUniswapV2Pair(pair).getReserves();
-        return uint160(_sqrt(uint256(reserve1) * 2 ** 96 / reserve0 * 2 ** 96));
+        return SqrtPriceMath.fromReserves(reserve0, reserve1);
     }
 
     function _pool(address token0, address token1, uint24 fee) internal view returns (address) {
