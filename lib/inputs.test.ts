@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePercentage } from "./inputs";
+import { parsePercentage, parsePositiveNumber, parseSlippage } from "./inputs";
 
 describe("parsePercentage", () => {
   it.each([
@@ -23,5 +23,43 @@ describe("parsePercentage", () => {
     const parsed = parsePercentage(text);
     expect(parsed.ok).toBe(false);
     expect(parsed.ok ? "" : parsed.error).toMatch(message);
+  });
+});
+
+describe("parsePositiveNumber", () => {
+  it.each([
+    ["2500", 2500],
+    ["0.5", 0.5],
+    [".5", 0.5],
+    ["3.", 3],
+  ])("reads %s", (text, value) => {
+    expect(parsePositiveNumber(text, "min price")).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ["", "Enter a min price."],
+    ["abc", "The min price must be a number, e.g. 2500.5."],
+    ["-3", "The min price must be a number, e.g. 2500.5."],
+    ["0", "The min price must be above 0."],
+  ])("rejects %j", (text, error) => {
+    expect(parsePositiveNumber(text, "min price")).toEqual({ ok: false, error });
+  });
+});
+
+describe("parseSlippage", () => {
+  it("reads percent as basis points", () => {
+    expect(parseSlippage("0.5")).toEqual({ ok: true, value: 50 });
+    expect(parseSlippage("50")).toEqual({ ok: true, value: 5_000 });
+  });
+
+  it.each([
+    ["", /must be a number/],
+    ["x", /must be a number/],
+    ["0.123", /two decimals/],
+    ["0", /above 0%/],
+    ["50.01", /above 50% is refused/],
+  ])("rejects %j", (text, error) => {
+    const parsed = parseSlippage(text);
+    expect(parsed.ok ? "" : parsed.error).toMatch(error);
   });
 });

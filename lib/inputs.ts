@@ -10,3 +10,24 @@ export function parsePercentage(text: string): Parsed<number> {
   if (bps <= 0 || bps > 10_000) return { ok: false, error: "The percentage must be above 0 and at most 100." };
   return { ok: true, value: bps };
 }
+
+/** A positive decimal number typed by a person (a price), with a sentence naming the field when it is not. */
+export function parsePositiveNumber(text: string, label: string): Parsed<number> {
+  const trimmed = text.trim();
+  if (trimmed === "") return { ok: false, error: `Enter a ${label}.` };
+  if (!/^\d*\.?\d+$|^\d+\.$/.test(trimmed)) return { ok: false, error: `The ${label} must be a number, e.g. 2500.5.` };
+  const value = Number(trimmed);
+  if (!(value > 0) || !Number.isFinite(value)) return { ok: false, error: `The ${label} must be above 0.` };
+  return { ok: true, value };
+}
+
+/** A slippage tolerance in percent as basis points: above 0, at most 50%, at most two decimals. */
+export function parseSlippage(text: string): Parsed<number> {
+  const trimmed = text.trim();
+  if (!/^\d+(\.\d+)?$/.test(trimmed)) return { ok: false, error: "Slippage must be a number of percent, e.g. 0.5." };
+  if (!/^\d+(\.\d{1,2})?$/.test(trimmed)) return { ok: false, error: "Use at most two decimals for slippage." };
+  const bps = Math.round(Number(trimmed) * 100);
+  if (bps <= 0) return { ok: false, error: "Slippage must be above 0%: a zero tolerance fails on any rounding." };
+  if (bps > 5_000) return { ok: false, error: "Slippage above 50% is refused: it would let anyone take half." };
+  return { ok: true, value: bps };
+}
