@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 import type { Hex } from "viem";
+import { MAINNET_ADDRESSES, MAINNET_CHAIN_ID } from "../lib/mainnet";
 import { toAllocs } from "./allocs";
 import { rpc, startAnvil } from "./anvil";
 import { deployAaveV2 } from "./deploy/aave-v2";
@@ -83,10 +84,9 @@ export async function buildWorldInto(outDir: string, inputsHash: string): Promis
   }
 }
 
-/** `lib/addresses.json` with this chain's entry replaced, other chains kept. */
+/** `lib/addresses.json`: the world's addresses and the mainnet address book, keyed by chain id. */
 export function addressesFileWith(addresses: WorldAddresses): string {
-  const existing = existsSync(ADDRESSES_FILE) ? JSON.parse(readFileSync(ADDRESSES_FILE, "utf8")) : {};
-  return `${JSON.stringify({ ...existing, [WORLD_CHAIN_ID]: addresses }, null, 2)}\n`;
+  return `${JSON.stringify({ [MAINNET_CHAIN_ID]: MAINNET_ADDRESSES, [WORLD_CHAIN_ID]: addresses }, null, 2)}\n`;
 }
 
 /**
