@@ -9,7 +9,7 @@ import { planV2ToV3, type V2ToV3Settings } from "./migrationPlan";
 import { MigrationRevert, simulateMigration } from "./simulateMigration";
 import { fullRangeTicks } from "./uniswapV3";
 import { readV2Positions, type V2Position } from "./v2Positions";
-import { readV3Pool } from "./v3Pool";
+import { readV3Pool, v3PoolAddress } from "./v3Pool";
 
 // The TypeScript plan against the real Migrator and Uniswap bytecode: what the app previews is what the chain does.
 let world: RunningChain;
@@ -37,7 +37,7 @@ async function wethUsdc(): Promise<V2Position> {
 async function simulate(position: V2Position, settings: V2ToV3Settings) {
   const pool = await readV3Pool(
     client,
-    addresses.uniswapV3.factory,
+    addresses.uniswapV3,
     position.token0.address,
     position.token1.address,
     settings.fee,
@@ -56,6 +56,18 @@ async function simulate(position: V2Position, settings: V2ToV3Settings) {
 }
 
 describe("planV2ToV3 on the world", () => {
+  it("computes pool addresses as the factory does", async () => {
+    for (const [name, address] of Object.entries(addresses.uniswapV3.pools)) {
+      const [a, b, fee] = name.split("_") as [keyof typeof addresses.tokens, keyof typeof addresses.tokens, string];
+      const [token0, token1] = [addresses.tokens[a], addresses.tokens[b]].sort((x, y) =>
+        x.toLowerCase() < y.toLowerCase() ? -1 : 1,
+      );
+      expect(
+        v3PoolAddress(addresses.uniswapV3, token0 as `0x${string}`, token1 as `0x${string}`, Number(fee) as 3000),
+      ).toBe(address);
+    }
+  });
+
   it("predicts the withdrawal exactly and the deposit within a few wei, full range into an existing pool", async () => {
     const position = await wethUsdc();
     const { plan, migrations, gasUsed } = await simulate(position, {
@@ -100,7 +112,7 @@ describe("planV2ToV3 on the world", () => {
     const position = await wethUsdc();
     const pool = await readV3Pool(
       client,
-      addresses.uniswapV3.factory,
+      addresses.uniswapV3,
       position.token0.address,
       position.token1.address,
       3000,

@@ -1,0 +1,35 @@
+import type { ContractErrorName } from "viem";
+import type { migratorAbi } from "./generated/abis";
+
+type MigratorError = ContractErrorName<typeof migratorAbi>;
+
+/**
+ * Each of the Migrator's custom errors as a sentence: what happened and what to do. Typed against the ABI, so a
+ * new error in the contract fails the type check until it has its sentence here.
+ */
+const SENTENCES: Record<MigratorError, string> = {
+  MigrationsPaused: "Ferry's guardian has paused migrations. Nothing was moved; your positions are untouched.",
+  NotGuardian: "Only Ferry's guardian can pause or unpause migrations.",
+  DeadlinePassed: "The transaction's deadline passed before it was mined. Review the preview and send it again.",
+  NoPositions: "Select at least one position to migrate.",
+  Reentrancy: "A token tried to call back into Ferry during the migration, which Ferry refuses.",
+  EthNotAccepted: "Ferry only accepts ETH from WETH while unwrapping your refund.",
+  EthTransferFailed: "Your account could not receive the ETH refund. Turn off “Receive ETH instead of WETH”.",
+  PairNotFound: "This is not a Uniswap V2 pair Ferry recognises.",
+  InvalidPercentage: "The share to migrate must be between 0.01% and 100%.",
+  NothingToMigrate: "There is nothing left to migrate in this position: its balance is zero.",
+  InsufficientAllowance:
+    "Ferry is not allowed to move these LP tokens: the permit was not accepted. Sign it again, or approve instead.",
+  WithdrawalSlippage:
+    "The V2 pair would return less than your minimum: its price moved since the preview. Refresh the preview or raise the slippage tolerance.",
+  PoolPriceOutOfBounds:
+    "The V3 pool's price moved outside your tolerance. Refresh the preview, or raise the slippage tolerance if the new price is fine.",
+  NotPositionOwner: "That V3 position belongs to another account.",
+  PositionMismatch: "That V3 position is in another pool or range than the one chosen.",
+  DepositSlippage:
+    "The V3 pool would take less than your minimum: its price moved since the preview. Refresh the preview or raise the slippage tolerance.",
+};
+
+export function describeMigrationError(errorName: string | undefined, fallback: string): string {
+  return (errorName && SENTENCES[errorName as MigratorError]) || `The migration would fail: ${fallback}`;
+}
