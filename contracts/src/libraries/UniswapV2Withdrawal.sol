@@ -49,9 +49,11 @@ library UniswapV2Withdrawal {
         uint256 amount1Min
     ) internal returns (uint256 amount0, uint256 amount1) {
         if (permit.deadline != 0) {
+            // solhint-disable no-empty-blocks
             try IUniswapV2Pair(pair)
                 .permit(owner, address(this), permit.value, permit.deadline, permit.v, permit.r, permit.s) {}
                 catch {}
+            // solhint-enable no-empty-blocks
         }
         uint256 allowance = IUniswapV2Pair(pair).allowance(owner, address(this));
         if (allowance < lpAmount) revert IMigrator.InsufficientAllowance(pair, allowance, lpAmount);

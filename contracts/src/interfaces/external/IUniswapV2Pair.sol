@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity ^0.8.0;
+pragma solidity ^0.8.24;
 
 /// @notice The subset of Uniswap V2's pair (an EIP-2612 ERC20 LP token) that Ferry uses.
 interface IUniswapV2Pair {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity ^0.8.0;
+pragma solidity ^0.8.24;
 
 /// @notice The subset of a Uniswap V3 pool that Ferry uses.
 interface IUniswapV3Pool {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity ^0.8.0;
+pragma solidity ^0.8.24;
 
 /// @notice The subset of WETH9 that Ferry uses.
 interface IWETH9 {
