@@ -237,8 +237,14 @@ contract MigratorAttackTest is MigratorTest {
         migrator.setPaused(pause);
         (bool ok,) = address(migrator).call(data);
         ok;
-        IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, alice, FEE_MEDIUM, 10_000);
-        vm.expectRevert();
+        // Migrating "alice's" LP as the guardian pulls from the guardian, who has nothing.
+        IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, alice, FEE_MEDIUM, 0);
+        params.lpAmount = victimLp;
+        vm.expectRevert(
+            migrator.paused()
+                ? abi.encodeWithSelector(IMigrator.MigrationsPaused.selector)
+                : abi.encodeWithSelector(IMigrator.InsufficientAllowance.selector, wethUsdcPair, 0, victimLp)
+        );
         migrator.migrate(_batch(params), _deadline(), false);
         vm.stopPrank();
 

@@ -363,7 +363,7 @@ contract MigratorUnitTest is MigratorTest {
     function test_RevertWhen_PositionNftSentToMigrator() public {
         IMigrator.LiquidityMigration memory m =
             _migrate(alice, _batch(_permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000)), false)[0];
-        vm.expectRevert();
+        vm.expectRevert(bytes("ERC721: transfer to non ERC721Receiver implementer"));
         vm.prank(alice);
         IERC721Safe(V3_NPM).safeTransferFrom(alice, address(migrator), m.destinationId);
         assertEq(INpm(V3_NPM).ownerOf(m.destinationId), alice, "alice keeps the position");

@@ -195,6 +195,9 @@ interface IMigrator {
     /// @dev Every pulled asset belongs to `msg.sender`; every new position and refund goes to `msg.sender`.
     /// After the call the Migrator holds no token and no ETH. Its only allowances are standing approvals of
     /// tokens to the immutable `POSITION_MANAGER`, which can pull only during a mint the Migrator itself calls.
+    /// @dev Warning: amounts are taken from the source's return values, not balance deltas (cheaper, and exact for
+    /// standard tokens). A fee-on-transfer token delivers less than reported, so its deposit or refund transfer
+    /// fails and the whole call reverts; such tokens are not supported.
     /// @param positions The positions to migrate, in order.
     /// @param deadline The last timestamp at which the call may execute; set it minutes ahead, never to
     /// `block.timestamp` at execution (that protects nothing).
