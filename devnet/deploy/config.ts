@@ -1,10 +1,17 @@
-import { type Address, parseUnits } from "viem";
+import { type Address, type Hex, parseUnits, toHex } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 
 /** Anvil's default mnemonic: its dev accounts are public knowledge, which is what demo accounts need. */
 export const DEV_MNEMONIC = "test test test test test test test test test test test junk";
 
 export const devAccount = (index: number) => mnemonicToAccount(DEV_MNEMONIC, { addressIndex: index });
+
+/** A dev account's private key, to print for importing into a browser wallet. */
+export function devPrivateKey(index: number): Hex {
+  const key = devAccount(index).getHdKey().privateKey;
+  if (!key) throw new Error(`dev account ${index} has no private key`);
+  return toHex(key);
+}
 
 /** Index 9 stays unused by the world so Ferry's contracts, deployed from it later, get deterministic addresses. */
 export const ACCOUNT_INDEX = { deployer: 0, alice: 1, bob: 2, carol: 3, ferryDeployer: 9 } as const;

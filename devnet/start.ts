@@ -1,0 +1,78 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { startIndexer } from "../indexer/start";
+import { preferredOrFreePort } from "./anvil";
+import { ensureAppBuild } from "./app-build";
+import { ACCOUNT_INDEX, devAccount, devPrivateKey } from "./deploy/config";
+import { deployFerry } from "./deployFerry";
+import { prepareFork } from "./fork-mode";
+import { startApp } from "./nextApp";
+import { startWorld } from "./world";
+import { ROOT_DIR } from "./world-files";
+
+/**
+ * `npm start`: the world (or, with FORK_URL, a fork of that RPC), Ferry's contracts, the indexer and the production
+ * app. Everything started here is stopped, by pid, on Ctrl-C or SIGTERM.
+ */
+const started = performance.now();
+const stops: (() => Promise<void>)[] = [];
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+const note = (message: string) => console.log(`[ferry] ${message}`);
+
+async function shutdown(code: number) {
+  for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  process.exit(code);
+}
+process.once("SIGINT", () => void shutdown(0));
+process.once("SIGTERM", () => void shutdown(0));
+
+try {
+  const forkUrl = process.env.FORK_URL;
+  const chain = await startWorld({ port: await preferredOrFreePort(8545), forkUrl });
+  stops.push(chain.stop);
+  note(`${forkUrl ? `fork of ${forkUrl}` : "world"} on ${chain.rpcUrl} (chain ${chain.chainId}) after ${elapsed()}`);
+  if (forkUrl) {
+    for (const problem of await prepareFork(chain.rpcUrl, chain.chainId)) note(`address book: ${problem}`);
+  }
+
+  const deployed = existsSync(join(ROOT_DIR, "contracts", "script", "Deploy.s.sol"));
+  if (deployed) {
+    const ferry = await deployFerry(chain.rpcUrl, chain.chainId);
+    note(`Ferry Migrator at ${ferry.migrator} after ${elapsed()}`);
+  } else {
+    note("contracts/script/Deploy.s.sol does not exist yet: Ferry's contracts are not deployed");
+  }
+
+  const indexer = deployed
+    ? startIndexer({ rpcUrl: chain.rpcUrl, chainId: chain.chainId }).catch((error: Error) => {
+        note(`indexer not started: ${error.message}`);
+        return undefined;
+      })
+    : Promise.resolve(undefined);
+  const { built } = await ensureAppBuild();
+  note(`${built ? "built" : "reused"} the app after ${elapsed()}`);
+  const app = await startApp({ rpcUrl: chain.rpcUrl, chainId: chain.chainId, port: await preferredOrFreePort(3000) });
+  stops.push(app.stop);
+  const runningIndexer = await indexer;
+  if (runningIndexer) stops.push(runningIndexer.stop);
+
+  const demo = devAccount(ACCOUNT_INDEX.alice);
+  const lines = [
+    `Ferry is ready in ${elapsed()}`,
+    "",
+    `App       ${app.url}`,
+    `RPC       ${chain.rpcUrl}`,
+    `Chain id  ${chain.chainId}`,
+    ...(runningIndexer ? [`Indexer   ${runningIndexer.url}`] : []),
+    "",
+    `Demo account (alice, anvil dev account ${ACCOUNT_INDEX.alice}): ${demo.address}`,
+    `Private key to import in a browser wallet: ${devPrivateKey(ACCOUNT_INDEX.alice)}`,
+    "Add the network to the wallet with the RPC and chain id above. Ctrl-C stops everything.",
+  ];
+  const width = Math.max(...lines.map((line) => line.length));
+  const rule = `+${"-".repeat(width + 2)}+`;
+  console.log([rule, ...lines.map((line) => `| ${line.padEnd(width)} |`), rule].join("\n"));
+} catch (error) {
+  console.error(`[ferry] start failed: ${(error as Error).message}`);
+  await shutdown(1);
+}
