@@ -1,9 +1,12 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parsePointsRule } from "../lib/points";
+import { type PointsRule, parsePointsRule } from "../lib/points";
 
-/** The points rule: `FERRY_POINTS_CONFIG` names another JSON file (changing the rule requires a re-index). */
-export const POINTS_CONFIG_FILE =
-  process.env.FERRY_POINTS_CONFIG ?? fileURLToPath(new URL("./points.config.json", import.meta.url));
+const DEFAULT_POINTS_CONFIG = fileURLToPath(new URL("./points.config.json", import.meta.url));
 
-export const pointsRule = parsePointsRule(JSON.parse(readFileSync(POINTS_CONFIG_FILE, "utf8")));
+/** The points rule from `file` (default `indexer/points.config.json`); changing the rule requires a re-index. */
+export function loadPointsRule(file = DEFAULT_POINTS_CONFIG): PointsRule {
+  return parsePointsRule(JSON.parse(readFileSync(file, "utf8")));
+}
+
+export const pointsRule = loadPointsRule(process.env.FERRY_POINTS_CONFIG);

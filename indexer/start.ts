@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { freePort, stopProcess } from "../devnet/anvil";
+import { loadPointsRule } from "./campaign";
 import { indexedChains } from "./chains";
 
 const INDEXER_DIR = import.meta.dirname;
@@ -38,7 +39,13 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
     ...(options.pointsConfig && { FERRY_POINTS_CONFIG: options.pointsConfig }),
   };
   indexedChains(env);
-  await expectChain(options.rpcUrl, options.chainId);
+  loadPointsRule(env.FERRY_POINTS_CONFIG);
+  await rpcCall(options.rpcUrl, "eth_chainId").then((served) => {
+    if (Number(served) !== options.chainId) {
+      throw new Error(`the RPC ${options.rpcUrl} serves chain ${Number(served)}, not ${options.chainId}`);
+    }
+  });
+  const head = Number(await rpcCall(options.rpcUrl, "eth_blockNumber"));
 
   const port = options.port ?? (await freePort());
   const child = spawn(PONDER_BIN, ["start", "--root", INDEXER_DIR, "--port", String(port), "--schema", "ferry"], {
@@ -60,30 +67,41 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
       await stopProcess(child);
       throw new Error(`the indexer was not ready on ${url} within ${READY_TIMEOUT_MS / 1000} s:\n${output}`);
     }
-    const ready = await fetch(`${url}/ready`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) break;
+    if (await caughtUp(url, head)) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   if (child.pid === undefined) throw new Error("ponder started without a pid");
   return { url, pid: child.pid, stop: () => stopProcess(child) };
 }
 
-/** Fails fast, naming the RPC, when it does not answer or serves another chain. */
-async function expectChain(rpcUrl: string, chainId: number): Promise<void> {
-  let served: number;
+/**
+ * Ready (the backfill is done) and indexed up to `head`: blocks past the finalized one are indexed live, after
+ * `/ready` already answers, and a restart re-indexes them.
+ */
+async function caughtUp(url: string, head: number): Promise<boolean> {
+  try {
+    if (!(await fetch(`${url}/ready`)).ok) return false;
+    const status = (await (await fetch(`${url}/status`)).json()) as Record<string, { block: { number: number } }>;
+    const chains = Object.values(status);
+    return chains.length > 0 && chains.every((chain) => chain.block.number >= head);
+  } catch {
+    return false;
+  }
+}
+
+/** One JSON-RPC call; an unreachable or failing RPC throws a message naming it. */
+async function rpcCall(rpcUrl: string, method: string): Promise<string> {
   try {
     const response = await fetch(rpcUrl, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params: [] }),
       signal: AbortSignal.timeout(RPC_TIMEOUT_MS),
     });
-    served = Number((await response.json()).result);
+    const body = (await response.json()) as { result?: string; error?: { message: string } };
+    if (body.result === undefined) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
+    return body.result;
   } catch (error) {
     throw new Error(`the indexer cannot reach the RPC ${rpcUrl}: ${(error as Error).message}`);
   }
-  if (served !== chainId) throw new Error(`the RPC ${rpcUrl} serves chain ${served}, not ${chainId}`);
 }

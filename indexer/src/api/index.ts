@@ -148,4 +148,21 @@ app.get("/api/users/:address", async (c) => {
   });
 });
 
+app.get("/api/migrations", async (c) => {
+  const user = c.req.query("user");
+  if (user !== undefined && !isAddress(user)) return c.json({ error: `not an address: ${user}` }, 400);
+  const limit = Math.min(Math.max(Number(c.req.query("limit") ?? 20) || 20, 1), LEADERBOARD_MAX);
+  const rows = await db
+    .select()
+    .from(schema.migration)
+    .where(and(eq(schema.migration.chainId, chainId), user ? eq(schema.migration.user, user) : undefined))
+    .orderBy(desc(schema.migration.blockNumber), desc(schema.migration.logIndex))
+    .limit(limit);
+  return c.json(
+    rows.map((row) =>
+      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? v.toString() : v])),
+    ),
+  );
+});
+
 export default app;

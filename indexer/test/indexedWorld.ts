@@ -1,0 +1,143 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Address, erc20Abi, type Hash, parseAbi, parseEventLogs } from "viem";
+import { rpc } from "../../devnet/anvil";
+import { devAccount } from "../../devnet/deploy/config";
+import { deployFerry } from "../../devnet/deployFerry";
+import { approvePair, devnetWallet, migrateV2ToV3 } from "../../devnet/migrations";
+import { type RunningChain, startWorld } from "../../devnet/world";
+import { addressesFor } from "../../lib/addresses";
+import { parseChainConfig, toViemChain } from "../../lib/chainConfig";
+import type { FerryDeployment } from "../../lib/ferry";
+import { migratorAbi } from "../../lib/generated/abis";
+import type { PointsRule } from "../../lib/points";
+import { type RunningIndexer, startIndexer } from "../start";
+
+const WAIT_MS = 30_000;
+const oracleAbi = parseAbi(["function getAssetPrice(address asset) view returns (uint256)"]);
+
+/** A world node with Ferry deployed and an indexer on it, with its own database and points rule. */
+export class IndexedWorld {
+  indexer!: RunningIndexer;
+  readonly dataDir = mkdtempSync(join(tmpdir(), "ferry-indexer-"));
+  readonly addresses;
+
+  private constructor(
+    readonly node: RunningChain,
+    readonly ferry: FerryDeployment,
+    readonly rule: PointsRule,
+  ) {
+    this.addresses = addressesFor(node.chainId);
+  }
+
+  /** `rule` is completed with a campaign that starts at the chain head, so the boost window is live. */
+  static async start(rule: Omit<PointsRule, "startTime">): Promise<IndexedWorld> {
+    const node = await startWorld();
+    try {
+      const ferry = await deployFerry(node.rpcUrl, node.chainId);
+      const head = await rpc<{ timestamp: string }>(node.rpcUrl, "eth_getBlockByNumber", ["latest", false]);
+      const world = new IndexedWorld(node, ferry, { ...rule, startTime: Number(head.timestamp) });
+      await world.startIndexer();
+      return world;
+    } catch (error) {
+      await node.stop();
+      throw error;
+    }
+  }
+
+  get pointsConfig() {
+    return join(this.dataDir, "points.json");
+  }
+
+  async startIndexer(): Promise<void> {
+    writeFileSync(this.pointsConfig, JSON.stringify(this.rule));
+    this.indexer = await startIndexer({
+      rpcUrl: this.node.rpcUrl,
+      chainId: this.node.chainId,
+      dataDir: join(this.dataDir, "pglite"),
+      pointsConfig: this.pointsConfig,
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.indexer?.stop();
+    await this.node.stop();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  /** A wallet of anvil dev account `index` (1..3 are the demo liquidity providers). */
+  wallet(index: number) {
+    const chain = toViemChain(
+      parseChainConfig({ FERRY_CHAIN_ID: String(this.node.chainId), FERRY_RPC_URL: this.node.rpcUrl }),
+    );
+    return devnetWallet(this.node.rpcUrl, chain, devAccount(index));
+  }
+
+  /** Migrates `percentageBps` of the account's WETH/USDC V2 LP to the 0.3% V3 pool; returns the event's payload. */
+  async migrate(index: number, percentageBps: number) {
+    const wallet = this.wallet(index);
+    const pair = this.addresses.uniswapV2.pairs.WETH_USDC;
+    await approvePair(wallet, pair, this.ferry.migrator);
+    const hash = await migrateV2ToV3(wallet, { migrator: this.ferry.migrator, pair, fee: 3000, percentageBps });
+    return this.migratedEvent(hash);
+  }
+
+  async migratedEvent(hash: Hash) {
+    const receipt = await this.wallet(1).getTransactionReceipt({ hash });
+    const [event] = parseEventLogs({ abi: migratorAbi, eventName: "Migrated", logs: receipt.logs });
+    if (!event) throw new Error(`no Migrated event in ${hash}`);
+    const block = await this.wallet(1).getBlock({ blockNumber: receipt.blockNumber });
+    return { ...event, timestamp: Number(block.timestamp) };
+  }
+
+  /** The oracle's price (8 decimals) and the token's decimals at `blockNumber`. */
+  async priceAt(token: Address, blockNumber: bigint) {
+    const client = this.wallet(1);
+    const [price, decimals] = await Promise.all([
+      client.readContract({
+        address: this.addresses.aaveV3.oracle,
+        abi: oracleAbi,
+        functionName: "getAssetPrice",
+        args: [token],
+        blockNumber,
+      }),
+      client.readContract({ address: token, abi: erc20Abi, functionName: "decimals" }),
+    ]);
+    return { price, decimals };
+  }
+
+  async api<T>(path: string): Promise<T> {
+    const response = await fetch(`${this.indexer.url}${path}`);
+    if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
+  /** Polls the API until `done` holds for its answer (the indexer follows the chain every 500 ms). */
+  async waitFor<T>(path: string, done: (body: T) => boolean): Promise<T> {
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
+      const body = await this.api<T>(path);
+      if (done(body)) return body;
+      if (Date.now() > deadline)
+        throw new Error(`GET ${path} never satisfied the condition; last: ${JSON.stringify(body)}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+export interface Summary {
+  asOf: number;
+  migrations: number;
+  migrators: number;
+  migratedUsd: string;
+  tvlUsd: string;
+}
+
+export interface UserStats {
+  asOf: number;
+  migrations: number;
+  migratedUsd: string;
+  retainedUsd: string;
+  points: string;
+}

@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rpc } from "../../devnet/anvil";
+import { TOKENS } from "../../devnet/deploy/config";
+import { advanceTime } from "../../devnet/market";
+import { decreaseLiquidity } from "../../devnet/migrations";
+import { revert, snapshot } from "../../devnet/world";
+import { nonfungiblePositionManagerAbi } from "../../lib/generated/abis";
+import { accruedPoints, ONE_USD, usdValue } from "../../lib/points";
+import { IndexedWorld, type Summary, type UserStats } from "./indexedWorld";
+
+const DAY = 86_400;
+const ALICE = 1;
+const BOB = 2;
+
+let world: IndexedWorld;
+
+beforeAll(async () => {
+  world = await IndexedWorld.start({
+    pointsPerUsdPerDay: 1,
+    boostDays: 1,
+    boostMultiplierBps: 30_000,
+    targetUsd: 1_000_000,
+    excluded: [],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await world?.stop();
+});
+
+const summary = () => world.api<Summary>("/api/summary");
+const userStats = (index: number) => world.api<UserStats>(`/api/users/${world.wallet(index).account.address}`);
+const waitForMigrations = (count: number) => world.waitFor<Summary>("/api/summary", (s) => s.migrations === count);
+
+describe("indexer on the world", () => {
+  it("records a migration with its amounts and its USD value at the block's oracle prices", async () => {
+    const event = await world.migrate(ALICE, 5_000);
+    await waitForMigrations(1);
+    const { migration: moved } = event.args;
+    const [leg0, leg1] = await Promise.all([
+      world.priceAt(moved.token0, event.blockNumber),
+      world.priceAt(moved.token1, event.blockNumber),
+    ]);
+    const expectedUsd =
+      usdValue(moved.amount0Deposited, leg0.decimals, leg0.price) +
+      usdValue(moved.amount1Deposited, leg1.decimals, leg1.price);
+
+    const [row] = await world.api<Record<string, string | number>[]>(`/api/migrations?user=${event.args.user}`);
+    expect(row).toMatchObject({
+      txHash: event.transactionHash,
+      logIndex: event.logIndex,
+      user: event.args.user.toLowerCase(),
+      route: "UniswapV2ToV3",
+      source: event.args.source.toLowerCase(),
+      destination: moved.destination.toLowerCase(),
+      destinationId: moved.destinationId.toString(),
+      liquidity: moved.liquidity.toString(),
+      amount0: moved.amount0Deposited.toString(),
+      amount1: moved.amount1Deposited.toString(),
+      price0Usd: leg0.price.toString(),
+      price1Usd: leg1.price.toString(),
+      usd: expectedUsd.toString(),
+    });
+    // Independently of the oracle: the world prices WETH at 3,000 USD and USDC at 1 USD.
+    const weth = Number(moved.amount0Deposited) / 1e18;
+    const usdc = Number(moved.amount1Deposited) / 1e6;
+    expect(Number(expectedUsd) / Number(ONE_USD)).toBeCloseTo(weth * TOKENS.WETH.usd + usdc * TOKENS.USDC.usd, 0);
+
+    const totals = await summary();
+    expect(totals).toMatchObject({
+      migrations: 1,
+      migrators: 1,
+      migratedUsd: expectedUsd.toString(),
+      tvlUsd: expectedUsd.toString(),
+    });
+  });
+
+  it("accrues points only while migrated liquidity stays: a wash migration earns no more than holding", async () => {
+    const before = await userStats(ALICE);
+    const [first] = await world.api<{ destinationId: string; usd: string; timestamp: number }[]>(
+      `/api/migrations?user=${world.wallet(ALICE).account.address}`,
+    );
+    if (!first) throw new Error("the first test's migration is missing");
+    await advanceTime(world.node.rpcUrl, DAY / 2);
+
+    // Pull everything out of the new position, then migrate the rest of the V2 LP right away.
+    const wallet = world.wallet(ALICE);
+    const position = await wallet.readContract({
+      address: world.addresses.uniswapV3.positionManager,
+      abi: nonfungiblePositionManagerAbi,
+      functionName: "positions",
+      args: [BigInt(first.destinationId)],
+    });
+    const pulled = await decreaseLiquidity(
+      wallet,
+      world.addresses.uniswapV3.positionManager,
+      BigInt(first.destinationId),
+      position[7],
+    );
+    const pulledAt = Number(
+      (await wallet.getBlock({ blockNumber: (await wallet.getTransactionReceipt({ hash: pulled })).blockNumber }))
+        .timestamp,
+    );
+    const second = await world.migrate(ALICE, 10_000);
+    await waitForMigrations(2);
+    await advanceTime(world.node.rpcUrl, DAY);
+
+    const stats = await world.waitFor<UserStats>(
+      `/api/users/${wallet.account.address}`,
+      (s) => s.asOf >= second.timestamp + DAY,
+    );
+    const [latest] = await world.api<{ usd: string }[]>(`/api/migrations?user=${wallet.account.address}`);
+    const firstUsd = BigInt(first.usd);
+    const secondUsd = BigInt(latest?.usd ?? "0");
+    const expected =
+      accruedPoints(firstUsd, first.timestamp, pulledAt, world.rule) +
+      accruedPoints(secondUsd, second.timestamp, stats.asOf, world.rule);
+    const naive = accruedPoints(firstUsd + secondUsd, first.timestamp, stats.asOf, world.rule);
+
+    expect(BigInt(before.points)).toBe(0n);
+    expect(BigInt(stats.points)).toBe(expected);
+    expect(BigInt(stats.points)).toBeLessThan(naive);
+    expect(stats).toMatchObject({
+      migrations: 2,
+      retainedUsd: secondUsd.toString(),
+      migratedUsd: (firstUsd + secondUsd).toString(),
+    });
+    expect((await summary()).tvlUsd).toBe(secondUsd.toString());
+  });
+
+  it("resumes after a restart without counting anything twice", async () => {
+    const before = await summary();
+    await world.indexer.stop();
+    await world.startIndexer();
+    const after = await summary();
+    expect(after).toMatchObject({
+      migrations: before.migrations,
+      migratedUsd: before.migratedUsd,
+      tvlUsd: before.tvlUsd,
+    });
+
+    await world.migrate(BOB, 2_000);
+    const next = await waitForMigrations(before.migrations + 1);
+    expect(next.migrators).toBe(before.migrators + 1);
+  });
+
+  it("stops counting a position that changes hands", async () => {
+    const bob = world.wallet(BOB);
+    const [row] = await world.api<{ destinationId: string; usd: string }[]>(
+      `/api/migrations?user=${bob.account.address}`,
+    );
+    if (!row) throw new Error("the restart test's migration is missing");
+    const before = await summary();
+    const hash = await bob.writeContract({
+      address: world.addresses.uniswapV3.positionManager,
+      abi: nonfungiblePositionManagerAbi,
+      functionName: "transferFrom",
+      args: [bob.account.address, world.wallet(3).account.address, BigInt(row.destinationId)],
+    });
+    await bob.waitForTransactionReceipt({ hash });
+
+    const after = await world.waitFor<Summary>("/api/summary", (s) => s.tvlUsd !== before.tvlUsd);
+    expect(BigInt(after.tvlUsd)).toBe(BigInt(before.tvlUsd) - BigInt(row.usd));
+    expect((await userStats(BOB)).retainedUsd).toBe("0");
+  });
+
+  it("rolls totals back when the chain reorganises", async () => {
+    const before = await summary();
+    const saved = await snapshot(world.node.rpcUrl);
+    const blockNumber = () => rpc<string>(world.node.rpcUrl, "eth_blockNumber", []).then(Number);
+    const head = await blockNumber();
+    await world.migrate(BOB, 2_000);
+    await waitForMigrations(before.migrations + 1);
+    const reorgedHead = await blockNumber();
+
+    // Drop the migration's blocks and build a longer chain without it.
+    await revert(world.node.rpcUrl, saved);
+    await rpc(world.node.rpcUrl, "anvil_mine", [`0x${(reorgedHead - head + 3).toString(16)}`]);
+
+    const rolledBack = await waitForMigrations(before.migrations);
+    expect(rolledBack).toMatchObject({
+      migrators: before.migrators,
+      migratedUsd: before.migratedUsd,
+      tvlUsd: before.tvlUsd,
+    });
+  });
+});
