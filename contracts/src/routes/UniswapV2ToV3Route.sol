@@ -10,7 +10,8 @@ import {UniswapV2Withdrawal} from "../libraries/UniswapV2Withdrawal.sol";
 import {UniswapV3Deposit} from "../libraries/UniswapV3Deposit.sol";
 
 /// @title UniswapV2ToV3Route
-/// @notice Route `UniswapV2ToV3`: the caller's V2 LP tokens → a V3 position minted to the caller.
+/// @notice Route `UniswapV2ToV3`: the caller's V2 LP tokens → a new V3 position minted to the caller, or more
+/// liquidity in a V3 position the caller already owns.
 abstract contract UniswapV2ToV3Route is WethRefunds {
     /// @inheritdoc IMigrator
     address public immutable V2_FACTORY;

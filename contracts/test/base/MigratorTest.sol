@@ -111,7 +111,7 @@ abstract contract MigratorTest is WorldTest {
     {
         address owner = vm.addr(ownerKey);
         permit.value = value;
-        permit.deadline = block.timestamp + 20 minutes;
+        permit.deadline = _deadline();
         bytes32 structHash = keccak256(
             abi.encode(PERMIT_TYPEHASH, owner, spender, value, IUniswapV2Pair(token).nonces(owner), permit.deadline)
         );
@@ -189,7 +189,7 @@ abstract contract MigratorTest is WorldTest {
         }
     }
 
-    function _deadline() internal view returns (uint256) {
+    function _deadline() internal view virtual returns (uint256) {
         return block.timestamp + 20 minutes;
     }
 }

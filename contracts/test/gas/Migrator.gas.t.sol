@@ -24,6 +24,8 @@ interface IV3MigratorMulticall {
 /// access and refunds. Each case restores the same state before every contender.
 contract MigratorGasTest is MigratorTest {
     uint24 internal constant FEE_HIGH = 10_000;
+    /// @dev A fixed deadline keeps the signed bytes, hence calldata gas, independent of when the world was built.
+    uint256 internal constant FIXED_DEADLINE = 2_000_000_000;
 
     struct Row {
         string name;
@@ -324,6 +326,10 @@ contract MigratorGasTest is MigratorTest {
         IERC20(WETH).approve(V3_NPM, 0);
         IERC20(USDC).approve(V3_NPM, 0);
         vm.stopPrank();
+    }
+
+    function _deadline() internal pure override returns (uint256) {
+        return FIXED_DEADLINE;
     }
 
     function _ratio(uint256 numerator, uint256 denominator) internal pure returns (string memory) {
