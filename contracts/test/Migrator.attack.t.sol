@@ -5,26 +5,12 @@ import {IMigrator} from "../src/interfaces/IMigrator.sol";
 import {IUniswapV2Pair} from "../src/interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV3Pool} from "../src/interfaces/external/IUniswapV3Pool.sol";
 import {MigratorTest} from "./base/MigratorTest.sol";
+import {IPoolInitializer} from "./base/ProtocolInterfaces.sol";
 import {FakePair} from "./mocks/FakePair.sol";
 import {HookToken} from "./mocks/HookToken.sol";
 import {PhantomPermitToken} from "./mocks/PhantomPermitToken.sol";
 import {INonfungiblePositionManager as INpm, ISwapRouter} from "./utils/interfaces/IUniswapV3.sol";
 import {IERC20} from "forge-std/interfaces/IERC20.sol";
-
-interface IUniswapV2FactoryCreate {
-    function createPair(address tokenA, address tokenB) external returns (address pair);
-}
-
-interface IUniswapV2PairMint {
-    function mint(address to) external returns (uint256 liquidity);
-}
-
-interface IPoolCreate {
-    function createAndInitializePoolIfNecessary(address token0, address token1, uint24 fee, uint160 sqrtPriceX96)
-        external
-        payable
-        returns (address pool);
-}
 
 /// @notice Each threat of notes/security.md that applies to the V2 → V3 route, attempted against the real world.
 contract MigratorAttackTest is MigratorTest {
@@ -146,7 +132,7 @@ contract MigratorAttackTest is MigratorTest {
         uint160 v2SqrtPrice = _referenceSqrtPrice(wethUsdcPair, WETH, USDC, FEE_HIGH);
         uint160 manipulated = uint160(uint256(v2SqrtPrice) * 316 / 100); // ~10x the price
         vm.prank(attacker);
-        address pool = IPoolCreate(V3_NPM).createAndInitializePoolIfNecessary(WETH, USDC, FEE_HIGH, manipulated);
+        address pool = IPoolInitializer(V3_NPM).createAndInitializePoolIfNecessary(WETH, USDC, FEE_HIGH, manipulated);
 
         vm.expectRevert(
             abi.encodeWithSelector(
@@ -290,9 +276,8 @@ contract MigratorAttackTest is MigratorTest {
     /// @dev A real V2 pair of a hook token and WETH, whose LP alice holds.
     function _hookTokenPair() internal returns (HookToken hook, address pair) {
         hook = new HookToken();
-        pair = IUniswapV2FactoryCreate(V2_FACTORY).createPair(address(hook), WETH);
-        hook.mint(pair, 1000e18);
-        deal(WETH, pair, 10e18);
-        IUniswapV2PairMint(pair).mint(alice);
+        hook.mint(address(this), 1000e18);
+        deal(WETH, address(this), 10e18);
+        pair = _createV2Pair(address(hook), WETH, 1000e18, 10e18, alice);
     }
 }

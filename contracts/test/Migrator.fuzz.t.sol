@@ -11,14 +11,6 @@ import {INonfungiblePositionManager as INpm} from "./utils/interfaces/IUniswapV3
 import {FullMath} from "@uniswap/v4-core/src/libraries/FullMath.sol";
 import {IERC20} from "forge-std/interfaces/IERC20.sol";
 
-interface IUniswapV2FactoryCreate {
-    function createPair(address tokenA, address tokenB) external returns (address pair);
-}
-
-interface IUniswapV2PairMint {
-    function mint(address to) external returns (uint256 liquidity);
-}
-
 contract MigratorFuzzTest is MigratorTest {
     int24 internal constant TICK_SPACING_3000 = 60;
 
@@ -151,10 +143,9 @@ contract MigratorFuzzTest is MigratorTest {
     {
         MockERC20 tokenA = new MockERC20("A", 18);
         MockERC20 tokenB = new MockERC20("B", 18);
-        pair = IUniswapV2FactoryCreate(V2_FACTORY).createPair(address(tokenA), address(tokenB));
-        tokenA.mint(pair, reserveA);
-        tokenB.mint(pair, reserveB);
-        IUniswapV2PairMint(pair).mint(alice);
+        tokenA.mint(address(this), reserveA);
+        tokenB.mint(address(this), reserveB);
+        pair = _createV2Pair(address(tokenA), address(tokenB), reserveA, reserveB, alice);
         (token0, token1) = (IUniswapV2Pair(pair).token0(), IUniswapV2Pair(pair).token1());
     }
 }

@@ -2,10 +2,11 @@
 pragma solidity 0.8.30;
 
 import {IMigrator} from "../src/interfaces/IMigrator.sol";
-import {IUniswapV2Factory} from "../src/interfaces/external/IUniswapV2Factory.sol";
 import {IUniswapV2Pair} from "../src/interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV3Pool} from "../src/interfaces/external/IUniswapV3Pool.sol";
 import {MigratorTest} from "./base/MigratorTest.sol";
+import {IERC721Safe, IUniswapV3FactoryCreate} from "./base/ProtocolInterfaces.sol";
+import {IUniswapV2Factory} from "./utils/interfaces/IUniswapV2.sol";
 import {INonfungiblePositionManager as INpm, IUniswapV3Factory} from "./utils/interfaces/IUniswapV3.sol";
 import {IERC20} from "forge-std/interfaces/IERC20.sol";
 
@@ -368,12 +369,4 @@ contract MigratorUnitTest is MigratorTest {
         IERC721Safe(V3_NPM).safeTransferFrom(alice, address(migrator), m.destinationId);
         assertEq(INpm(V3_NPM).ownerOf(m.destinationId), alice, "alice keeps the position");
     }
-}
-
-interface IUniswapV3FactoryCreate {
-    function createPool(address tokenA, address tokenB, uint24 fee) external returns (address pool);
-}
-
-interface IERC721Safe {
-    function safeTransferFrom(address from, address to, uint256 tokenId) external;
 }

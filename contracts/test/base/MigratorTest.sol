@@ -8,6 +8,7 @@ import {IUniswapV2Pair} from "../../src/interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV3Pool} from "../../src/interfaces/external/IUniswapV3Pool.sol";
 import {SqrtPriceMath} from "../../src/libraries/SqrtPriceMath.sol";
 import {WorldTest} from "../utils/WorldTest.sol";
+import {IUniswapV2FactoryCreate, IUniswapV2PairMint} from "./ProtocolInterfaces.sol";
 import {Vm} from "forge-std/Vm.sol";
 import {IERC20} from "forge-std/interfaces/IERC20.sol";
 
@@ -89,6 +90,18 @@ abstract contract MigratorTest is WorldTest {
         return address(
             uint160(uint256(keccak256(abi.encodePacked(hex"ff", V3_FACTORY, salt, migrator.V3_POOL_INIT_CODE_HASH()))))
         );
+    }
+
+    /// @notice A new V2 pair of `tokenA` and `tokenB` (already minted to this test), seeded with `amountA` and
+    /// `amountB`; `to` receives the LP.
+    function _createV2Pair(address tokenA, address tokenB, uint256 amountA, uint256 amountB, address to)
+        internal
+        returns (address pair)
+    {
+        pair = IUniswapV2FactoryCreate(V2_FACTORY).createPair(tokenA, tokenB);
+        IERC20(tokenA).transfer(pair, amountA);
+        IERC20(tokenB).transfer(pair, amountB);
+        IUniswapV2PairMint(pair).mint(to);
     }
 
     function _batch(IMigrator.UniswapV2ToV3Params memory params) internal pure returns (IMigrator.Position[] memory) {

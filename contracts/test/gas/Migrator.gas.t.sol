@@ -5,19 +5,11 @@ import {IMigrator} from "../../src/interfaces/IMigrator.sol";
 import {INonfungiblePositionManager} from "../../src/interfaces/external/INonfungiblePositionManager.sol";
 import {IUniswapV2Pair} from "../../src/interfaces/external/IUniswapV2Pair.sol";
 import {MigratorTest} from "../base/MigratorTest.sol";
+import {IPoolInitializer, IV3MigratorMulticall} from "../base/ProtocolInterfaces.sol";
 import {IUniswapV2Router02} from "../utils/interfaces/IUniswapV2.sol";
 import {INonfungiblePositionManager as INpm, IV3Migrator} from "../utils/interfaces/IUniswapV3.sol";
 import {console} from "forge-std/console.sol";
 import {IERC20} from "forge-std/interfaces/IERC20.sol";
-
-interface IV3MigratorMulticall {
-    function multicall(bytes[] calldata data) external payable returns (bytes[] memory results);
-    function selfPermit(address token, uint256 value, uint256 deadline, uint8 v, bytes32 r, bytes32 s) external payable;
-    function createAndInitializePoolIfNecessary(address token0, address token1, uint24 fee, uint160 sqrtPriceX96)
-        external
-        payable
-        returns (address pool);
-}
 
 /// @notice Ferry vs Uniswap's V3Migrator vs the manual path, on the same world and the same position.
 /// @dev Run with `--isolate` (`npm run bench:gas`) so each call is its own transaction with realistic cold/warm
@@ -167,7 +159,7 @@ contract MigratorGasTest is MigratorTest {
         bytes[] memory calls = new bytes[](newPool ? 3 : 2);
         if (newPool) {
             calls[0] = abi.encodeCall(
-                IV3MigratorMulticall.createAndInitializePoolIfNecessary,
+                IPoolInitializer.createAndInitializePoolIfNecessary,
                 (
                     params.token0,
                     params.token1,
@@ -221,7 +213,7 @@ contract MigratorGasTest is MigratorTest {
         IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, user, fee, bps);
         if (_pool(params.token0, params.token1, fee).code.length == 0) {
             vm.prank(user);
-            IV3MigratorMulticall(V3_NPM)
+            IPoolInitializer(V3_NPM)
                 .createAndInitializePoolIfNecessary(
                     params.token0,
                     params.token1,

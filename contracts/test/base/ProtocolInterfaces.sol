@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+/// @notice Protocol functions the tests call that neither Ferry's nor the world's interfaces declare.
+
+interface IUniswapV2FactoryCreate {
+    function createPair(address tokenA, address tokenB) external returns (address pair);
+}
+
+interface IUniswapV2PairMint {
+    function mint(address to) external returns (uint256 liquidity);
+}
+
+interface IUniswapV3FactoryCreate {
+    function createPool(address tokenA, address tokenB, uint24 fee) external returns (address pool);
+}
+
+interface IPoolInitializer {
+    function createAndInitializePoolIfNecessary(address token0, address token1, uint24 fee, uint160 sqrtPriceX96)
+        external
+        payable
+        returns (address pool);
+}
+
+interface IERC721Safe {
+    function safeTransferFrom(address from, address to, uint256 tokenId) external;
+}
+
+interface IV3MigratorMulticall {
+    function multicall(bytes[] calldata data) external payable returns (bytes[] memory results);
+    function selfPermit(address token, uint256 value, uint256 deadline, uint8 v, bytes32 r, bytes32 s) external payable;
+}
