@@ -43,18 +43,24 @@ try {
     note("contracts/script/Deploy.s.sol does not exist yet: Ferry's contracts are not deployed");
   }
 
-  const indexer = deployed
-    ? startIndexer({ rpcUrl: chain.rpcUrl, chainId: chain.chainId }).catch((error: Error) => {
-        note(`indexer not started: ${error.message}`);
-        return undefined;
-      })
-    : Promise.resolve(undefined);
+  // The app build generates lib/generated, which the indexer's config imports: build first.
   const { built } = await ensureAppBuild();
   note(`${built ? "built" : "reused"} the app after ${elapsed()}`);
+  const indexer = deployed
+    ? startIndexer({ rpcUrl: chain.rpcUrl, chainId: chain.chainId }).then(
+        (running) => {
+          stops.push(running.stop);
+          return running;
+        },
+        (error: Error) => {
+          note(`indexer not started: ${error.message}`);
+          return undefined;
+        },
+      )
+    : Promise.resolve(undefined);
   const app = await startApp({ rpcUrl: chain.rpcUrl, chainId: chain.chainId, port: await preferredOrFreePort(3000) });
   stops.push(app.stop);
   const runningIndexer = await indexer;
-  if (runningIndexer) stops.push(runningIndexer.stop);
 
   const demo = devAccount(ACCOUNT_INDEX.alice);
   const lines = [

@@ -8,8 +8,8 @@ import {IPermit2, IV4PositionManager, IV4StateView, PoolKey} from "../utils/inte
 /// @notice Proves the world's Uniswap V4: seeded pools at the world price, a patched Permit2 whose signatures
 /// verify at its canonical address, and a mint through PositionManager paid with a Permit2 batch signature.
 contract UniswapV4WorldTest is WorldTest {
-    uint256 internal constant MINT_POSITION = 0x02;
-    uint256 internal constant SETTLE_PAIR = 0x0d;
+    uint8 internal constant MINT_POSITION = 0x02;
+    uint8 internal constant SETTLE_PAIR = 0x0d;
     bytes32 internal constant PERMIT_DETAILS_TYPEHASH =
         keccak256("PermitDetails(address token,uint160 amount,uint48 expiration,uint48 nonce)");
     bytes32 internal constant PERMIT_BATCH_TYPEHASH = keccak256(
@@ -52,7 +52,7 @@ contract UniswapV4WorldTest is WorldTest {
         IPermit2.PermitBatch memory permit = _permitBatch(key, max0, max1);
         bytes memory signature = _signPermitBatch(permit);
 
-        bytes memory actions = abi.encodePacked(uint8(MINT_POSITION), uint8(SETTLE_PAIR));
+        bytes memory actions = abi.encodePacked(MINT_POSITION, SETTLE_PAIR);
         bytes[] memory params = new bytes[](2);
         params[0] = abi.encode(key, center - 600, center + 600, uint256(1e14), max0, max1, alice, bytes(""));
         params[1] = abi.encode(key.currency0, key.currency1);
@@ -82,7 +82,9 @@ contract UniswapV4WorldTest is WorldTest {
     {
         permit.details = new IPermit2.PermitDetails[](2);
         uint48 expiration = uint48(block.timestamp + 1 hours);
+        // forge-lint: disable-next-line(unsafe-typecast) amounts are test constants far below 2^160
         permit.details[0] = IPermit2.PermitDetails(key.currency0, uint160(max0), expiration, 0);
+        // forge-lint: disable-next-line(unsafe-typecast) amounts are test constants far below 2^160
         permit.details[1] = IPermit2.PermitDetails(key.currency1, uint160(max1), expiration, 0);
         permit.spender = V4_POSITION_MANAGER;
         permit.sigDeadline = block.timestamp + 1 hours;
