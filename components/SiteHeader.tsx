@@ -14,6 +14,9 @@ export function SiteHeader() {
           <Link href="/migrate" className="hover:underline">
             Migrate
           </Link>
+          <Link href="/dashboard" className="hover:underline">
+            Dashboard
+          </Link>
           <ConnectButton showBalance={false} chainStatus="icon" />
         </div>
       </nav>

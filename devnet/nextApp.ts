@@ -14,11 +14,28 @@ export interface RunningApp {
  * Serves the production build (`next build` must have run) against one chain. The chain is runtime
  * configuration, so the same build serves the world, a fork or a real network.
  */
-export async function startApp({ rpcUrl, chainId, port }: { rpcUrl: string; chainId: number; port?: number }) {
+export async function startApp({
+  rpcUrl,
+  chainId,
+  port,
+  indexerUrl,
+}: {
+  rpcUrl: string;
+  chainId: number;
+  port?: number;
+  /** The indexer's API, for the dashboard (FERRY_INDEXER_URL). */
+  indexerUrl?: string;
+}) {
   const chosen = port ?? (await freePort());
   const child = spawn(NEXT_BIN, ["start", "--port", String(chosen), "--hostname", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "pipe"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FERRY_RPC_URL: rpcUrl, FERRY_CHAIN_ID: String(chainId) },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      FERRY_RPC_URL: rpcUrl,
+      FERRY_CHAIN_ID: String(chainId),
+      ...(indexerUrl && { FERRY_INDEXER_URL: indexerUrl }),
+    },
   });
   let stderr = "";
   child.stderr?.on("data", (chunk) => {

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { freePort, stopProcess } from "../devnet/anvil";
+import { preferredOrFreePort, stopProcess } from "../devnet/anvil";
 import { loadPointsRule } from "./campaign";
 import { indexedChains } from "./chains";
 
@@ -8,6 +8,8 @@ const INDEXER_DIR = import.meta.dirname;
 const PONDER_BIN = join(INDEXER_DIR, "..", "node_modules", ".bin", "ponder");
 const READY_TIMEOUT_MS = 120_000;
 const RPC_TIMEOUT_MS = 5_000;
+/** Ponder's usual port, which the app's FERRY_INDEXER_URL defaults to. */
+const DEFAULT_PORT = 42_069;
 
 export interface IndexerOptions {
   rpcUrl: string;
@@ -47,7 +49,7 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
   });
   const head = Number(await rpcCall(options.rpcUrl, "eth_blockNumber"));
 
-  const port = options.port ?? (await freePort());
+  const port = options.port ?? (await preferredOrFreePort(DEFAULT_PORT));
   const child = spawn(PONDER_BIN, ["start", "--root", INDEXER_DIR, "--port", String(port), "--schema", "ferry"], {
     env,
     stdio: ["ignore", "pipe", "pipe"],

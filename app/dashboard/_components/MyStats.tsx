@@ -1,0 +1,30 @@
+"use client";
+
+import { useAccount } from "wagmi";
+import { Card } from "@/components/Card";
+import { useUserStats } from "@/hooks/useCampaignStats";
+import { formatPoints, formatUsd } from "@/lib/campaignStats";
+import { StatTile } from "./StatTile";
+
+export function MyStats({ indexerUrl }: { indexerUrl: string }) {
+  const { address } = useAccount();
+  const stats = useUserStats(indexerUrl, address);
+  return (
+    <Card title="My stats">
+      {!address ? (
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          Connect a wallet to see your migrations and points.
+        </p>
+      ) : !stats.data ? (
+        <p className="text-sm text-slate-600 dark:text-slate-300">Loading your stats…</p>
+      ) : (
+        <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
+          <StatTile label="My points" value={formatPoints(stats.data.points)} />
+          <StatTile label="My TVL" value={formatUsd(stats.data.retainedUsd)} hint="still in the new version" />
+          <StatTile label="My total moved" value={formatUsd(stats.data.migratedUsd)} />
+          <StatTile label="My migrations" value={stats.data.migrations.toLocaleString("en-US")} />
+        </div>
+      )}
+    </Card>
+  );
+}
