@@ -203,6 +203,49 @@ contract MigratorAttackTest is MigratorTest {
         _assertMigratorEmpty(_tokens(address(hook), WETH, pair));
     }
 
+    /// @dev A hook token in the pair swaps the destination pool during the V2 burn, after any earlier look at the
+    /// price: the bound is checked right before minting, so it sees the pushed price.
+    function test_RevertWhen_HookTokenPushesPoolDuringBurn() public {
+        (HookToken hook, address pair) = _hookTokenPair();
+        address pool = _seedV3Pool(address(hook), pair);
+        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(pair, aliceKey, FEE_MEDIUM, 10_000);
+        bytes memory push = abi.encodeCall(
+            ISwapRouter.exactInputSingle,
+            (ISwapRouter.ExactInputSingleParams({
+                    tokenIn: WETH,
+                    tokenOut: address(hook),
+                    fee: FEE_MEDIUM,
+                    recipient: address(hook),
+                    deadline: block.timestamp,
+                    amountIn: 1e18,
+                    amountOutMinimum: 0,
+                    sqrtPriceLimitX96: 0
+                }))
+        );
+        deal(WETH, address(hook), 1e18);
+        vm.prank(address(hook));
+        IERC20(WETH).approve(V3_SWAP_ROUTER, type(uint256).max);
+        uint256 snapshot = vm.snapshotState();
+        vm.prank(address(hook));
+        (bool pushed,) = V3_SWAP_ROUTER.call(push);
+        assertTrue(pushed, "precondition: the push swap works");
+        (uint160 pushedPrice,,,,,,) = IUniswapV3Pool(pool).slot0();
+        vm.revertToState(snapshot);
+        hook.arm(V3_SWAP_ROUTER, push);
+
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IMigrator.PoolPriceOutOfBounds.selector,
+                pool,
+                pushedPrice,
+                params.sqrtPriceX96Min,
+                params.sqrtPriceX96Max
+            )
+        );
+        vm.prank(alice);
+        migrator.migrate(_batch(params), _deadline(), false);
+    }
+
     function test_RevertWhen_DeadlineExpiredWhileWaiting() public {
         IMigrator.Position[] memory positions = _batch(_permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000));
         uint256 deadline = block.timestamp + 5 minutes;
@@ -271,6 +314,36 @@ contract MigratorAttackTest is MigratorTest {
             })
             );
         vm.stopPrank();
+    }
+
+    /// @dev A V3 pool of the pair's tokens at the pair's price, with full-range liquidity from this test.
+    function _seedV3Pool(address hook, address pair) internal returns (address pool) {
+        address token0 = IUniswapV2Pair(pair).token0();
+        address token1 = IUniswapV2Pair(pair).token1();
+        pool = IPoolInitializer(V3_NPM)
+            .createAndInitializePoolIfNecessary(
+                token0, token1, FEE_MEDIUM, _referenceSqrtPrice(pair, token0, token1, FEE_MEDIUM)
+            );
+        HookToken(hook).mint(address(this), 100e18);
+        deal(WETH, address(this), 1e18);
+        IERC20(hook).approve(V3_NPM, type(uint256).max);
+        IERC20(WETH).approve(V3_NPM, type(uint256).max);
+        INpm(V3_NPM)
+            .mint(
+                INpm.MintParams({
+                token0: token0,
+                token1: token1,
+                fee: FEE_MEDIUM,
+                tickLower: FULL_RANGE_LOWER_3000,
+                tickUpper: FULL_RANGE_UPPER_3000,
+                amount0Desired: token0 == WETH ? 1e18 : 100e18,
+                amount1Desired: token0 == WETH ? 100e18 : 1e18,
+                amount0Min: 0,
+                amount1Min: 0,
+                recipient: address(this),
+                deadline: block.timestamp
+            })
+            );
     }
 
     /// @dev A real V2 pair of a hook token and WETH, whose LP alice holds.

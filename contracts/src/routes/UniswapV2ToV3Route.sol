@@ -38,7 +38,6 @@ abstract contract UniswapV2ToV3Route is WethRefunds {
         POSITION_MANAGER = positionManager;
     }
 
-    /// @dev Order: pool price first (cheapest revert), then the V2 burn, the V3 deposit and the refunds.
     function _migrateUniswapV2ToV3(UniswapV2ToV3Params memory params, bool unwrapWeth) internal {
         address pair = UniswapV2Withdrawal.pairFor(V2_FACTORY, V2_PAIR_INIT_CODE_HASH, params.token0, params.token1);
         if (pair.code.length == 0) revert PairNotFound(params.token0, params.token1);
@@ -48,12 +47,16 @@ abstract contract UniswapV2ToV3Route is WethRefunds {
         migration.sourceAmount = lpAmount;
         migration.token0 = params.token0;
         migration.token1 = params.token1;
-        migration.destination = _preparePool(pair, params);
+        migration.destination =
+            UniswapV3Deposit.poolFor(V3_FACTORY, V3_POOL_INIT_CODE_HASH, params.token0, params.token1, params.fee);
+        // Taken before the burn: a migration that drains the pair leaves reserves too small to price anything.
+        uint160 initialSqrtPriceX96 =
+            UniswapV3Deposit.sqrtPriceX96Of(migration.destination) == 0 ? _v2SqrtPrice(pair) : 0;
 
         (migration.amount0Withdrawn, migration.amount1Withdrawn) = UniswapV2Withdrawal.withdraw(
             pair, msg.sender, lpAmount, params.permit, params.amount0MinWithdrawn, params.amount1MinWithdrawn
         );
-        _deposit(params, migration);
+        _deposit(params, migration, initialSqrtPriceX96);
 
         migration.amount0Refunded = migration.amount0Withdrawn - migration.amount0Deposited;
         migration.amount1Refunded = migration.amount1Withdrawn - migration.amount1Deposited;
@@ -64,31 +67,40 @@ abstract contract UniswapV2ToV3Route is WethRefunds {
         emit Migrated(msg.sender, Route.UniswapV2ToV3, pair, migration);
     }
 
-    /// @dev A missing or uninitialised pool starts at the V2 pair's price; any pool's price must then lie within
-    /// the caller's bounds.
-    function _preparePool(address pair, UniswapV2ToV3Params memory params) private returns (address pool) {
-        pool = UniswapV3Deposit.poolFor(V3_FACTORY, V3_POOL_INIT_CODE_HASH, params.token0, params.token1, params.fee);
-        uint160 sqrtPriceX96 = UniswapV3Deposit.sqrtPriceX96Of(pool);
-        if (sqrtPriceX96 == 0) {
-            (uint112 reserve0, uint112 reserve1,) = IUniswapV2Pair(pair).getReserves();
-            sqrtPriceX96 = UniswapV3Deposit.initialize(
+    /// @dev The V2 pair's price, at which a missing or uninitialised destination pool starts.
+    function _v2SqrtPrice(address pair) private view returns (uint160) {
+        (uint112 reserve0, uint112 reserve1,) = IUniswapV2Pair(pair).getReserves();
+        return SqrtPriceMath.fromReserves(reserve0, reserve1);
+    }
+
+    /// @dev Initialises the pool at `initialSqrtPriceX96` when that is non-zero, then requires the pool's price to
+    /// lie within the caller's bounds.
+    function _preparePool(UniswapV2ToV3Params memory params, address pool, uint160 initialSqrtPriceX96) private {
+        uint160 sqrtPriceX96 = initialSqrtPriceX96 == 0
+            ? UniswapV3Deposit.sqrtPriceX96Of(pool)
+            : UniswapV3Deposit.initialize(
                 INonfungiblePositionManager(POSITION_MANAGER),
                 pool,
                 params.token0,
                 params.token1,
                 params.fee,
-                SqrtPriceMath.fromReserves(reserve0, reserve1)
+                initialSqrtPriceX96
             );
-        }
         UniswapV3Deposit.requirePriceWithin(pool, sqrtPriceX96, params.sqrtPriceX96Min, params.sqrtPriceX96Max);
     }
 
-    /// @dev Offers everything withdrawn to a new position, or to the caller's position `params.tokenId`; the
-    /// minimums are checked here to revert with a typed error.
-    function _deposit(UniswapV2ToV3Params memory params, LiquidityMigration memory migration) private {
+    /// @dev Offers everything withdrawn to a new position, or to the caller's position `params.tokenId`. The pool
+    /// price is checked right before minting, after every token call that could run foreign code; the minimums
+    /// are checked here to revert with a typed error.
+    function _deposit(
+        UniswapV2ToV3Params memory params,
+        LiquidityMigration memory migration,
+        uint160 initialSqrtPriceX96
+    ) private {
         INonfungiblePositionManager positionManager = INonfungiblePositionManager(POSITION_MANAGER);
         UniswapV3Deposit.approveOnce(params.token0, POSITION_MANAGER, migration.amount0Withdrawn);
         UniswapV3Deposit.approveOnce(params.token1, POSITION_MANAGER, migration.amount1Withdrawn);
+        _preparePool(params, migration.destination, initialSqrtPriceX96);
         if (params.tokenId == 0) {
             (migration.destinationId, migration.liquidity, migration.amount0Deposited, migration.amount1Deposited) =
                 positionManager.mint(
