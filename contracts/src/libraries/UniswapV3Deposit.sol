@@ -8,7 +8,8 @@ import {ERC20} from "solmate/tokens/ERC20.sol";
 import {SafeTransferLib} from "solmate/utils/SafeTransferLib.sol";
 
 /// @title UniswapV3Deposit
-/// @notice Prepares a Uniswap V3 pool at a price the user accepts and mints a position into it.
+/// @notice What depositing into Uniswap V3 needs: the pool address, its price, initialisation at a given price,
+/// the caller's price bound and the position manager's approvals.
 library UniswapV3Deposit {
     using SafeTransferLib for ERC20;
 
