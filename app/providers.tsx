@@ -5,6 +5,7 @@ import { injectedWallet, walletConnectWallet } from "@rainbow-me/rainbowkit/wall
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { type State, WagmiProvider } from "wagmi";
+import { hashFn } from "wagmi/query";
 import type { ChainConfig } from "@/lib/chainConfig";
 import { createWagmiConfig } from "@/lib/wagmi";
 
@@ -34,7 +35,8 @@ export function Providers({
   children: ReactNode;
 }) {
   const [wagmiConfig] = useState(() => createWagmiConfig(chainConfig, walletConnectors(chainConfig)));
-  const [queryClient] = useState(() => new QueryClient());
+  // wagmi's hash function: query keys hold bigints, which JSON.stringify cannot hash.
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { queryKeyHashFn: hashFn } } }));
   return (
     <WagmiProvider config={wagmiConfig} initialState={initialState}>
       <QueryClientProvider client={queryClient}>

@@ -8,6 +8,7 @@ import { uniswapV2ToV3Position } from "./migration";
 import { planV2ToV3, type V2ToV3Settings } from "./migrationPlan";
 import { MigrationRevert, simulateMigration } from "./simulateMigration";
 import { fullRangeTicks } from "./uniswapV3";
+import { readUsdPrices } from "./usdPrices";
 import { readV2Positions, type V2Position } from "./v2Positions";
 import { readV3Pool, v3PoolAddress } from "./v3Pool";
 
@@ -110,13 +111,7 @@ describe("planV2ToV3 on the world", () => {
 
   it("decodes the Migrator's custom error when a minimum cannot be met", async () => {
     const position = await wethUsdc();
-    const pool = await readV3Pool(
-      client,
-      addresses.uniswapV3,
-      position.token0.address,
-      position.token1.address,
-      3000,
-    );
+    const pool = await readV3Pool(client, addresses.uniswapV3, position.token0.address, position.token1.address, 3000);
     const plan = planV2ToV3(
       position,
       pool,
@@ -135,5 +130,13 @@ describe("planV2ToV3 on the world", () => {
     });
     await expect(attempt).rejects.toBeInstanceOf(MigrationRevert);
     await expect(attempt).rejects.toMatchObject({ errorName: "WithdrawalSlippage" });
+  });
+});
+
+describe("readUsdPrices on the world", () => {
+  it("reads the Aave V3 oracle's USD prices, consistent with the pools", async () => {
+    const prices = await readUsdPrices(client, addresses.aaveV3.oracle, [addresses.tokens.WETH, addresses.tokens.USDC]);
+    expect(prices.get(addresses.tokens.WETH.toLowerCase())).toBe(3_000n * 10n ** 8n);
+    expect(prices.get(addresses.tokens.USDC.toLowerCase())).toBe(10n ** 8n);
   });
 });

@@ -1,4 +1,12 @@
-import { type Address, BaseError, decodeErrorResult, type Hex, type PublicClient, parseEventLogs } from "viem";
+import {
+  type Address,
+  BaseError,
+  ContractFunctionRevertedError,
+  decodeErrorResult,
+  type Hex,
+  type PublicClient,
+  parseEventLogs,
+} from "viem";
 import { migratorAbi, uniswapV2PairAbi } from "./generated/abis";
 import { type MigratorPosition, migrateCall } from "./migration";
 
@@ -55,4 +63,19 @@ function decodeRevert(data: Hex, error: unknown): MigrationRevert {
     const message = error instanceof BaseError ? error.shortMessage : "the migration would revert";
     return new MigrationRevert(undefined, [], message);
   }
+}
+
+/** One `Migrated` event's accounting (IMigrator.LiquidityMigration). */
+export type LiquidityMigration = Awaited<ReturnType<typeof simulateMigration>>["migrations"][number]["migration"];
+
+/** The Migrator's custom error inside a viem contract-call error (simulateContract, estimateGas), if any. */
+export function migrationRevertFrom(error: unknown): MigrationRevert | undefined {
+  if (!(error instanceof BaseError)) return undefined;
+  const reverted = error.walk((cause) => cause instanceof ContractFunctionRevertedError);
+  if (!(reverted instanceof ContractFunctionRevertedError)) return undefined;
+  return new MigrationRevert(
+    reverted.data?.errorName,
+    reverted.data?.args ?? [],
+    reverted.reason ?? reverted.shortMessage,
+  );
 }

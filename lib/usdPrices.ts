@@ -1,16 +1,16 @@
 import { type Address, type PublicClient, parseAbi } from "viem";
 
-/** Aave's oracle interface (V3: USD prices with 8 decimals). Only the call Ferry makes. */
-const aaveOracleAbi = parseAbi(["function getAssetsPrices(address[] assets) view returns (uint256[])"]);
+/** Aave's price oracle (V3: USD with 8 decimals). `getAssetPrice` is the call every version and mock has. */
+const aaveOracleAbi = parseAbi(["function getAssetPrice(address asset) view returns (uint256)"]);
 export const ORACLE_DECIMALS = 8;
 
-/** USD prices (8 decimals) of `tokens` from the Aave V3 oracle, in one call. */
+/** USD prices (8 decimals) of `tokens` from the Aave V3 oracle, in one multicall, keyed by lowercase address. */
 export async function readUsdPrices(client: PublicClient, oracle: Address, tokens: Address[]) {
-  const prices = await client.readContract({
-    address: oracle,
-    abi: aaveOracleAbi,
-    functionName: "getAssetsPrices",
-    args: [tokens],
+  const prices = await client.multicall({
+    allowFailure: false,
+    contracts: tokens.map(
+      (token) => ({ address: oracle, abi: aaveOracleAbi, functionName: "getAssetPrice", args: [token] }) as const,
+    ),
   });
   return new Map(tokens.map((token, i) => [token.toLowerCase(), prices[i] ?? 0n]));
 }

@@ -1,4 +1,4 @@
-import { BaseError, HttpRequestError, UserRejectedRequestError } from "viem";
+import { BaseError, HttpRequestError, InsufficientFundsError, UserRejectedRequestError } from "viem";
 import { describe, expect, it } from "vitest";
 import { describeWalletError, isUserRejection } from "./walletErrors";
 
@@ -17,6 +17,11 @@ describe("describeWalletError", () => {
     const error = new HttpRequestError({ url: "http://127.0.0.1:1", details: "fetch failed" });
     expect(isUserRejection(error)).toBe(false);
     expect(describeWalletError(error)).toMatch(/network node did not answer/);
+  });
+
+  it("explains missing ETH for gas", () => {
+    const error = new BaseError("Sending failed.", { cause: new InsufficientFundsError() });
+    expect(describeWalletError(error)).toMatch(/not have enough ETH to pay for gas/);
   });
 
   it("falls back to the error's own short message", () => {

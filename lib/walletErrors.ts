@@ -1,4 +1,4 @@
-import { BaseError, UserRejectedRequestError } from "viem";
+import { BaseError, InsufficientFundsError, UserRejectedRequestError } from "viem";
 
 /**
  * A sentence a person understands for an error thrown by a wallet or an RPC call. The caller keeps the user's
@@ -7,6 +7,9 @@ import { BaseError, UserRejectedRequestError } from "viem";
 export function describeWalletError(error: unknown): string {
   if (isUserRejection(error)) {
     return "You rejected the request in your wallet. Nothing was signed or sent; your choices are kept, so you can try again.";
+  }
+  if (error instanceof BaseError && error.walk((cause) => cause instanceof InsufficientFundsError)) {
+    return "Your account does not have enough ETH to pay for gas. Add ETH and try again; nothing was sent.";
   }
   const message = error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : "";
   if (/fetch failed|Failed to fetch|HTTP request failed|timed? ?out/i.test(message)) {

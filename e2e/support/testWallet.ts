@@ -26,6 +26,7 @@ interface RpcRequest {
 export class TestWallet {
   readonly sentTransactions: Hash[] = [];
   readonly signedTypedData: TypedDataDefinition[] = [];
+  readonly signatures: Hex[] = [];
   private authorized = false;
   private rejectNext: string | undefined;
   private readonly client;
@@ -75,8 +76,10 @@ export class TestWallet {
       case "eth_signTypedData_v4": {
         const typedData = JSON.parse((params as [string, string])[1]) as TypedDataDefinition;
         const { EIP712Domain: _, ...types } = typedData.types as Record<string, unknown>;
+        const signature = await this.account.signTypedData({ ...typedData, types } as TypedDataDefinition);
         this.signedTypedData.push(typedData);
-        return this.account.signTypedData({ ...typedData, types } as TypedDataDefinition);
+        this.signatures.push(signature);
+        return signature;
       }
       case "personal_sign":
         return this.account.signMessage({ message: { raw: (params as [Hex])[0] } });

@@ -1,0 +1,114 @@
+import { Alert } from "@/components/Alert";
+import { formatAmount } from "@/lib/format";
+import type { LiquidityMigration } from "@/lib/simulateMigration";
+import { priceFromSqrtPriceX96 } from "@/lib/uniswapV3";
+import type { V2Position } from "@/lib/v2Positions";
+import type { ReadyPlan } from "./draft";
+import { ImpermanentLoss } from "./ImpermanentLoss";
+import { positionName } from "./PositionList";
+
+const formatPrice = (price: number) => price.toPrecision(6);
+
+/** What moves for one position: from the simulation when it has run, the plan's figures otherwise. */
+export function PositionPreview({
+  position,
+  ready,
+  simulated,
+  onConfirmDeviation,
+  deviationConfirmed,
+}: {
+  position: V2Position;
+  ready: ReadyPlan;
+  simulated: LiquidityMigration | undefined;
+  deviationConfirmed: boolean;
+  onConfirmDeviation: (confirmed: boolean) => void;
+}) {
+  const { plan, range, guard } = ready;
+  const { token0, token1 } = position;
+  const unit = `${token1.symbol} per ${token0.symbol}`;
+  const amount = (value: bigint, token: typeof token0) => `${formatAmount(value, token.decimals)} ${token.symbol}`;
+  const withdrawn0 = simulated?.amount0Withdrawn ?? plan.withdrawn.amount0;
+  const withdrawn1 = simulated?.amount1Withdrawn ?? plan.withdrawn.amount1;
+  const deposited0 = simulated?.amount0Deposited ?? plan.deposit.amount0;
+  const deposited1 = simulated?.amount1Deposited ?? plan.deposit.amount1;
+  const v2Price = priceFromSqrtPriceX96(plan.v2SqrtPriceX96, token0.decimals, token1.decimals);
+  const deviation = `${(plan.deviation * 100).toFixed(2)}%`;
+
+  return (
+    <div className="space-y-4">
+      <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2" aria-label={`Preview of ${positionName(position)}`}>
+        <dt className="text-slate-500">Out of V2</dt>
+        <dd>
+          {amount(withdrawn0, token0)} + {amount(withdrawn1, token1)}
+        </dd>
+        <dt className="text-slate-500">Into V3</dt>
+        <dd>
+          {amount(deposited0, token0)} + {amount(deposited1, token1)}
+        </dd>
+        <dt className="text-slate-500">Refunded to you</dt>
+        <dd>
+          {amount(withdrawn0 - deposited0, token0)} + {amount(withdrawn1 - deposited1, token1)}
+        </dd>
+        <dt className="text-slate-500">Minimum into V3</dt>
+        <dd>
+          {amount(plan.params.amount0MinDeposited, token0)} + {amount(plan.params.amount1MinDeposited, token1)}
+        </dd>
+        <dt className="text-slate-500">V2 price</dt>
+        <dd>
+          {formatPrice(v2Price)} {unit}
+        </dd>
+        <dt className="text-slate-500">V3 pool price</dt>
+        <dd>
+          {plan.poolExists
+            ? `${formatPrice(ready.price)} ${unit} (${deviation} from V2)`
+            : "New pool, created at the V2 price"}
+        </dd>
+        {range.priceLower !== undefined && range.priceUpper !== undefined ? (
+          <>
+            <dt className="text-slate-500">Range</dt>
+            <dd>
+              {formatPrice(range.priceLower)} – {formatPrice(range.priceUpper)} {unit}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+
+      {range.inRange ? null : (
+        <Alert tone="info">
+          The current price is outside this range: the position will hold only one token and earn no fees until the
+          price enters it.
+        </Alert>
+      )}
+      {guard === "warn" ? (
+        <Alert tone="info">
+          The V3 pool's price is {deviation} away from V2. You deposit at the V3 price; arbitrage may move it.
+        </Alert>
+      ) : null}
+      {guard === "confirm" ? (
+        <Alert tone="error">
+          The V3 pool's price is {deviation} away from V2: depositing there loses value to arbitrage.{" "}
+          <label className="mt-2 flex items-center gap-2 font-medium">
+            <input
+              type="checkbox"
+              checked={deviationConfirmed}
+              onChange={(event) => onConfirmDeviation(event.target.checked)}
+            />
+            I understand and want to migrate at the V3 price
+          </label>
+        </Alert>
+      ) : null}
+      {guard === "block" ? (
+        <Alert tone="error">
+          The V3 pool's price is {deviation} away from V2. Ferry will not migrate into a pool this far off; pick another
+          fee tier.
+        </Alert>
+      ) : null}
+
+      <ImpermanentLoss
+        price={ready.price}
+        range={{ lower: range.priceLower, upper: range.priceUpper }}
+        pairName={positionName(position)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Role-based steps of the migrate page, shared by the specs. */
+export const migratePage = {
+  select: (page: Page, pair: string) => page.getByRole("checkbox", { name: `Migrate ${pair}` }).check(),
+  share: (page: Page, pair: string) => page.getByLabel(`Share of ${pair} to move (%)`),
+  range: (page: Page, pair: string, preset: string) =>
+    page
+      .getByRole("radiogroup", { name: `Price range for ${pair}` })
+      .getByText(preset, { exact: true })
+      .click(),
+  /** Waits until the simulation of the whole batch has produced a gas figure. */
+  waitForPreview: (page: Page) => expect(page.getByTestId("gas-estimate")).toBeVisible(),
+  review: (page: Page) => page.getByRole("button", { name: "Review what you sign" }).click(),
+  sign: (page: Page) => page.getByRole("button", { name: /^Sign/ }).click(),
+  migrate: (page: Page) => page.getByRole("button", { name: "Migrate in one transaction" }).click(),
+  alert: (page: Page) => page.getByRole("main").getByRole("alert"),
+};

@@ -1,0 +1,27 @@
+import { queryOptions, useQueries } from "@tanstack/react-query";
+import type { PublicClient } from "viem";
+import { useChainId, usePublicClient } from "wagmi";
+import { addressesFor } from "@/lib/addresses";
+import type { FeeTier } from "@/lib/uniswapV3";
+import type { V2Position } from "@/lib/v2Positions";
+import { readV3Pool } from "@/lib/v3Pool";
+
+export function v3PoolQueryOptions(client: PublicClient, chainId: number, position: V2Position, fee: FeeTier) {
+  const { token0, token1 } = position;
+  return queryOptions({
+    queryKey: ["v3Pool", chainId, token0.address, token1.address, fee],
+    queryFn: () => readV3Pool(client, addressesFor(chainId).uniswapV3, token0.address, token1.address, fee),
+  });
+}
+
+/** The destination pool of each (position, fee tier), in the same order. */
+export function useV3Pools(targets: { position: V2Position; fee: FeeTier }[]) {
+  const chainId = useChainId();
+  const client = usePublicClient() as PublicClient;
+  return useQueries({
+    queries: targets.map(({ position, fee }) => ({
+      ...v3PoolQueryOptions(client, chainId, position, fee),
+      enabled: Boolean(client),
+    })),
+  });
+}
