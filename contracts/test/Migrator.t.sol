@@ -6,6 +6,7 @@ import {IUniswapV2Pair} from "../src/interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV3Pool} from "../src/interfaces/external/IUniswapV3Pool.sol";
 import {MigratorTest} from "./base/MigratorTest.sol";
 import {IERC721Safe, IUniswapV3FactoryCreate} from "./base/ProtocolInterfaces.sol";
+import {EthRejectingWallet} from "./mocks/EthRejectingWallet.sol";
 import {IUniswapV2Factory} from "./utils/interfaces/IUniswapV2.sol";
 import {INonfungiblePositionManager as INpm, IUniswapV3Factory} from "./utils/interfaces/IUniswapV3.sol";
 import {IERC20} from "forge-std/interfaces/IERC20.sol";
@@ -125,6 +126,28 @@ contract MigratorUnitTest is MigratorTest {
         assertEq(alice.balance - eth0, m.amount0Refunded, "alice received the refund as ETH");
         assertEq(IERC20(WETH).balanceOf(alice), weth0, "no WETH sent");
         _assertMigratorEmpty(_tokens(WETH, USDC, wethUsdcPair));
+    }
+
+    /// @dev A contract wallet migrates through a plain approval; asking for ETH it cannot receive reverts cleanly.
+    function test_RevertWhen_EthRefundRejectedByContractWallet() public {
+        address wallet = address(new EthRejectingWallet());
+        vm.startPrank(alice);
+        IERC20(wethUsdcPair).transfer(wallet, IERC20(wethUsdcPair).balanceOf(alice));
+        vm.stopPrank();
+        vm.prank(wallet);
+        IUniswapV2Pair(wethUsdcPair).approve(address(migrator), type(uint256).max);
+        IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, wallet, FEE_MEDIUM, 10_000);
+        (, int24 tick,,,,,) = IUniswapV3Pool(v3Pool("WETH_USDC_3000")).slot0();
+        params.tickUpper = (tick / 60 - 10) * 60; // below the price: all WETH comes back
+        params.tickLower = params.tickUpper - 600;
+        uint256 wethRefund = _dryRun(wallet, params).amount0Refunded;
+        assertGt(wethRefund, 0, "precondition: a WETH refund");
+
+        vm.expectRevert(abi.encodeWithSelector(IMigrator.EthTransferFailed.selector, wallet, wethRefund));
+        vm.prank(wallet);
+        migrator.migrate(_batch(params), _deadline(), true);
+
+        assertEq(_migrate(wallet, _batch(params), false)[0].amount0Refunded, wethRefund, "WETH refund as WETH works");
     }
 
     function test_Migrate_CreatesMissingPoolAtV2Price() public {
