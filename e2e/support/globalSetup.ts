@@ -1,11 +1,16 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { deployFerry } from "../../devnet/deployFerry";
 import { startApp } from "../../devnet/nextApp";
 import { startFork, startWorld } from "../../devnet/world";
+import { startIndexer } from "../../indexer/start";
 import { E2E_ENV } from "./env";
 
 /**
  * Starts the world node, an anvil forking it (the tests' chain: fork mode runs on every e2e run, and each test
- * reverts to the same state), deploys Ferry on the fork, and serves the production app pointed at the fork.
+ * reverts to the same state), deploys Ferry on the fork, indexes it, and serves the production app pointed at the
+ * fork and the indexer.
  * Returns the teardown.
  */
 export default async function globalSetup() {
@@ -19,7 +24,12 @@ export default async function globalSetup() {
     const fork = await startFork(world.rpcUrl);
     stops.push(fork.stop);
     await deployFerry(fork.rpcUrl, fork.chainId);
-    const app = await startApp({ rpcUrl: fork.rpcUrl, chainId: fork.chainId });
+    // A fresh indexer database per run: the fork is new each time.
+    const dataDir = mkdtempSync(join(tmpdir(), "ferry-e2e-indexer-"));
+    stops.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    const indexer = await startIndexer({ rpcUrl: fork.rpcUrl, chainId: fork.chainId, dataDir });
+    stops.push(indexer.stop);
+    const app = await startApp({ rpcUrl: fork.rpcUrl, chainId: fork.chainId, indexerUrl: indexer.url });
     stops.push(app.stop);
     process.env[E2E_ENV.rpcUrl] = fork.rpcUrl;
     process.env[E2E_ENV.appUrl] = app.url;

@@ -1,11 +1,8 @@
 import { ponder } from "ponder:registry";
 import { migration, position } from "ponder:schema";
-import { type Address, erc20Abi, parseAbi } from "viem";
-import { usdValue } from "../../lib/points";
 import { indexedChains } from "../chains";
+import { pricedAmount } from "./prices";
 import { applyRetainedChange } from "./totals";
-
-const oracleAbi = parseAbi(["function getAssetPrice(address asset) view returns (uint256)"]);
 
 /** `IMigrator.Route` members by their enum value. */
 const ROUTES = ["UniswapV2ToV3"] as const;
@@ -18,8 +15,8 @@ ponder.on("Migrator:Migrated", async ({ event, context }) => {
   if (!chain) throw new Error(`Migrated on chain ${context.chain.id}, which is not configured`);
   const { user, route, source, migration: moved } = event.args;
   const [leg0, leg1] = await Promise.all([
-    pricedLeg(context.client, chain.oracle, moved.token0, moved.amount0Deposited),
-    pricedLeg(context.client, chain.oracle, moved.token1, moved.amount1Deposited),
+    pricedAmount(context, chain.oracle, event.block.hash, moved.token0, moved.amount0Deposited),
+    pricedAmount(context, chain.oracle, event.block.hash, moved.token1, moved.amount1Deposited),
   ]);
   const usd = leg0.usd + leg1.usd;
   const timestamp = Number(event.block.timestamp);
@@ -72,14 +69,3 @@ ponder.on("Migrator:Migrated", async ({ event, context }) => {
     migration: { usd, route: routeName(route), token0: moved.token0, token1: moved.token1 },
   });
 });
-
-type Client = Parameters<Parameters<typeof ponder.on<"Migrator:Migrated">>[1]>[0]["context"]["client"];
-
-/** A token amount valued at the oracle's price at the event's block (Ponder reads at that block). */
-async function pricedLeg(client: Client, oracle: Address, token: Address, amount: bigint) {
-  const [price, decimals] = await Promise.all([
-    client.readContract({ address: oracle, abi: oracleAbi, functionName: "getAssetPrice", args: [token] }),
-    client.readContract({ address: token, abi: erc20Abi, functionName: "decimals", cache: "immutable" }),
-  ]);
-  return { price, usd: usdValue(amount, decimals, price) };
-}
