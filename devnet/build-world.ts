@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
@@ -89,6 +89,14 @@ export function addressesFileWith(addresses: WorldAddresses): string {
   return `${JSON.stringify({ [MAINNET_CHAIN_ID]: MAINNET_ADDRESSES, [WORLD_CHAIN_ID]: addresses }, null, 2)}\n`;
 }
 
+/** Drops finished builds of older inputs (10 MB each, never loaded again); other processes' scratch stays. */
+function pruneOtherBuilds(keep: string) {
+  for (const entry of readdirSync(CACHE_DIR)) {
+    const olderBuild = /^[0-9a-f]{16}$/.test(entry) && entry !== keep;
+    if (olderBuild) rmSync(join(CACHE_DIR, entry), { recursive: true, force: true });
+  }
+}
+
 /**
  * Makes `devnet/.cache/world/` and `lib/addresses.json` match the current inputs, building only on a cache miss.
  * Returns whether a build ran.
@@ -97,14 +105,21 @@ export async function ensureWorld(): Promise<{ built: boolean; inputsHash: strin
   const inputsHash = worldInputsHash();
   const cacheDir = join(CACHE_DIR, inputsHash);
   const built = !isCached(inputsHash);
+  // Test runners, forge and e2e may ensure the world at the same time: build and copy into private directories,
+  // then rename, so nobody reads a half-written world.
   if (built) {
-    rmSync(cacheDir, { recursive: true, force: true });
-    await buildWorldInto(cacheDir, inputsHash);
+    const scratch = `${cacheDir}.building-${process.pid}`;
+    await buildWorldInto(scratch, inputsHash);
+    if (isCached(inputsHash)) rmSync(scratch, { recursive: true, force: true });
+    else renameSync(scratch, cacheDir);
+    pruneOtherBuilds(inputsHash);
   }
   const current = existsSync(WORLD_META) ? (JSON.parse(readFileSync(WORLD_META, "utf8")) as WorldMeta) : undefined;
   if (current?.inputsHash !== inputsHash) {
+    const scratch = `${WORLD_DIR}.copying-${process.pid}`;
+    cpSync(cacheDir, scratch, { recursive: true });
     rmSync(WORLD_DIR, { recursive: true, force: true });
-    cpSync(cacheDir, WORLD_DIR, { recursive: true });
+    renameSync(scratch, WORLD_DIR);
   }
   const addresses = JSON.parse(readFileSync(join(cacheDir, "addresses.json"), "utf8")) as WorldAddresses;
   const file = addressesFileWith(addresses);
