@@ -19,7 +19,9 @@ describe("impermanentLoss", () => {
 
   it("a concentrated range loses more than full range for the same move", () => {
     for (const k of [0.8, 1.2]) {
-      expect(impermanentLoss(2000, 2000 * k, { lower: 1500, upper: 3000 })).toBeLessThan(impermanentLoss(2000, 2000 * k));
+      expect(impermanentLoss(2000, 2000 * k, { lower: 1500, upper: 3000 })).toBeLessThan(
+        impermanentLoss(2000, 2000 * k),
+      );
     }
   });
 });

@@ -1,5 +1,8 @@
 import { BaseError, InsufficientFundsError, UserRejectedRequestError } from "viem";
 
+export const NOT_ENOUGH_ETH =
+  "Your account does not have enough ETH to pay for gas. Add ETH and try again; nothing was sent.";
+
 /**
  * A sentence a person understands for an error thrown by a wallet or an RPC call. The caller keeps the user's
  * input; this only says what happened and what to do.
@@ -9,7 +12,7 @@ export function describeWalletError(error: unknown): string {
     return "You rejected the request in your wallet. Nothing was signed or sent; your choices are kept, so you can try again.";
   }
   if (error instanceof BaseError && error.walk((cause) => cause instanceof InsufficientFundsError)) {
-    return "Your account does not have enough ETH to pay for gas. Add ETH and try again; nothing was sent.";
+    return NOT_ENOUGH_ETH;
   }
   const message = error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : "";
   if (/fetch failed|Failed to fetch|HTTP request failed|timed? ?out/i.test(message)) {

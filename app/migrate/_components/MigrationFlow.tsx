@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Address } from "viem";
-import { useChainId } from "wagmi";
+import { useBalance, useChainId } from "wagmi";
 import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { Card } from "@/components/Card";
@@ -17,7 +17,7 @@ import { parseSlippage } from "@/lib/inputs";
 import { uniswapV2ToV3Position } from "@/lib/migration";
 import { describeMigrationError } from "@/lib/migrationErrors";
 import { MigrationRevert } from "@/lib/simulateMigration";
-import { describeWalletError } from "@/lib/walletErrors";
+import { describeWalletError, NOT_ENOUGH_ETH } from "@/lib/walletErrors";
 import { DEFAULT_DRAFT, type PositionDraft, type PositionPlan, planPosition, type ReadyPlan } from "./draft";
 import { MigrationReceipt } from "./MigrationReceipt";
 import { formatUsd, PositionList, positionName, positionUsd } from "./PositionList";
@@ -45,6 +45,7 @@ export function MigrationFlow({ owner }: { owner: Address }) {
     (positions.data ?? []).flatMap((position) => [position.token0.address, position.token1.address]),
   );
   const slippageBps = parseSlippage(slippage);
+  const ethBalance = useBalance({ address: owner });
 
   const plans: (PositionPlan | undefined)[] = chosen.map((position, i) => {
     const pool = pools[i]?.data;
@@ -123,6 +124,7 @@ export function MigrationFlow({ owner }: { owner: Address }) {
     simulation.data && market.data
       ? gasCost(simulation.data.gasUsed, market.data.maxFeePerGas, market.data.ethUsd, valueMovedUsd)
       : undefined;
+  const lacksGasMoney = gas !== undefined && ethBalance.data !== undefined && ethBalance.data.value < gas.wei;
   const simulationError = simulation.error
     ? simulation.error instanceof MigrationRevert
       ? describeMigrationError(simulation.error.errorName, simulation.error.message)
@@ -191,6 +193,7 @@ export function MigrationFlow({ owner }: { owner: Address }) {
               the {formatUsd(valueMovedUsd)} moved
             </p>
           ) : null}
+          {lacksGasMoney ? <Alert tone="error">{NOT_ENOUGH_ETH}</Alert> : null}
           {gas?.expensive ? (
             <Alert tone="info">Gas would cost more than 10% of the value moved: consider moving more at once.</Alert>
           ) : null}
@@ -204,7 +207,7 @@ export function MigrationFlow({ owner }: { owner: Address }) {
             }))}
             unwrapWeth={unwrapWeth}
             useApprovals={useApprovals}
-            disabled={!sendable || !simulation.isSuccess || simulation.isPlaceholderData}
+            disabled={!sendable || lacksGasMoney || !simulation.isSuccess || simulation.isPlaceholderData}
             onDone={setResult}
           />
         </Card>
