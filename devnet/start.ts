@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { startIndexer } from "../indexer/start";
 import { preferredOrFreePort } from "./anvil";
@@ -8,7 +8,14 @@ import { deployFerry } from "./deployFerry";
 import { prepareFork } from "./fork-mode";
 import { startApp } from "./nextApp";
 import { startWorld } from "./world";
-import { ROOT_DIR } from "./world-files";
+import { CACHE_DIR, ROOT_DIR } from "./world-files";
+
+/** Every start runs a fresh chain from the same state, so the index of a previous run is wrong: start empty. */
+function freshIndexerDir(): string {
+  const dir = join(CACHE_DIR, "indexer");
+  rmSync(dir, { recursive: true, force: true });
+  return dir;
+}
 
 /**
  * `npm start`: the world (or, with FORK_URL, a fork of that RPC), Ferry's contracts, the indexer and the production
@@ -47,7 +54,7 @@ try {
   const { built } = await ensureAppBuild();
   note(`${built ? "built" : "reused"} the app after ${elapsed()}`);
   const indexer = deployed
-    ? startIndexer({ rpcUrl: chain.rpcUrl, chainId: chain.chainId }).then(
+    ? startIndexer({ rpcUrl: chain.rpcUrl, chainId: chain.chainId, dataDir: freshIndexerDir() }).then(
         (running) => {
           stops.push(running.stop);
           return running;
