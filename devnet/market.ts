@@ -1,14 +1,11 @@
 import type { Address } from "viem";
 import { addressesFor } from "../lib/addresses";
 import { rpc } from "./anvil";
-import { at, Chain } from "./deploy/chain";
+import { Chain } from "./deploy/chain";
 import { accounts, NO_DEADLINE, type TokenSymbol, WORLD_CHAIN_ID } from "./deploy/config";
 import { approve, fund } from "./deploy/tokens";
-import { V2_PAIRS, type V2PairName } from "./deploy/uniswap-v2";
-import { V3_POOLS } from "./deploy/uniswap-v3";
-
-const V2_ROUTER = "@uniswap/v2-periphery/build/UniswapV2Router02.json";
-const V3_SWAP_ROUTER = "@uniswap/v3-periphery/artifacts/contracts/SwapRouter.sol/SwapRouter.json";
+import { V2_PAIRS, type V2PairName, v2Router } from "./deploy/uniswap-v2";
+import { V3_POOLS, v3SwapRouter } from "./deploy/uniswap-v3";
 
 /** A seeded pool: a V2 pair or an initialised V3 pool, by its name in lib/addresses.json. */
 export type Venue = { v2: V2PairName } | { v3: (typeof V3_POOLS)[number]["name"] };
@@ -35,7 +32,7 @@ export async function movePrice(rpcUrl: string, move: PriceMove): Promise<void> 
   await fund(chain, world.tokens, move.sell, trader, move.amount);
   if (spec.fee === undefined) {
     await approve(chain, tokenIn, trader, world.uniswapV2.router, move.amount);
-    await chain.write(trader, at(world.uniswapV2.router, V2_ROUTER), "swapExactTokensForTokens", [
+    await chain.write(trader, v2Router(world.uniswapV2.router), "swapExactTokensForTokens", [
       move.amount,
       0n,
       [tokenIn, tokenOut],
@@ -45,7 +42,7 @@ export async function movePrice(rpcUrl: string, move: PriceMove): Promise<void> 
     return;
   }
   await approve(chain, tokenIn, trader, world.uniswapV3.swapRouter, move.amount);
-  await chain.write(trader, at(world.uniswapV3.swapRouter, V3_SWAP_ROUTER), "exactInputSingle", [
+  await chain.write(trader, v3SwapRouter(world.uniswapV3.swapRouter), "exactInputSingle", [
     {
       tokenIn,
       tokenOut,

@@ -1,6 +1,6 @@
 import { type Address, keccak256 } from "viem";
 import { loadArtifact } from "./artifacts";
-import type { Chain, Contract } from "./chain";
+import { at, type Chain, type Contract } from "./chain";
 import { NO_DEADLINE, type TokenSymbol, unitsForUsd } from "./config";
 import { approve, fund, type Tokens } from "./tokens";
 
@@ -66,4 +66,4 @@ export async function addV2Liquidity(
   ]);
 }
 
-export const v2Router = (address: Address) => ({ address, abi: loadArtifact(ROUTER).abi });
+export const v2Router = (address: Address): Contract => at(address, ROUTER);

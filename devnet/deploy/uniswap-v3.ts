@@ -1,6 +1,6 @@
 import { type Address, keccak256, stringToHex } from "viem";
 import { loadArtifact } from "./artifacts";
-import type { Chain, Contract } from "./chain";
+import { at, type Chain, type Contract } from "./chain";
 import { NO_DEADLINE, type TokenSymbol, unitsForUsd } from "./config";
 import { alignTick, fullRange, sortPair, tickAtSqrtPrice, worldSqrtPriceX96 } from "./price-math";
 import { approve, fund, type Tokens } from "./tokens";
@@ -9,7 +9,8 @@ const CORE = "@uniswap/v3-core/artifacts/contracts";
 const PERIPHERY = "@uniswap/v3-periphery/artifacts/contracts";
 const FACTORY = `${CORE}/UniswapV3Factory.sol/UniswapV3Factory.json`;
 const POOL = `${CORE}/UniswapV3Pool.sol/UniswapV3Pool.json`;
-export const NPM = `${PERIPHERY}/NonfungiblePositionManager.sol/NonfungiblePositionManager.json`;
+const NPM = `${PERIPHERY}/NonfungiblePositionManager.sol/NonfungiblePositionManager.json`;
+const SWAP_ROUTER = `${PERIPHERY}/SwapRouter.sol/SwapRouter.json`;
 
 export const TICK_SPACING: Record<number, number> = { 100: 1, 500: 10, 3000: 60, 10000: 200 };
 
@@ -56,10 +57,7 @@ export async function deployUniswapV3(chain: Chain, deployer: Address, tokens: T
     { NFTDescriptor: library.address },
   );
   const npm = await chain.deploy(deployer, NPM, [factory.address, tokens.WETH, descriptor.address]);
-  const swapRouter = await chain.deploy(deployer, `${PERIPHERY}/SwapRouter.sol/SwapRouter.json`, [
-    factory.address,
-    tokens.WETH,
-  ]);
+  const swapRouter = await chain.deploy(deployer, SWAP_ROUTER, [factory.address, tokens.WETH]);
   const quoter = await chain.deploy(deployer, `${PERIPHERY}/lens/QuoterV2.sol/QuoterV2.json`, [
     factory.address,
     tokens.WETH,
@@ -155,4 +153,5 @@ export async function mintV3Position(
   return chain.read<bigint>(npm, "tokenOfOwnerByIndex", [owner, count - 1n]);
 }
 
-export const v3PositionManager = (address: Address): Contract => ({ address, abi: loadArtifact(NPM).abi });
+export const v3PositionManager = (address: Address): Contract => at(address, NPM);
+export const v3SwapRouter = (address: Address): Contract => at(address, SWAP_ROUTER);
