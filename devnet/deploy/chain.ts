@@ -34,7 +34,7 @@ export class Chain {
     this.wallet = createWalletClient({ chain: foundry, transport, pollingInterval: 10 });
   }
 
-  /** Deploys a packaged artifact (`packagePath` as `require.resolve` takes it), linking libraries by name. */
+  /** Deploys an artifact shipped in a package (`packagePath` under node_modules), linking libraries by name. */
   async deploy(
     from: Address,
     packagePath: string,
