@@ -62,7 +62,7 @@ abstract contract WorldTest is Test {
     uint256 internal bobKey;
     uint256 internal carolKey;
 
-    /// @dev This chain's entry in the addresses file, e.g. `$['31337']`.
+    /// @dev The whole addresses file, and the JSON path of this chain's entry in it, e.g. `$['31337']`.
     string internal addressesJson;
     string internal chainKey;
 
