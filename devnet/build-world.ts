@@ -48,10 +48,10 @@ export async function deployWorld(chain: Chain) {
   return { accounts, tokens, uniswapV2, uniswapV3, uniswapV4, aaveV2, aaveV3 };
 }
 
-export type WorldAddresses = Awaited<ReturnType<typeof deployWorld>>;
+export type WorldEntry = Awaited<ReturnType<typeof deployWorld>>;
 
 /** Builds the world on a private anvil and writes state, allocs, meta and addresses into `outDir`. */
-export async function buildWorldInto(outDir: string, inputsHash: string): Promise<WorldAddresses> {
+export async function buildWorldInto(outDir: string, inputsHash: string): Promise<WorldEntry> {
   const node = await startAnvil([
     "--chain-id",
     String(WORLD_CHAIN_ID),
@@ -85,7 +85,7 @@ export async function buildWorldInto(outDir: string, inputsHash: string): Promis
 }
 
 /** `lib/addresses.json`: the world's addresses and the mainnet address book, keyed by chain id. */
-export function addressesFileWith(addresses: WorldAddresses): string {
+export function addressesFileWith(addresses: WorldEntry): string {
   return `${JSON.stringify({ [MAINNET_CHAIN_ID]: MAINNET_ADDRESSES, [WORLD_CHAIN_ID]: addresses }, null, 2)}\n`;
 }
 
@@ -121,7 +121,7 @@ export async function ensureWorld(): Promise<{ built: boolean; inputsHash: strin
     rmSync(WORLD_DIR, { recursive: true, force: true });
     renameSync(scratch, WORLD_DIR);
   }
-  const addresses = JSON.parse(readFileSync(join(cacheDir, "addresses.json"), "utf8")) as WorldAddresses;
+  const addresses = JSON.parse(readFileSync(join(cacheDir, "addresses.json"), "utf8")) as WorldEntry;
   const file = addressesFileWith(addresses);
   if (!existsSync(ADDRESSES_FILE) || readFileSync(ADDRESSES_FILE, "utf8") !== file) writeFileSync(ADDRESSES_FILE, file);
   return { built, inputsHash };

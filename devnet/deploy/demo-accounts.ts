@@ -1,19 +1,25 @@
 import type { Address } from "viem";
 import { borrowFromAave, STABLE_RATE, supplyToAave, VARIABLE_RATE } from "./aave-reserves";
 import { AAVE_V2_POOL, type AaveV2 } from "./aave-v2";
-import type { Chain } from "./chain";
-import { at } from "./chain";
+import { at, type Chain } from "./chain";
 import { accounts, TOKENS, type TokenSymbol, unitsForUsd } from "./config";
 import { fund, type Tokens } from "./tokens";
-import { addV2Liquidity, type UniswapV2, V2_PAIRS, v2Router } from "./uniswap-v2";
-import { mintV3Position, ticksAroundPrice, type UniswapV3, V3_POOLS, v3PositionManager } from "./uniswap-v3";
+import { addV2Liquidity, type UniswapV2, V2_PAIRS, type V2PairName, v2Router } from "./uniswap-v2";
+import {
+  mintV3Position,
+  ticksAroundPrice,
+  type UniswapV3,
+  V3_POOLS,
+  type V3PoolName,
+  v3PositionManager,
+} from "./uniswap-v3";
 
 /** Spare wallet balance every demo account gets in each token, in USD. */
 export const WALLET_USD = 50_000;
 export const DEMO_ACCOUNTS = ["alice", "bob", "carol"] as const;
 
-const pairSpec = (name: string) => V2_PAIRS.find((pair) => pair.name === name) ?? missing(name);
-const poolSpec = (name: string) => V3_POOLS.find((pool) => pool.name === name) ?? missing(name);
+const pairSpec = (name: V2PairName) => V2_PAIRS.find((pair) => pair.name === name) ?? missing(name);
+const poolSpec = (name: V3PoolName) => V3_POOLS.find((pool) => pool.name === name) ?? missing(name);
 function missing(name: string): never {
   throw new Error(`no pool named ${name}`);
 }
@@ -27,7 +33,7 @@ function missing(name: string): never {
 export async function seedUniswapPositions(chain: Chain, tokens: Tokens, v2: UniswapV2, v3: UniswapV3) {
   const router = v2Router(v2.router);
   const npm = v3PositionManager(v3.positionManager);
-  const v2Lp: [Address, string, number][] = [
+  const v2Lp: [Address, V2PairName, number][] = [
     [accounts.alice, "WETH_USDC", 10_000],
     [accounts.alice, "DAI_USDC", 10_000],
     [accounts.alice, "WBTC_WETH", 10_000],
