@@ -7,6 +7,8 @@ parseChainConfig(process.env);
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // `npm run typecheck` checks the whole repository (app, lib, devnet, e2e, indexer) once; the build skips it.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

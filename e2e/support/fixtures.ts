@@ -67,7 +67,7 @@ export async function connectWallet(page: Page, wallet: TestWallet) {
   await page.getByRole("button", { name: "Connect Wallet" }).first().click();
   await page
     .getByRole("dialog")
-    .getByRole("button", { name: /Mock Wallet/ })
+    .getByRole("button", { name: /Test Wallet/ })
     .click();
   const short = `${wallet.account.address.slice(0, 4)}…${wallet.account.address.slice(-4)}`;
   await expect(page.getByRole("button", { name: new RegExp(short) })).toBeVisible();

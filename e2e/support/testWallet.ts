@@ -1,4 +1,3 @@
-import { installMockWallet, type WalletRequest } from "@johanneskares/wallet-mock";
 import type { Page } from "@playwright/test";
 import {
   type Chain,
@@ -18,16 +17,26 @@ interface RpcRequest {
   params?: unknown[];
 }
 
+declare global {
+  interface Window {
+    ferryTestWalletRequest(request: RpcRequest): Promise<unknown>;
+    ferryTestWalletEmit(event: string, value: unknown): void;
+  }
+}
+
 /**
- * An EIP-6963 wallet backed by a viem local account, driven through the real RainbowKit modal.
- * Unlike the bare wallet-mock it starts locked (no accounts until `eth_requestAccounts`), signs
- * `eth_signTypedData_v4`, can reject the next request like a user would, and records what it sent.
+ * An EIP-6963 wallet backed by a viem local account, driven through the real RainbowKit modal. Like a real
+ * wallet it starts locked (no accounts until `eth_requestAccounts`), may start on another chain and emits
+ * `chainChanged` when switched, signs `eth_signTypedData_v4`, and can reject the next request like a user
+ * would. It records what it signed and sent.
  */
 export class TestWallet {
   readonly sentTransactions: Hash[] = [];
   readonly signedTypedData: TypedDataDefinition[] = [];
   readonly signatures: Hex[] = [];
   private authorized = false;
+  private chainId: number;
+  private page: Page | undefined;
   private rejectNext: string | undefined;
   private readonly client;
 
@@ -35,6 +44,7 @@ export class TestWallet {
     readonly account: LocalAccount,
     readonly chain: Chain,
   ) {
+    this.chainId = chain.id;
     this.client = createWalletClient({ account, chain, transport: http(chain.rpcUrls.default.http[0]) });
   }
 
@@ -43,9 +53,41 @@ export class TestWallet {
     this.rejectNext = method;
   }
 
+  /** The user picks another network in the wallet: the page is told through `chainChanged`. */
+  async userSwitchesTo(chainId: number) {
+    this.chainId = chainId;
+    await this.page?.evaluate((id) => window.ferryTestWalletEmit("chainChanged", id), `0x${chainId.toString(16)}`);
+  }
+
+  /** Announces the wallet to the page (EIP-6963) on every navigation; requests run here, in Node. */
   async install(page: Page) {
-    const request = (args: RpcRequest) => this.request(args) as ReturnType<WalletRequest>;
-    await installMockWallet({ page, wallet: { request } });
+    this.page = page;
+    await page.exposeFunction("ferryTestWalletRequest", (request: RpcRequest) => this.request(request));
+    await page.addInitScript(() => {
+      const listeners = new Map<string, Set<(value: unknown) => void>>();
+      const provider = {
+        request: (request: RpcRequest) => window.ferryTestWalletRequest(request),
+        on: (event: string, listener: (value: unknown) => void) => {
+          listeners.set(event, (listeners.get(event) ?? new Set()).add(listener));
+        },
+        removeListener: (event: string, listener: (value: unknown) => void) => listeners.get(event)?.delete(listener),
+      };
+      window.ferryTestWalletEmit = (event, value) => {
+        for (const listener of listeners.get(event) ?? []) listener(value);
+      };
+      const info = {
+        uuid: "8f2a5c0e-ferry-test-wallet",
+        name: "Test Wallet",
+        icon: "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' width='24' height='24'><rect width='24' height='24' fill='%232f7cf6'/></svg>",
+        rdns: "dev.ferry.test-wallet",
+      };
+      const announce = () =>
+        window.dispatchEvent(
+          new CustomEvent("eip6963:announceProvider", { detail: Object.freeze({ info, provider }) }),
+        );
+      window.addEventListener("eip6963:requestProvider", announce);
+      announce();
+    });
   }
 
   private async request({ method, params = [] }: RpcRequest): Promise<unknown> {
@@ -61,7 +103,7 @@ export class TestWallet {
       case "eth_accounts":
         return this.authorized ? [this.account.address] : [];
       case "eth_chainId":
-        return `0x${this.chain.id.toString(16)}`;
+        return `0x${this.chainId.toString(16)}`;
       case "wallet_requestPermissions":
         this.authorized = true;
         return [{ parentCapability: "eth_accounts" }];
@@ -71,9 +113,13 @@ export class TestWallet {
       case "wallet_switchEthereumChain": {
         const [{ chainId }] = params as [{ chainId: Hex }];
         if (Number(chainId) !== this.chain.id) throw { code: 4902, message: `Unrecognized chain ${chainId}` };
+        this.chainId = this.chain.id;
+        // Like a real wallet, tell the page after answering.
+        setTimeout(() => this.page?.evaluate((id) => window.ferryTestWalletEmit("chainChanged", id), chainId), 0);
         return null;
       }
       case "eth_signTypedData_v4": {
+        if (this.chainId !== this.chain.id) throw { code: 4001, message: "The test wallet is on another chain." };
         const typedData = JSON.parse((params as [string, string])[1]) as TypedDataDefinition;
         const { EIP712Domain: _, ...types } = typedData.types as Record<string, unknown>;
         const signature = await this.account.signTypedData({ ...typedData, types } as TypedDataDefinition);
