@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { preferredOrFreePort, stopProcess } from "../devnet/anvil";
 import { loadPointsRule } from "./campaign";
@@ -15,7 +17,10 @@ export interface IndexerOptions {
   rpcUrl: string;
   chainId: number;
   port?: number;
-  /** PGlite directory (default `indexer/.ponder/pglite`); ignored when `DATABASE_URL` is set. */
+  /**
+   * PGlite directory to keep between runs (to resume); by default a fresh temporary one, removed on stop, since the
+   * devnet it serves is new on every run. Ignored when `DATABASE_URL` is set.
+   */
   dataDir?: string;
   /** Points rule JSON (default `indexer/points.config.json`). */
   pointsConfig?: string;
@@ -37,7 +42,6 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
     PONDER_TELEMETRY_DISABLED: "true",
     FERRY_CHAIN_ID: String(options.chainId),
     [`PONDER_RPC_URL_${options.chainId}`]: options.rpcUrl,
-    ...(options.dataDir && { FERRY_INDEXER_DATA_DIR: options.dataDir }),
     ...(options.pointsConfig && { FERRY_POINTS_CONFIG: options.pointsConfig }),
   };
   indexedChains(env);
@@ -50,10 +54,15 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
   const head = Number(await rpcCall(options.rpcUrl, "eth_blockNumber"));
 
   const port = options.port ?? (await preferredOrFreePort(DEFAULT_PORT));
+  const temporaryDir = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), "ferry-indexer-"));
+  const removeTemporaryDir = () => {
+    if (temporaryDir) rmSync(temporaryDir, { recursive: true, force: true });
+  };
   const child = spawn(PONDER_BIN, ["start", "--root", INDEXER_DIR, "--port", String(port), "--schema", "ferry"], {
-    env,
+    env: { ...env, FERRY_INDEXER_DATA_DIR: options.dataDir ?? temporaryDir },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  const stop = () => stopProcess(child).then(removeTemporaryDir);
   let output = "";
   const keep = (chunk: Buffer) => {
     output = (output + chunk).slice(-8_000);
@@ -64,16 +73,19 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the indexer exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) {
+      removeTemporaryDir();
+      throw new Error(`the indexer exited with ${child.exitCode}:\n${output}`);
+    }
     if (Date.now() > deadline) {
-      await stopProcess(child);
+      await stop();
       throw new Error(`the indexer was not ready on ${url} within ${READY_TIMEOUT_MS / 1000} s:\n${output}`);
     }
     if (await caughtUp(url, head)) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   if (child.pid === undefined) throw new Error("ponder started without a pid");
-  return { url, pid: child.pid, stop: () => stopProcess(child) };
+  return { url, pid: child.pid, stop };
 }
 
 /**
