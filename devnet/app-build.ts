@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { stopProcess } from "./anvil";
 import { ROOT_DIR } from "./world-files";
 
 const NEXT_DIR = join(ROOT_DIR, ".next");
@@ -36,8 +37,11 @@ function appSourceHash(): string {
   return hash.digest("hex");
 }
 
-/** Runs the app's production build (`npm run build:app`) unless `.next` was built from the current sources. */
-export async function ensureAppBuild(): Promise<{ built: boolean }> {
+/**
+ * Runs the app's production build (`npm run build:app`) unless `.next` was built from the current sources.
+ * `register` receives a stop function for the build, so a Ctrl-C meanwhile can end it.
+ */
+export async function ensureAppBuild(register: (stop: () => Promise<void>) => void): Promise<{ built: boolean }> {
   const current = existsSync(join(NEXT_DIR, "BUILD_ID")) && existsSync(SOURCE_HASH_FILE);
   if (current && readFileSync(SOURCE_HASH_FILE, "utf8") === appSourceHash()) return { built: false };
   await new Promise<void>((resolve, reject) => {
@@ -46,6 +50,7 @@ export async function ensureAppBuild(): Promise<{ built: boolean }> {
       stdio: ["ignore", "inherit", "inherit"],
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     });
+    register(() => stopProcess(child));
     child.once("error", reject);
     child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`npm run build:app exited with ${code}`))));
   });

@@ -51,7 +51,7 @@ try {
   }
 
   // The app build generates lib/generated, which the indexer's config imports: build first.
-  const { built } = await ensureAppBuild();
+  const { built } = await ensureAppBuild((stop) => stops.push(stop));
   note(`${built ? "built" : "reused"} the app after ${elapsed()}`);
   const indexer = deployed
     ? startIndexer({ rpcUrl: chain.rpcUrl, chainId: chain.chainId, dataDir: freshIndexerDir() }).then(
