@@ -13,6 +13,11 @@ export default defineConfig({
   forbidOnly: true,
   timeout: 60_000,
   expect: { timeout: 15_000 },
+  // `npm test` runs the e2e project; benchmarks (`npm run bench:preview`) print tables instead of asserting times.
+  projects: [
+    { name: "e2e", testMatch: /.*\.spec\.ts$/ },
+    { name: "bench", testMatch: /.*\.bench\.ts$/ },
+  ],
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     ...devices["Desktop Chrome"],
