@@ -19,7 +19,7 @@ const SENTENCES: Record<MigratorError, string> = {
   InvalidPercentage: "The share to migrate must be between 0.01% and 100%.",
   NothingToMigrate: "There is nothing left to migrate in this position: its balance is zero.",
   InsufficientAllowance:
-    "Ferry is not allowed to move these LP tokens: the permit was not accepted. Sign it again, or approve instead.",
+    "Ferry is not allowed to move this position: a permit or credit delegation was not accepted or is too small. Sign it again, or approve instead.",
   WithdrawalSlippage:
     "The V2 pair would return less than your minimum: its price moved since the preview. Refresh the preview or raise the slippage tolerance.",
   PoolPriceOutOfBounds:
@@ -28,6 +28,21 @@ const SENTENCES: Record<MigratorError, string> = {
   PositionMismatch: "That V3 position is in another pool or range than the one chosen.",
   DepositSlippage:
     "The V3 pool would take less than your minimum: its price moved since the preview. Refresh the preview or raise the slippage tolerance.",
+  AaveV2ReserveMissing: "This asset is not listed on Aave V2, so there is no position of it to move.",
+  AaveV3ReserveMissing: "This asset is not listed (or not active) on Aave V3 yet. Leave it on V2 for now.",
+  AaveV3ReserveFrozen: "This asset is frozen or paused on Aave V3: it accepts no new supply or debt. Leave it on V2 for now.",
+  AaveV3SupplyCapReached:
+    "Aave V3's supply cap for this asset has too little room left for your supply. Leave it on V2, or try again when room frees up.",
+  AaveV3BorrowCapReached:
+    "Aave V3's borrow cap for this asset has too little room left for your debt. Repay part of it first, or try again later.",
+  AaveV3BorrowingDisabled: "This asset cannot be borrowed on Aave V3, so its debt cannot move there. Repay it on V2 first.",
+  AaveV3IsolatedCollateral:
+    "This asset is isolation-mode collateral on Aave V3, which Ferry cannot enable for your debt. Move it without debt, or leave it on V2.",
+  AaveV3EModeMismatch:
+    "This debt is outside your Aave V3 e-mode category. Change your e-mode on Aave V3, or leave this debt on V2.",
+  HealthFactorTooLow:
+    "Your Aave V3 health factor after the move would be below your minimum. Move more collateral, less debt, or lower the minimum.",
+  UnexpectedFlashLoan: "Ferry only accepts its own Aave flash loan during your migration.",
 };
 
 export function describeMigrationError(errorName: string | undefined, fallback: string): string {

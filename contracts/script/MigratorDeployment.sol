@@ -27,7 +27,9 @@ library MigratorDeployment {
             v2PairInitCodeHash: addressesJson.readBytes32(string.concat(chain, ".uniswapV2.pairInitCodeHash")),
             v3Factory: addressesJson.readAddress(string.concat(chain, ".uniswapV3.factory")),
             v3PoolInitCodeHash: addressesJson.readBytes32(string.concat(chain, ".uniswapV3.poolInitCodeHash")),
-            v3PositionManager: addressesJson.readAddress(string.concat(chain, ".uniswapV3.positionManager"))
+            v3PositionManager: addressesJson.readAddress(string.concat(chain, ".uniswapV3.positionManager")),
+            aaveV2Pool: addressesJson.readAddress(string.concat(chain, ".aaveV2.pool")),
+            aaveV3Pool: addressesJson.readAddress(string.concat(chain, ".aaveV3.pool"))
         });
     }
 

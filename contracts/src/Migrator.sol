@@ -3,13 +3,14 @@ pragma solidity 0.8.30;
 
 import {WethRefunds} from "./base/WethRefunds.sol";
 import {IMigrator} from "./interfaces/IMigrator.sol";
+import {AaveV2ToV3Route} from "./routes/AaveV2ToV3Route.sol";
 import {UniswapV2ToV3Route} from "./routes/UniswapV2ToV3Route.sol";
 
 /// @title Migrator
 /// @notice Ferry's entry point: migrates a batch of the caller's positions in one all-or-nothing transaction.
 /// @dev Immutable and ownerless. The guardian can only pause `migrate`; no path moves user funds but `migrate`
 /// on behalf of `msg.sender`. Each route lives in its own base contract under `routes/`.
-contract Migrator is IMigrator, UniswapV2ToV3Route {
+contract Migrator is IMigrator, UniswapV2ToV3Route, AaveV2ToV3Route {
     /// @notice The protocol contracts and init code hashes a Migrator is built for.
     struct Config {
         address guardian;
@@ -19,6 +20,8 @@ contract Migrator is IMigrator, UniswapV2ToV3Route {
         address v3Factory;
         bytes32 v3PoolInitCodeHash;
         address v3PositionManager;
+        address aaveV2Pool;
+        address aaveV3Pool;
     }
 
     /// @inheritdoc IMigrator
@@ -38,6 +41,7 @@ contract Migrator is IMigrator, UniswapV2ToV3Route {
             config.v3PoolInitCodeHash,
             config.v3PositionManager
         )
+        AaveV2ToV3Route(config.aaveV2Pool, config.aaveV3Pool)
     {
         GUARDIAN = config.guardian;
     }
@@ -63,11 +67,13 @@ contract Migrator is IMigrator, UniswapV2ToV3Route {
         emit PausedSet(paused_);
     }
 
-    /// @dev The route dispatcher: Aave V2 → V3 and Uniswap V3 → V4 add their branches here.
+    /// @dev The route dispatcher: Uniswap V3 → V4 adds its branch here.
     /// The ABI decoder rejects route values that no branch handles.
     function _migrate(Position calldata position, bool unwrapWeth) private {
         if (position.route == Route.UniswapV2ToV3) {
             _migrateUniswapV2ToV3(abi.decode(position.params, (UniswapV2ToV3Params)), unwrapWeth);
+        } else if (position.route == Route.AaveV2ToV3) {
+            _migrateAaveV2ToV3(abi.decode(position.params, (AaveV2ToV3Params)));
         }
     }
 }

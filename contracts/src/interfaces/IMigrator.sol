@@ -10,12 +10,15 @@ interface IMigrator {
     /// @notice The migration paths Ferry supports.
     enum Route {
         /// @notice Uniswap V2 LP tokens into a Uniswap V3 position (params: `UniswapV2ToV3Params`).
-        UniswapV2ToV3
+        UniswapV2ToV3,
+        /// @notice An Aave V2 lending position, supply and debt, into Aave V3 (params: `AaveV2ToV3Params`).
+        AaveV2ToV3
     }
 
     /// @notice One position to migrate.
     /// @param route The path the position takes.
-    /// @param params The route's parameters, abi-encoded (for `Route.UniswapV2ToV3`: `UniswapV2ToV3Params`).
+    /// @param params The route's parameters, abi-encoded (for `Route.UniswapV2ToV3`: `UniswapV2ToV3Params`; for
+    /// `Route.AaveV2ToV3`: `AaveV2ToV3Params`).
     struct Position {
         Route route;
         bytes params;
@@ -72,6 +75,37 @@ interface IMigrator {
         PermitSignature permit;
     }
 
+    /// @notice One Aave V2 supply to move to Aave V3, authorised by an aToken permit.
+    /// @param asset The underlying asset (e.g. WETH); the V2 aToken is looked up in the V2 pool, never taken from here.
+    /// @param permit The caller's EIP-2612 permit on the V2 aToken for the Migrator (optional). The whole live
+    /// aToken balance moves, so sign a value a little above the balance shown: it grows until the call is mined.
+    struct AaveCollateral {
+        address asset;
+        PermitSignature permit;
+    }
+
+    /// @notice One Aave V2 debt (stable and variable together) to move to Aave V3's variable rate.
+    /// @param asset The underlying asset borrowed (e.g. USDC).
+    /// @param delegation The caller's `delegationWithSig` on the asset's V3 variable debt token for the Migrator
+    /// (optional: `deadline == 0` when the caller called `approveDelegation` beforehand). Its value must cover the
+    /// debt at execution, so sign a little above the debt shown: it grows until the call is mined.
+    struct AaveDebt {
+        address asset;
+        PermitSignature delegation;
+    }
+
+    /// @notice Parameters of an Aave V2 → Aave V3 lending position migration.
+    /// @dev Each listed supply moves whole (the live aToken balance); each listed debt moves whole (stable and
+    /// variable). The V3 debt is opened at the variable rate by a premium-free V3 flash loan on the caller's behalf.
+    /// @param collateral The V2 supplies to move.
+    /// @param debt The V2 debts to move; empty for a supply-only migration.
+    /// @param minHealthFactor The lowest V3 health factor accepted after the migration (1e18 = 1.0).
+    struct AaveV2ToV3Params {
+        AaveCollateral[] collateral;
+        AaveDebt[] debt;
+        uint256 minHealthFactor;
+    }
+
     /// @notice The complete accounting of one migrated liquidity position.
     /// @param sourceId The source position's id (0 for an ERC20 LP token such as a V2 pair).
     /// @param sourceAmount The source liquidity removed (V2: LP tokens burned).
@@ -110,6 +144,34 @@ interface IMigrator {
     /// @param source The source contract (V2: the pair).
     /// @param migration The amounts and ids moved.
     event Migrated(address indexed user, Route indexed route, address indexed source, LiquidityMigration migration);
+
+    /// @notice The complete accounting of one migrated lending position.
+    /// @param destination The destination pool (Aave V3: the Pool).
+    /// @param collateralAssets The underlying assets moved from supply to supply.
+    /// @param collateralAmounts The source supply moved, per collateral asset (Aave: the aToken balance; the
+    /// destination supply equals it up to a wei of the source's rounding).
+    /// @param debtAssets The underlying assets whose debt moved.
+    /// @param debtAmounts The debt repaid at the source and opened at the destination (variable), per debt asset.
+    /// @param sourceHealthFactorAfter The caller's source health factor after the call (1e18 = 1.0; max = no debt).
+    /// @param destinationHealthFactorAfter The caller's destination health factor after the call.
+    struct LendingMigration {
+        address destination;
+        address[] collateralAssets;
+        uint256[] collateralAmounts;
+        address[] debtAssets;
+        uint256[] debtAmounts;
+        uint256 sourceHealthFactorAfter;
+        uint256 destinationHealthFactorAfter;
+    }
+
+    /// @notice Emitted once per migrated lending position.
+    /// @param user The caller, owner of the source and of the destination position.
+    /// @param route The path the position took.
+    /// @param source The source pool (Aave V2: the LendingPool).
+    /// @param migration The assets and amounts moved and the health factors after.
+    event LendingMigrated(
+        address indexed user, Route indexed route, address indexed source, LendingMigration migration
+    );
 
     /// @notice Emitted when the guardian pauses or unpauses migrations.
     /// @param paused The new state.
@@ -191,6 +253,56 @@ interface IMigrator {
     /// @param amount1Min The caller's token1 minimum.
     error DepositSlippage(uint256 amount0, uint256 amount1, uint256 amount0Min, uint256 amount1Min);
 
+    /// @notice Thrown when an asset has no reserve in the Aave V2 market.
+    /// @param asset The asset.
+    error AaveV2ReserveMissing(address asset);
+
+    /// @notice Thrown when an asset has no active reserve in the Aave V3 market.
+    /// @param asset The asset.
+    error AaveV3ReserveMissing(address asset);
+
+    /// @notice Thrown when an asset's Aave V3 reserve is frozen or paused: it accepts no new supply or debt.
+    /// @param asset The asset.
+    error AaveV3ReserveFrozen(address asset);
+
+    /// @notice Thrown when the Aave V3 supply cap leaves too little room for the supply to move.
+    /// @param asset The asset.
+    /// @param amount The amount to supply.
+    /// @param room What the cap still allows.
+    error AaveV3SupplyCapReached(address asset, uint256 amount, uint256 room);
+
+    /// @notice Thrown when the Aave V3 borrow cap leaves too little room for the debt to move.
+    /// @param asset The asset.
+    /// @param amount The debt to open.
+    /// @param room What the cap still allows.
+    error AaveV3BorrowCapReached(address asset, uint256 amount, uint256 room);
+
+    /// @notice Thrown when an asset cannot be borrowed on Aave V3, so its debt cannot move there.
+    /// @param asset The asset.
+    error AaveV3BorrowingDisabled(address asset);
+
+    /// @notice Thrown when a position with debt would move an isolation-mode collateral: Aave V3 does not enable it
+    /// as collateral on the user's behalf, so the debt would have no collateral.
+    /// @param asset The isolated asset.
+    error AaveV3IsolatedCollateral(address asset);
+
+    /// @notice Thrown when the caller's Aave V3 e-mode category does not include a debt asset.
+    /// @param asset The debt asset.
+    /// @param userCategory The caller's e-mode category on V3.
+    /// @param assetCategory The asset's e-mode category on V3 (0: none).
+    error AaveV3EModeMismatch(address asset, uint256 userCategory, uint256 assetCategory);
+
+    /// @notice Thrown when the caller's Aave V3 health factor after the migration is below their minimum.
+    /// @param healthFactor The health factor after the migration (1e18 = 1.0).
+    /// @param minHealthFactor The caller's minimum.
+    error HealthFactorTooLow(uint256 healthFactor, uint256 minHealthFactor);
+
+    /// @notice Thrown when the flash-loan callback is not Ferry's own flash loan from the Aave V3 pool during a
+    /// migration.
+    /// @param caller The callback's caller.
+    /// @param initiator The flash loan's initiator.
+    error UnexpectedFlashLoan(address caller, address initiator);
+
     /// @notice Migrates a batch of the caller's positions; any failing position reverts the whole call.
     /// @dev Every pulled asset belongs to `msg.sender`; every new position and refund goes to `msg.sender`.
     /// After the call the Migrator holds no token and no ETH. Its only allowances are standing approvals of
@@ -239,4 +351,30 @@ interface IMigrator {
     /// @notice The Uniswap V3 NonfungiblePositionManager that mints destination positions.
     /// @return The position manager address.
     function POSITION_MANAGER() external view returns (address);
+
+    /// @notice The Aave V2 LendingPool whose positions are sources.
+    /// @return The pool address.
+    function AAVE_V2_POOL() external view returns (address);
+
+    /// @notice The Aave V3 Pool that receives lending positions and lends the flash loan that moves debt.
+    /// @return The pool address.
+    function AAVE_V3_POOL() external view returns (address);
+
+    /// @notice Aave V3 flash-loan callback: repays the caller's V2 debt with the borrowed assets and moves their
+    /// V2 supplies to V3, after which the pool opens the same debt on V3 in the caller's name.
+    /// @dev Only the V3 pool may call it, only for a flash loan the Migrator started during `migrate`; the user is
+    /// the `migrate` caller, held in transient storage, never read from `params`.
+    /// @param assets The borrowed assets.
+    /// @param amounts The borrowed amounts.
+    /// @param premiums The premiums (zero: the loan turns into variable debt).
+    /// @param initiator The flash loan's initiator; must be the Migrator.
+    /// @param params The legs to move, encoded by the Migrator.
+    /// @return True, as the pool requires.
+    function executeOperation(
+        address[] calldata assets,
+        uint256[] calldata amounts,
+        uint256[] calldata premiums,
+        address initiator,
+        bytes calldata params
+    ) external returns (bool);
 }

@@ -10,4 +10,8 @@ interface IRouteParams {
     /// @notice The parameters of `IMigrator.Route.UniswapV2ToV3`.
     /// @param params The parameters, abi-encoded into `IMigrator.Position.params`.
     function uniswapV2ToV3(IMigrator.UniswapV2ToV3Params calldata params) external;
+
+    /// @notice The parameters of `IMigrator.Route.AaveV2ToV3`.
+    /// @param params The parameters, abi-encoded into `IMigrator.Position.params`.
+    function aaveV2ToV3(IMigrator.AaveV2ToV3Params calldata params) external;
 }

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IMigrator} from "../interfaces/IMigrator.sol";
+import {IAaveAToken, IAaveDebtToken} from "../interfaces/external/IAaveTokens.sol";
+import {IAaveV3Pool} from "../interfaces/external/IAaveV3Pool.sol";
+
+/// @title AaveV3ReserveRules
+/// @notice Checks, before anything moves, that an Aave V3 reserve will accept a supply or a debt, so that a refusal
+/// is a typed error the app can explain rather than one of Aave's numeric codes.
+/// @dev Bit layout of `ReserveConfigurationMap` in Aave V3.0 (`DataTypes.sol`).
+library AaveV3ReserveRules {
+    uint256 private constant RAY = 1e27;
+    uint256 private constant DECIMALS_SHIFT = 48;
+    uint256 private constant ACTIVE_BIT = 56;
+    uint256 private constant FROZEN_BIT = 57;
+    uint256 private constant BORROWING_BIT = 58;
+    uint256 private constant PAUSED_BIT = 60;
+    uint256 private constant BORROW_CAP_SHIFT = 80;
+    uint256 private constant SUPPLY_CAP_SHIFT = 116;
+    uint256 private constant EMODE_SHIFT = 168;
+    uint256 private constant DEBT_CEILING_SHIFT = 212;
+    uint256 private constant CAP_MASK = (1 << 36) - 1;
+    uint256 private constant DEBT_CEILING_MASK = (1 << 40) - 1;
+
+    /// @notice Requires that `pool` accepts `amount` of `asset` as a new supply; with `hasDebt`, also that the supply
+    /// can back debt (an isolated asset is not enabled as collateral on the user's behalf).
+    function requireSupplyAllowed(IAaveV3Pool pool, address asset, uint256 amount, bool hasDebt) internal view {
+        IAaveV3Pool.ReserveData memory reserve = _openReserve(pool, asset);
+        uint256 config = reserve.configuration;
+        uint256 cap = (config >> SUPPLY_CAP_SHIFT) & CAP_MASK;
+        if (cap != 0) {
+            // As `ValidationLogic.validateSupply` counts it: supply and the treasury's accrual at today's index.
+            uint256 supplied = _rayMul(
+                IAaveAToken(reserve.aTokenAddress).scaledTotalSupply() + reserve.accruedToTreasury,
+                pool.getReserveNormalizedIncome(asset)
+            );
+            uint256 room = _room(cap * _unit(config), supplied);
+            if (amount > room) revert IMigrator.AaveV3SupplyCapReached(asset, amount, room);
+        }
+        if (hasDebt && (config >> DEBT_CEILING_SHIFT) & DEBT_CEILING_MASK != 0) {
+            revert IMigrator.AaveV3IsolatedCollateral(asset);
+        }
+    }
+
+    /// @notice Requires that `pool` lends `amount` of `asset` at the variable rate to a user in e-mode `userEMode`.
+    /// @return variableDebtToken The reserve's variable debt token, on which the user delegates credit.
+    function requireBorrowAllowed(IAaveV3Pool pool, address asset, uint256 amount, uint256 userEMode)
+        internal
+        view
+        returns (address variableDebtToken)
+    {
+        IAaveV3Pool.ReserveData memory reserve = _openReserve(pool, asset);
+        uint256 config = reserve.configuration;
+        if (!_bit(config, BORROWING_BIT)) revert IMigrator.AaveV3BorrowingDisabled(asset);
+        uint256 cap = (config >> BORROW_CAP_SHIFT) & CAP_MASK;
+        if (cap != 0) {
+            uint256 borrowed = IAaveDebtToken(reserve.stableDebtTokenAddress).totalSupply()
+                + IAaveDebtToken(reserve.variableDebtTokenAddress).totalSupply();
+            uint256 room = _room(cap * _unit(config), borrowed);
+            if (amount > room) revert IMigrator.AaveV3BorrowCapReached(asset, amount, room);
+        }
+        uint256 assetEMode = (config >> EMODE_SHIFT) & 0xff;
+        if (userEMode != 0 && assetEMode != userEMode) {
+            revert IMigrator.AaveV3EModeMismatch(asset, userEMode, assetEMode);
+        }
+        return reserve.variableDebtTokenAddress;
+    }
+
+    /// @dev The reserve of `asset`, required to exist, be active and accept new positions.
+    function _openReserve(IAaveV3Pool pool, address asset)
+        private
+        view
+        returns (IAaveV3Pool.ReserveData memory reserve)
+    {
+        reserve = pool.getReserveData(asset);
+        if (reserve.aTokenAddress == address(0) || !_bit(reserve.configuration, ACTIVE_BIT)) {
+            revert IMigrator.AaveV3ReserveMissing(asset);
+        }
+        if (_bit(reserve.configuration, FROZEN_BIT) || _bit(reserve.configuration, PAUSED_BIT)) {
+            revert IMigrator.AaveV3ReserveFrozen(asset);
+        }
+    }
+
+    /// @dev What a cap of `limit` still allows once `used` is taken (zero when a cap was lowered below use).
+    function _room(uint256 limit, uint256 used) private pure returns (uint256) {
+        return limit > used ? limit - used : 0;
+    }
+
+    function _unit(uint256 config) private pure returns (uint256) {
+        return 10 ** ((config >> DECIMALS_SHIFT) & 0xff);
+    }
+
+    function _bit(uint256 config, uint256 bit) private pure returns (bool) {
+        return (config >> bit) & 1 == 1;
+    }
+
+    /// @dev Aave's `WadRayMath.rayMul`: rounds half up.
+    function _rayMul(uint256 a, uint256 b) private pure returns (uint256) {
+        return (a * b + RAY / 2) / RAY;
+    }
+}
