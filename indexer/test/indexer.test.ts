@@ -9,6 +9,8 @@ import { accruedPoints, ONE_USD, usdValue } from "../../lib/points";
 import { IndexedWorld, type Summary, type UserStats } from "./indexedWorld";
 
 const DAY = 86_400;
+/** Stopping and starting Ponder (build, PGlite, catching up) takes 20 s alone, much more beside other suites. */
+const RESTART_TIMEOUT_MS = 180_000;
 const ALICE = 1;
 const BOB = 2;
 
@@ -133,11 +135,14 @@ describe("indexer on the world", () => {
     await world.indexer.stop();
     await world.startIndexer();
     const after = await summary();
-    expect(after).toMatchObject({
-      migrations: before.migrations,
-      migratedUsd: before.migratedUsd,
-      tvlUsd: before.tvlUsd,
-    });
+    expect(after).toMatchObject(
+      {
+        migrations: before.migrations,
+        migratedUsd: before.migratedUsd,
+        tvlUsd: before.tvlUsd,
+      },
+      RESTART_TIMEOUT_MS,
+    );
 
     await world.migrate(BOB, 2_000);
     const next = await waitForMigrations(before.migrations + 1);
