@@ -3,27 +3,24 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Address } from "viem";
-import { useBalance, useChainId } from "wagmi";
+import { useChainId } from "wagmi";
 import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { Card } from "@/components/Card";
-import { Field } from "@/components/Field";
 import { useMarketData, useMigrationSimulation } from "@/hooks/useMigrationPreview";
 import { useV2Positions } from "@/hooks/useV2Positions";
 import { useV3Pools } from "@/hooks/useV3Pools";
 import { ferryDeploymentFor } from "@/lib/ferry";
-import { gasCost } from "@/lib/gasCost";
 import { parseSlippage } from "@/lib/inputs";
 import { uniswapV2ToV3Position } from "@/lib/migration";
-import { describeMigrationError } from "@/lib/migrationErrors";
-import { MigrationRevert } from "@/lib/simulateMigration";
-import { describeWalletError, NOT_ENOUGH_ETH } from "@/lib/walletErrors";
+import { describeWalletError } from "@/lib/walletErrors";
 import { DEFAULT_DRAFT, type PositionDraft, type PositionPlan, planPosition, type ReadyPlan } from "./draft";
 import { MigrationReceipt } from "./MigrationReceipt";
-import { formatUsd, PositionList, positionName, positionUsd } from "./PositionList";
+import { PositionList, positionName } from "./PositionList";
 import { PositionPreview } from "./PositionPreview";
 import { PositionSettings } from "./PositionSettings";
-import { type MigrationResult, SignAndMigrate } from "./SignAndMigrate";
+import { type BatchOptions, ReviewCard } from "./ReviewCard";
+import type { MigrationResult } from "./SignAndMigrate";
 
 /** Pick positions, configure and preview each, then sign and send them as one batch. */
 export function MigrationFlow({ owner }: { owner: Address }) {
@@ -32,9 +29,7 @@ export function MigrationFlow({ owner }: { owner: Address }) {
   const positions = useV2Positions(owner);
   const [selected, setSelected] = useState<Set<Address>>(new Set());
   const [drafts, setDrafts] = useState<Record<Address, PositionDraft>>({});
-  const [slippage, setSlippage] = useState("0.5");
-  const [unwrapWeth, setUnwrapWeth] = useState(false);
-  const [useApprovals, setUseApprovals] = useState(false);
+  const [options, setOptions] = useState<BatchOptions>({ slippage: "0.5", unwrapWeth: false, useApprovals: false });
   const [result, setResult] = useState<MigrationResult>();
   const queryClient = useQueryClient();
 
@@ -44,8 +39,7 @@ export function MigrationFlow({ owner }: { owner: Address }) {
   const market = useMarketData(
     (positions.data ?? []).flatMap((position) => [position.token0.address, position.token1.address]),
   );
-  const slippageBps = parseSlippage(slippage);
-  const ethBalance = useBalance({ address: owner });
+  const slippageBps = parseSlippage(options.slippage);
 
   const plans: (PositionPlan | undefined)[] = chosen.map((position, i) => {
     const pool = pools[i]?.data;
@@ -62,9 +56,9 @@ export function MigrationFlow({ owner }: { owner: Address }) {
       ? {
           migrator: deployment.migrator,
           owner,
-          pulls: ready.map(({ plan }, i) => ({ token: chosen[i]?.pair as Address, amount: plan.lpAmount })),
+          pulls: ready.map(({ position, plan }) => ({ token: position.pair, amount: plan.lpAmount })),
           positions: ready.map(({ plan }) => uniswapV2ToV3Position(plan.params)),
-          unwrapWeth,
+          unwrapWeth: options.unwrapWeth,
         }
       : undefined;
   const simulation = useMigrationSimulation(previewInput);
@@ -115,22 +109,6 @@ export function MigrationFlow({ owner }: { owner: Address }) {
       if (!next.delete(pair)) next.add(pair);
       return next;
     });
-  const valueMovedUsd = ready.reduce((sum, { plan }, i) => {
-    const position = chosen[i];
-    const usd = position ? positionUsd(position, market.data?.prices) : undefined;
-    return sum + (usd ?? 0) * (Number(plan.lpAmount) / Number(position?.lpBalance || 1n));
-  }, 0);
-  const gas =
-    simulation.data && market.data
-      ? gasCost(simulation.data.gasUsed, market.data.maxFeePerGas, market.data.ethUsd, valueMovedUsd)
-      : undefined;
-  const lacksGasMoney = gas !== undefined && ethBalance.data !== undefined && ethBalance.data.value < gas.wei;
-  const simulationError = simulation.error
-    ? simulation.error instanceof MigrationRevert
-      ? describeMigrationError(simulation.error.errorName, simulation.error.message)
-      : describeWalletError(simulation.error)
-    : undefined;
-
   return (
     <div className="space-y-6">
       <PositionList
@@ -162,55 +140,18 @@ export function MigrationFlow({ owner }: { owner: Address }) {
         );
       })}
       {chosen.length > 0 ? (
-        <Card title="Review and migrate">
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field
-              label="Slippage tolerance (%)"
-              value={slippage}
-              onChange={(event) => setSlippage(event.target.value)}
-              error={slippageBps.ok ? undefined : slippageBps.error}
-            />
-            <div className="space-y-2 pt-6 text-sm">
-              <label className="flex items-center gap-2">
-                <input type="checkbox" checked={unwrapWeth} onChange={(e) => setUnwrapWeth(e.target.checked)} />
-                Receive ETH instead of WETH for refunds
-              </label>
-              <label className="flex items-center gap-2">
-                <input type="checkbox" checked={useApprovals} onChange={(e) => setUseApprovals(e.target.checked)} />
-                Approve with transactions instead of signing (smart-contract wallets)
-              </label>
-            </div>
-          </div>
-          {simulation.isFetching && !simulation.data ? <p className="text-sm">Simulating the migration…</p> : null}
-          {simulationError ? <Alert tone="error">{simulationError}</Alert> : null}
-          {market.error ? (
-            <Alert tone="error">Could not read gas fees and prices: {describeWalletError(market.error)}</Alert>
-          ) : null}
-          {gas && !simulationError ? (
-            <p className="text-sm" data-testid="gas-estimate">
-              Gas: {simulation.data?.gasUsed.toLocaleString("en-US")} units · up to{" "}
-              {(Number(gas.wei) / 1e18).toPrecision(3)} ETH ({formatUsd(gas.usd)}) · {(gas.share * 100).toFixed(2)}% of
-              the {formatUsd(valueMovedUsd)} moved
-            </p>
-          ) : null}
-          {lacksGasMoney ? <Alert tone="error">{NOT_ENOUGH_ETH}</Alert> : null}
-          {gas?.expensive ? (
-            <Alert tone="info">Gas would cost more than 10% of the value moved: consider moving more at once.</Alert>
-          ) : null}
-          <SignAndMigrate
-            owner={owner}
-            migrator={deployment.migrator}
-            batch={ready.map(({ plan }, i) => ({
-              pair: chosen[i]?.pair as Address,
-              name: chosen[i] ? positionName(chosen[i]) : "",
-              params: plan.params,
-            }))}
-            unwrapWeth={unwrapWeth}
-            useApprovals={useApprovals}
-            disabled={!sendable || lacksGasMoney || !simulation.isSuccess || simulation.isPlaceholderData}
-            onDone={setResult}
-          />
-        </Card>
+        <ReviewCard
+          owner={owner}
+          migrator={deployment.migrator}
+          ready={ready}
+          sendable={sendable}
+          options={options}
+          slippageBps={slippageBps}
+          onOptionsChange={setOptions}
+          simulation={simulation}
+          market={market}
+          onDone={setResult}
+        />
       ) : null}
     </div>
   );

@@ -116,21 +116,22 @@ export function SignAndMigrate({
       const hash = await writeContractAsync(request);
       setStage({ step: "pending", hash });
       let note: string | undefined;
-      const receipt = await client.waitForTransactionReceipt({
-        hash,
-        onReplaced: (replacement) => {
-          note = replacement.reason === "cancelled" ? "cancelled" : "replaced";
-          setStage({
-            step: "pending",
-            hash: replacement.transaction.hash,
-            note: `Your wallet ${note} the transaction.`,
-          });
-        },
-      });
+      const receipt = await client
+        .waitForTransactionReceipt({
+          hash,
+          onReplaced: (replacement) => {
+            note = replacement.reason === "cancelled" ? "cancelled" : "replaced";
+            setStage({
+              step: "pending",
+              hash: replacement.transaction.hash,
+              note: `Your wallet ${note} the transaction.`,
+            });
+          },
+        })
+        .finally(() => setStage({ step: "ready" }));
       if (note === "cancelled") throw new Error("The transaction was cancelled in your wallet. Nothing was migrated.");
       if (receipt.status !== "success") throw new Error("The transaction reverted. Nothing was migrated.");
       const events = parseEventLogs({ abi: migratorAbi, eventName: "Migrated", logs: receipt.logs });
-      setStage({ step: "ready" });
       onDone({
         hash: receipt.transactionHash,
         gasUsed: receipt.gasUsed,

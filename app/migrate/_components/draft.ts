@@ -23,6 +23,7 @@ export const DEFAULT_DRAFT: PositionDraft = {
 
 export type ReadyPlan = {
   ok: true;
+  position: V2Position;
   plan: V2ToV3Plan;
   range: ResolvedRange;
   price: number;
@@ -64,5 +65,5 @@ export function planPosition(
   if (plan.lpAmount === 0n) return { ok: false, error: "That share of the position is too small to migrate." };
   const guard = priceGuardLevel(plan.deviation);
   const sendable = guard === "ok" || guard === "warn" || (guard === "confirm" && draft.deviationConfirmed);
-  return { ok: true, plan, range: range.value, price, guard, sendable };
+  return { ok: true, position, plan, range: range.value, price, guard, sendable };
 }
