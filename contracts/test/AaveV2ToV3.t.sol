@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {IMigrator} from "../src/interfaces/IMigrator.sol";
 import {AaveMigratorTest} from "./base/AaveMigratorTest.sol";
+import {IAaveV3CreditDelegation, IAaveV3PoolConfigurator} from "./base/ProtocolInterfaces.sol";
 import {IAaveProtocolDataProvider} from "./utils/interfaces/IAaveV3.sol";
 import {IERC20Minimal} from "./utils/interfaces/IERC20Minimal.sol";
 
@@ -111,7 +112,7 @@ contract AaveV2ToV3Test is AaveMigratorTest {
         delete params.debt[0].delegation;
         vm.startPrank(bob);
         IERC20Minimal(_v2Token(WETH, ".aToken")).approve(address(migrator), type(uint256).max);
-        ICreditDelegation(_v3Token(USDC, ".variableDebtToken")).approveDelegation(address(migrator), 20_000e6);
+        IAaveV3CreditDelegation(_v3Token(USDC, ".variableDebtToken")).approveDelegation(address(migrator), 20_000e6);
         vm.stopPrank();
 
         _migrateAave(bob, params);
@@ -207,7 +208,7 @@ contract AaveV2ToV3Test is AaveMigratorTest {
     }
 
     function test_RevertWhen_BorrowingDisabledOnV3() public {
-        IPoolConfigurator configurator = IPoolConfigurator(_address(".aaveV3.configurator"));
+        IAaveV3PoolConfigurator configurator = IAaveV3PoolConfigurator(_address(".aaveV3.configurator"));
         vm.startPrank(deployer);
         configurator.setReserveStableRateBorrowing(USDC, false);
         configurator.setReserveBorrowing(USDC, false);
@@ -261,21 +262,10 @@ contract AaveV2ToV3Test is AaveMigratorTest {
     /// as governance does before delisting.
     function _deactivateV3Reserve(address asset) private {
         vm.startPrank(deployer);
-        IPoolConfigurator configurator = IPoolConfigurator(_address(".aaveV3.configurator"));
+        IAaveV3PoolConfigurator configurator = IAaveV3PoolConfigurator(_address(".aaveV3.configurator"));
         configurator.setReserveFreeze(asset, false);
         aaveV3.withdraw(asset, type(uint256).max, deployer);
         configurator.setReserveActive(asset, false);
         vm.stopPrank();
     }
-}
-
-interface IPoolConfigurator {
-    function setReserveBorrowing(address asset, bool enabled) external;
-    function setReserveStableRateBorrowing(address asset, bool enabled) external;
-    function setReserveFreeze(address asset, bool freeze) external;
-    function setReserveActive(address asset, bool active) external;
-}
-
-interface ICreditDelegation {
-    function approveDelegation(address delegatee, uint256 amount) external;
 }

@@ -30,3 +30,26 @@ interface IV3MigratorMulticall {
     function multicall(bytes[] calldata data) external payable returns (bytes[] memory results);
     function selfPermit(address token, uint256 value, uint256 deadline, uint8 v, bytes32 r, bytes32 s) external payable;
 }
+
+interface IAaveV3CreditDelegation {
+    function approveDelegation(address delegatee, uint256 amount) external;
+}
+
+interface IAaveV3FlashLoan {
+    function flashLoan(
+        address receiverAddress,
+        address[] calldata assets,
+        uint256[] calldata amounts,
+        uint256[] calldata interestRateModes,
+        address onBehalfOf,
+        bytes calldata params,
+        uint16 referralCode
+    ) external;
+}
+
+interface IAaveV3PoolConfigurator {
+    function setReserveBorrowing(address asset, bool enabled) external;
+    function setReserveStableRateBorrowing(address asset, bool enabled) external;
+    function setReserveFreeze(address asset, bool freeze) external;
+    function setReserveActive(address asset, bool active) external;
+}
