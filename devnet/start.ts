@@ -35,24 +35,30 @@ process.once("SIGTERM", () => void shutdown(0));
 
 try {
   const forkUrl = process.env.FORK_URL;
+  const registerStop = (stop: () => Promise<void>) => stops.push(stop);
+  // The app build (which also runs `forge build`) and the chain start do not depend on each other.
+  const building = ensureAppBuild(registerStop);
+  building.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
   const chain = await startWorld({ port: await preferredOrFreePort(8545), forkUrl });
   stops.push(chain.stop);
   note(`${forkUrl ? `fork of ${forkUrl}` : "world"} on ${chain.rpcUrl} (chain ${chain.chainId}) after ${elapsed()}`);
   if (forkUrl) {
     for (const problem of await prepareFork(chain.rpcUrl, chain.chainId)) note(`address book: ${problem}`);
   }
+  note(`${(await building).built ? "built" : "reused"} the app after ${elapsed()}`);
 
+  // After the build: forge script then reuses its compilation instead of running a second forge at once.
   const deployed = existsSync(join(ROOT_DIR, "contracts", "script", "Deploy.s.sol"));
   if (deployed) {
     const ferry = await deployFerry(chain.rpcUrl, chain.chainId);
     note(`Ferry Migrator at ${ferry.migrator} after ${elapsed()}`);
+    // Its addresses are deterministic, so lib/ferry.json rarely changes; when it does, the app needs it.
+    if ((await ensureAppBuild(registerStop)).built)
+      note(`rebuilt the app for the new lib/ferry.json after ${elapsed()}`);
   } else {
     note("contracts/script/Deploy.s.sol does not exist yet: Ferry's contracts are not deployed");
   }
 
-  // The app build generates lib/generated, which the indexer's config imports: build first.
-  const { built } = await ensureAppBuild((stop) => stops.push(stop));
-  note(`${built ? "built" : "reused"} the app after ${elapsed()}`);
   const indexer = deployed
     ? startIndexer({ rpcUrl: chain.rpcUrl, chainId: chain.chainId, dataDir: freshIndexerDir() }).then(
         (running) => {
