@@ -10,6 +10,7 @@ const INDEXER_DIR = import.meta.dirname;
 const PONDER_BIN = join(INDEXER_DIR, "..", "node_modules", ".bin", "ponder");
 const READY_TIMEOUT_MS = 120_000;
 const RPC_TIMEOUT_MS = 5_000;
+const SERVER_PORT = /Created HTTP server\D*?port\D*?(\d+)/;
 /** Ponder's usual port, which the app's FERRY_INDEXER_URL defaults to. */
 const DEFAULT_PORT = 42_069;
 
@@ -58,11 +59,19 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
   const removeTemporaryDir = () => {
     if (temporaryDir) rmSync(temporaryDir, { recursive: true, force: true });
   };
-  const child = spawn(PONDER_BIN, ["start", "--root", INDEXER_DIR, "--port", String(port), "--schema", "ferry"], {
+  const args = ["start", "--root", INDEXER_DIR, "--hostname", "127.0.0.1", "--port", String(port), "--schema", "ferry"];
+  const child = spawn(PONDER_BIN, args, {
     env: { ...env, FERRY_INDEXER_DATA_DIR: options.dataDir ?? temporaryDir },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const stop = () => stopProcess(child).then(removeTemporaryDir);
+  // If this process ends first (a test timing out, Ctrl-C), the indexer must not outlive it.
+  const killChild = () => child.kill("SIGKILL");
+  process.once("exit", killChild);
+  const stop = () =>
+    stopProcess(child).then(() => {
+      process.off("exit", killChild);
+      removeTemporaryDir();
+    });
   let output = "";
   const keep = (chunk: Buffer) => {
     output = (output + chunk).slice(-8_000);
@@ -70,22 +79,27 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
 
-  const url = `http://127.0.0.1:${port}`;
+  // Ponder moves to the next port when the one asked for was taken meanwhile: use the one it reports.
+  let servedPort: string | undefined;
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
     if (child.exitCode !== null) {
+      process.off("exit", killChild);
       removeTemporaryDir();
       throw new Error(`the indexer exited with ${child.exitCode}:\n${output}`);
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`the indexer was not ready on ${url} within ${READY_TIMEOUT_MS / 1000} s:\n${output}`);
+      throw new Error(
+        `the indexer was not ready on port ${servedPort ?? port} within ${READY_TIMEOUT_MS / 1000} s:\n${output}`,
+      );
     }
-    if (await caughtUp(url, head)) break;
+    servedPort ??= SERVER_PORT.exec(output)?.[1];
+    if (servedPort && (await caughtUp(`http://127.0.0.1:${servedPort}`, head))) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   if (child.pid === undefined) throw new Error("ponder started without a pid");
-  return { url, pid: child.pid, stop };
+  return { url: `http://127.0.0.1:${servedPort}`, pid: child.pid, stop };
 }
 
 /**

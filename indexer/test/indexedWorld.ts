@@ -74,10 +74,10 @@ export class IndexedWorld {
     return devnetWallet(this.node.rpcUrl, chain, devAccount(index));
   }
 
-  /** Migrates `percentageBps` of the account's WETH/USDC V2 LP to the 0.3% V3 pool; returns the event's payload. */
-  async migrate(index: number, percentageBps: number) {
+  /** Migrates `percentageBps` of the account's V2 LP in `pairName` to the 0.3% V3 pool; returns the event's payload. */
+  async migrate(index: number, percentageBps: number, pairName: "WETH_USDC" | "WBTC_WETH" = "WETH_USDC") {
     const wallet = this.wallet(index);
-    const pair = this.addresses.uniswapV2.pairs.WETH_USDC;
+    const pair = this.addresses.uniswapV2.pairs[pairName];
     await approvePair(wallet, pair, this.ferry.migrator);
     const hash = await migrateV2ToV3(wallet, { migrator: this.ferry.migrator, pair, fee: 3000, percentageBps });
     return this.migratedEvent(hash);
@@ -124,20 +124,4 @@ export class IndexedWorld {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
-}
-
-export interface Summary {
-  asOf: number;
-  migrations: number;
-  migrators: number;
-  migratedUsd: string;
-  tvlUsd: string;
-}
-
-export interface UserStats {
-  asOf: number;
-  migrations: number;
-  migratedUsd: string;
-  retainedUsd: string;
-  points: string;
 }

@@ -1,18 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rpc } from "../../devnet/anvil";
-import { TOKENS } from "../../devnet/deploy/config";
+import { devAccount, TOKENS } from "../../devnet/deploy/config";
 import { advanceTime } from "../../devnet/market";
 import { decreaseLiquidity } from "../../devnet/migrations";
 import { revert, snapshot } from "../../devnet/world";
+import type { Summary, UserReport, UserStats } from "../../lib/campaignStats";
 import { nonfungiblePositionManagerAbi } from "../../lib/generated/abis";
 import { accruedPoints, ONE_USD, usdValue } from "../../lib/points";
-import { IndexedWorld, type Summary, type UserStats } from "./indexedWorld";
+import { IndexedWorld } from "./indexedWorld";
 
 const DAY = 86_400;
 /** Stopping and starting Ponder (build, PGlite, catching up) takes 20 s alone, much more beside other suites. */
 const RESTART_TIMEOUT_MS = 180_000;
 const ALICE = 1;
 const BOB = 2;
+/** Stands for the operator: on the exclusion list. */
+const CAROL = 3;
 
 let world: IndexedWorld;
 
@@ -22,7 +25,7 @@ beforeAll(async () => {
     boostDays: 1,
     boostMultiplierBps: 30_000,
     targetUsd: 1_000_000,
-    excluded: [],
+    excluded: [devAccount(CAROL).address],
   });
 }, 180_000);
 
@@ -31,7 +34,7 @@ afterAll(async () => {
 });
 
 const summary = () => world.api<Summary>("/api/summary");
-const userStats = (index: number) => world.api<UserStats>(`/api/users/${world.wallet(index).account.address}`);
+const userStats = (index: number) => world.api<UserReport>(`/api/users/${world.wallet(index).account.address}`);
 const waitForMigrations = (count: number) => world.waitFor<Summary>("/api/summary", (s) => s.migrations === count);
 
 describe("indexer on the world", () => {
@@ -107,7 +110,7 @@ describe("indexer on the world", () => {
     await waitForMigrations(2);
     await advanceTime(world.node.rpcUrl, DAY);
 
-    const stats = await world.waitFor<UserStats>(
+    const stats = await world.waitFor<UserReport>(
       `/api/users/${wallet.account.address}`,
       (s) => s.asOf >= second.timestamp + DAY,
     );
@@ -130,24 +133,25 @@ describe("indexer on the world", () => {
     expect((await summary()).tvlUsd).toBe(secondUsd.toString());
   });
 
-  it("resumes after a restart without counting anything twice", async () => {
-    const before = await summary();
-    await world.indexer.stop();
-    await world.startIndexer();
-    const after = await summary();
-    expect(after).toMatchObject(
-      {
+  it(
+    "resumes after a restart without counting anything twice",
+    async () => {
+      const before = await summary();
+      await world.indexer.stop();
+      await world.startIndexer();
+      const after = await summary();
+      expect(after).toMatchObject({
         migrations: before.migrations,
         migratedUsd: before.migratedUsd,
         tvlUsd: before.tvlUsd,
-      },
-      RESTART_TIMEOUT_MS,
-    );
+      });
 
-    await world.migrate(BOB, 2_000);
-    const next = await waitForMigrations(before.migrations + 1);
-    expect(next.migrators).toBe(before.migrators + 1);
-  });
+      await world.migrate(BOB, 2_000);
+      const next = await waitForMigrations(before.migrations + 1);
+      expect(next.migrators).toBe(before.migrators + 1);
+    },
+    RESTART_TIMEOUT_MS,
+  );
 
   it("stops counting a position that changes hands", async () => {
     const bob = world.wallet(BOB);
@@ -167,6 +171,34 @@ describe("indexer on the world", () => {
     const after = await world.waitFor<Summary>("/api/summary", (s) => s.tvlUsd !== before.tvlUsd);
     expect(BigInt(after.tvlUsd)).toBe(BigInt(before.tvlUsd) - BigInt(row.usd));
     expect((await userStats(BOB)).retainedUsd).toBe("0");
+  });
+
+  it("keeps excluded addresses off the leaderboards and gives them no points, while their TVL counts", async () => {
+    const before = await summary();
+    await world.migrate(CAROL, 5_000, "WBTC_WETH");
+    await waitForMigrations(before.migrations + 1);
+    await advanceTime(world.node.rpcUrl, DAY);
+
+    const carol = await world.waitFor<UserReport>(
+      `/api/users/${devAccount(CAROL).address}`,
+      (s) => s.asOf > before.asOf,
+    );
+    expect(carol.points).toBe("0");
+    expect(BigInt(carol.retainedUsd)).toBeGreaterThan(0n);
+    const after = await summary();
+    expect(BigInt(after.tvlUsd)).toBe(BigInt(before.tvlUsd) + BigInt(carol.retainedUsd));
+    expect(after.byPool.map((pool) => pool.pool)).toContain(
+      world.addresses.uniswapV3.pools.WBTC_WETH_3000.toLowerCase(),
+    );
+
+    for (const by of ["points", "usd"] as const) {
+      const board = await world.api<{ entries: UserStats[] }>(`/api/leaderboard?by=${by}`);
+      const users = board.entries.map((entry) => entry.user);
+      expect(users).not.toContain(devAccount(CAROL).address.toLowerCase());
+      const keys = board.entries.map((entry) => BigInt(by === "points" ? entry.points : entry.retainedUsd));
+      expect(keys, `leaderboard by ${by} is sorted`).toEqual([...keys].sort((a, b) => (b > a ? 1 : b < a ? -1 : 0)));
+      expect(users, `leaderboard by ${by} lists alice`).toContain(world.wallet(ALICE).account.address.toLowerCase());
+    }
   });
 
   it("rolls totals back when the chain reorganises", async () => {
