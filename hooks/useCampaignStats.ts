@@ -7,7 +7,7 @@ import {
   type Leaderboard,
   type LeaderboardOrder,
   type Summary,
-  type UserStats,
+  type UserReport,
 } from "@/lib/campaignStats";
 
 /** New migrations show within a few seconds without a reload; the API answers from its own database. */
@@ -37,7 +37,7 @@ export const leaderboardQueryOptions = (indexerUrl: string, by: LeaderboardOrder
 export const userStatsQueryOptions = (indexerUrl: string, user: Address) =>
   queryOptions({
     queryKey: ["campaign", indexerUrl, "user", user],
-    queryFn: () => fetchStats<UserStats>(indexerUrl, `/api/users/${user}`),
+    queryFn: () => fetchStats<UserReport>(indexerUrl, `/api/users/${user}`),
     refetchInterval: REFRESH_MS,
   });
 

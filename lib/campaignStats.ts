@@ -43,6 +43,12 @@ export interface UserStats {
   points: string;
 }
 
+/** `/api/users/:address`: one user's stats valued at the chain head's time. */
+export interface UserReport extends UserStats {
+  asOf: number;
+  excluded: boolean;
+}
+
 export interface Leaderboard {
   by: LeaderboardOrder;
   asOf: number;
