@@ -85,6 +85,7 @@ export async function readAaveV2Position(
   };
   const [accountData, ...results] = await client.multicall({
     allowFailure: false,
+    batchSize: 0, // one request, however many reserves
     contracts: [accountCall, ...reserveCalls],
   });
 

@@ -107,7 +107,7 @@ export async function readV3Eligibility(
   ]);
   if (user) calls.push({ address: pool, abi: aaveV3PoolAbi, functionName: "getUserEMode", args: [user] });
   // A missing reserve makes the data provider revert (its token addresses are zero): failures are allowed.
-  const results = await client.multicall({ contracts: calls, allowFailure: true });
+  const results = await client.multicall({ contracts: calls, allowFailure: true, batchSize: 0 });
   const value = <T>(index: number): T | undefined => {
     const result = results[index];
     return result?.status === "success" ? (result.result as T) : undefined;
