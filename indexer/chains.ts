@@ -17,10 +17,10 @@ export interface IndexedChain {
 type Env = Record<string, string | undefined>;
 
 /**
- * The chains to index: `FERRY_CHAIN_ID` (default 31337) with `PONDER_RPC_URL_<id>` or `FERRY_RPC_URL`.
- * Throws a message that names the missing or wrong setting.
+ * The chain to index (one per indexer): `FERRY_CHAIN_ID` (default 31337) with `PONDER_RPC_URL_<id>` or
+ * `FERRY_RPC_URL`. Throws a message that names the missing or wrong setting.
  */
-export function indexedChains(env: Env): IndexedChain[] {
+export function indexedChain(env: Env): IndexedChain {
   const id = Number(env.FERRY_CHAIN_ID ?? "31337");
   if (!Number.isSafeInteger(id) || id <= 0)
     throw new Error(`FERRY_CHAIN_ID must be a chain id, got "${env.FERRY_CHAIN_ID}"`);
@@ -30,15 +30,13 @@ export function indexedChains(env: Env): IndexedChain[] {
   const deployment = ferryDeploymentFor(id);
   if (!deployment) throw new Error(`Ferry is not deployed on chain ${id}: lib/ferry.json has no entry for it`);
   const addresses = addressesFor(id);
-  return [
-    {
-      name: `chain${id}`,
-      id,
-      rpcUrl,
-      migrator: deployment.migrator,
-      startBlock: deployment.deployBlock,
-      positionManager: addresses.uniswapV3.positionManager,
-      oracle: addresses.aaveV3.oracle,
-    },
-  ];
+  return {
+    name: `chain${id}`,
+    id,
+    rpcUrl,
+    migrator: deployment.migrator,
+    startBlock: deployment.deployBlock,
+    positionManager: addresses.uniswapV3.positionManager,
+    oracle: addresses.aaveV3.oracle,
+  };
 }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { preferredOrFreePort, stopProcess } from "../devnet/anvil";
 import { loadPointsRule } from "./campaign";
-import { indexedChains } from "./chains";
+import { indexedChain } from "./chains";
 
 const INDEXER_DIR = import.meta.dirname;
 const PONDER_BIN = join(INDEXER_DIR, "..", "node_modules", ".bin", "ponder");
@@ -45,7 +45,7 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
     [`PONDER_RPC_URL_${options.chainId}`]: options.rpcUrl,
     ...(options.pointsConfig && { FERRY_POINTS_CONFIG: options.pointsConfig }),
   };
-  indexedChains(env);
+  indexedChain(env);
   loadPointsRule(env.FERRY_POINTS_CONFIG);
   await rpcCall(options.rpcUrl, "eth_chainId").then((served) => {
     if (Number(served) !== options.chainId) {

@@ -1,18 +1,16 @@
 import { ponder } from "ponder:registry";
 import { migration, position } from "ponder:schema";
-import { indexedChains } from "../chains";
+import { indexedChain } from "../chains";
 import { pricedAmount } from "./prices";
 import { applyRetainedChange } from "./totals";
 
 /** `IMigrator.Route` members by their enum value. */
 const ROUTES = ["UniswapV2ToV3"] as const;
-export const routeName = (route: number) => ROUTES[route] ?? `Route${route}`;
+const routeName = (route: number) => ROUTES[route] ?? `Route${route}`;
 
-const chainsById = new Map(indexedChains(process.env).map((chain) => [chain.id, chain]));
+const chain = indexedChain(process.env);
 
 ponder.on("Migrator:Migrated", async ({ event, context }) => {
-  const chain = chainsById.get(context.chain.id);
-  if (!chain) throw new Error(`Migrated on chain ${context.chain.id}, which is not configured`);
   const { user, route, source, migration: moved } = event.args;
   const [leg0, leg1] = await Promise.all([
     pricedAmount(context, chain.oracle, event.block.hash, moved.token0, moved.amount0Deposited),

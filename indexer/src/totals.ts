@@ -6,7 +6,7 @@ import { pointsRule } from "../campaign";
 
 const SECONDS_PER_DAY = 86_400;
 
-export const dayOf = (timestamp: number) => timestamp - (timestamp % SECONDS_PER_DAY);
+const dayOf = (timestamp: number) => timestamp - (timestamp % SECONDS_PER_DAY);
 
 /** A change of one user's migrated liquidity, in USD: `migratedUsd` new inflow, `retainedDelta` signed. */
 export interface RetainedChange {

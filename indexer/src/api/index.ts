@@ -6,13 +6,13 @@ import { and, asc, client, desc, eq } from "ponder";
 import { type Address, getAddress, isAddress } from "viem";
 import { accruedPoints } from "../../../lib/points";
 import { pointsRule } from "../../campaign";
-import { indexedChains } from "../../chains";
+import { indexedChain } from "../../chains";
 
 /**
  * The dashboard's read API. USD and points are decimal strings with 8 decimals (bigints do not survive JSON).
  * Points are valued at the chain head's timestamp, so they keep accruing between events.
  */
-const chain = firstChain();
+const chain = indexedChain(process.env);
 const chainId = chain.id;
 const LEADERBOARD_MAX = 100;
 
@@ -20,12 +20,6 @@ const app = new Hono();
 // The app is served from another origin and only reads.
 app.use("/*", cors({ origin: "*", allowMethods: ["GET", "POST"] }));
 app.use("/sql/*", client({ db, schema }));
-
-function firstChain() {
-  const [first] = indexedChains(process.env);
-  if (!first) throw new Error("no chain configured");
-  return first;
-}
 
 async function chainTime(): Promise<number> {
   const clients = publicClients as Record<string, (typeof publicClients)[keyof typeof publicClients]>;
