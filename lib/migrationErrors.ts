@@ -30,12 +30,14 @@ const SENTENCES: Record<MigratorError, string> = {
     "The V3 pool would take less than your minimum: its price moved since the preview. Refresh the preview or raise the slippage tolerance.",
   AaveV2ReserveMissing: "This asset is not listed on Aave V2, so there is no position of it to move.",
   AaveV3ReserveMissing: "This asset is not listed (or not active) on Aave V3 yet. Leave it on V2 for now.",
-  AaveV3ReserveFrozen: "This asset is frozen or paused on Aave V3: it accepts no new supply or debt. Leave it on V2 for now.",
+  AaveV3ReserveFrozen:
+    "This asset is frozen or paused on Aave V3: it accepts no new supply or debt. Leave it on V2 for now.",
   AaveV3SupplyCapReached:
     "Aave V3's supply cap for this asset has too little room left for your supply. Leave it on V2, or try again when room frees up.",
   AaveV3BorrowCapReached:
     "Aave V3's borrow cap for this asset has too little room left for your debt. Repay part of it first, or try again later.",
-  AaveV3BorrowingDisabled: "This asset cannot be borrowed on Aave V3, so its debt cannot move there. Repay it on V2 first.",
+  AaveV3BorrowingDisabled:
+    "This asset cannot be borrowed on Aave V3, so its debt cannot move there. Repay it on V2 first.",
   AaveV3IsolatedCollateral:
     "This asset is isolation-mode collateral on Aave V3, which Ferry cannot enable for your debt. Move it without debt, or leave it on V2.",
   AaveV3EModeMismatch:
