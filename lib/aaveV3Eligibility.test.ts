@@ -194,7 +194,20 @@ describe("eligibility", () => {
     it("blocks moving it together with other collateral", () => {
       const [row] = eligibility(market(reserves), [supply(LINK, weth("1000")), supply(WETH, weth("1"))]);
       expect(row?.ok).toBe(false);
-      expect(row?.reason).toMatch(/^LINK is an isolation-mode asset on Aave V3: it cannot be collateral together/);
+      expect(row?.reason).toMatch(/^LINK is an isolation-mode asset on Aave V3: it can only be collateral on its own/);
+    });
+
+    it("blocks moving it alone when the user already has collateral on V3", () => {
+      const existing = {
+        totalCollateral: 1n,
+        totalDebt: 0n,
+        ltv: 8000n,
+        liquidationThreshold: 8250n,
+        healthFactor: 0n,
+      };
+      const withCollateral: V3Eligibility = { ...market(reserves), userAccount: existing };
+      expect(eligibility(market(reserves), [supply(LINK, weth("1000"))])[0]?.ok).toBe(true);
+      expect(eligibility(withCollateral, [supply(LINK, weth("1000"))])[0]?.ok).toBe(false);
     });
   });
 });

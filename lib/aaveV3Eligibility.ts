@@ -1,6 +1,7 @@
 import { type Address, type ContractFunctionParameters, erc20Abi, type PublicClient, zeroAddress } from "viem";
 import { aaveV3DataProviderAbi, aaveV3PoolAbi } from "./aaveAbis";
 import { formatAmount } from "./format";
+import type { UserAccountData } from "./healthFactor";
 
 // ReserveConfiguration (core-v3 1.19.3) packs a reserve's terms into one uint256; these getters mirror its own.
 const bits = (data: bigint, start: number, width: number) => (data >> BigInt(start)) & ((1n << BigInt(width)) - 1n);
@@ -72,6 +73,8 @@ export interface V3ReserveStatus {
 export interface V3Eligibility {
   /** The user's e-mode category on V3 (0 = none, or no user given). */
   userEModeCategory: number;
+  /** What the user already has on V3 (USD, 8 decimals), when a user is given. */
+  userAccount?: UserAccountData;
   reserves: V3ReserveStatus[];
 }
 
@@ -105,7 +108,12 @@ export async function readV3Eligibility(
     { address: dataProvider, abi: aaveV3DataProviderAbi, functionName: "getReserveData", args: [asset] },
     { address: asset, abi: erc20Abi, functionName: "symbol" },
   ]);
-  if (user) calls.push({ address: pool, abi: aaveV3PoolAbi, functionName: "getUserEMode", args: [user] });
+  if (user) {
+    calls.push(
+      { address: pool, abi: aaveV3PoolAbi, functionName: "getUserEMode", args: [user] },
+      { address: pool, abi: aaveV3PoolAbi, functionName: "getUserAccountData", args: [user] },
+    );
+  }
   // A missing reserve makes the data provider revert (its token addresses are zero): failures are allowed.
   const results = await client.multicall({ contracts: calls, allowFailure: true, batchSize: 0 });
   const value = <T>(index: number): T | undefined => {
@@ -124,12 +132,15 @@ export async function readV3Eligibility(
       totals ?? [];
     const totalSupplied = totalAToken + rayMul(accruedToTreasuryScaled, reserve?.liquidityIndex ?? 0n);
     const totalDebt = totalStableDebt + totalVariableDebt;
-    const { stableBorrowingEnabled: _, ...flags } = getFlags(data);
+    const { active, frozen, paused, borrowingEnabled } = getFlags(data);
     return {
       asset,
       symbol,
       exists: reserve !== undefined && reserve.aTokenAddress !== zeroAddress,
-      ...flags,
+      active,
+      frozen,
+      paused,
+      borrowingEnabled,
       borrowableInIsolation: getBorrowableInIsolation(data),
       decimals: params.decimals,
       ltv: params.ltv,
@@ -146,7 +157,22 @@ export async function readV3Eligibility(
       isolationModeTotalDebt: reserve?.isolationModeTotalDebt ?? 0n,
     };
   });
-  return { userEModeCategory: user ? Number(value<bigint>(calls.length - 1) ?? 0n) : 0, reserves };
+  if (!user) return { userEModeCategory: 0, reserves };
+  const eMode = value<bigint>(3 * assets.length) ?? 0n;
+  const account = value<readonly [bigint, bigint, bigint, bigint, bigint, bigint]>(3 * assets.length + 1);
+  return {
+    userEModeCategory: Number(eMode),
+    reserves,
+    ...(account && {
+      userAccount: {
+        totalCollateral: account[0],
+        totalDebt: account[1],
+        liquidationThreshold: account[3],
+        ltv: account[4],
+        healthFactor: account[5],
+      },
+    }),
+  };
 }
 
 /** What a migration would add on V3 per asset, in token units: supply (collateral moved) and borrow (debt moved). */
@@ -172,14 +198,15 @@ const inCeilingUnits = (amount: bigint, decimals: number) => amount / 10n ** Big
 /**
  * Why each asset can or cannot move to Aave V3, as sentences: one row per finding, or one "ok" row when there is
  * none. Rows with `ok: false` make the migration revert; rows with `ok: true` and a caveat explain a restriction.
- * Assumes the user has nothing on V3 yet, so the moved collateral is all the collateral there.
+ * Collateral the user already has on V3 (`userAccount`) counts for isolation mode.
  */
 export function eligibility(v3: V3Eligibility, amounts: readonly MigrationAmount[]): EligibilityCheck[] {
   const statusOf = new Map(v3.reserves.map((status) => [status.asset.toLowerCase(), status]));
   const moving = amounts
     .filter(({ supply, borrow }) => supply > 0n || borrow > 0n)
     .map((amount) => ({ amount, status: statusOf.get(amount.asset.toLowerCase()) }));
-  const collateralCount = moving.filter(({ amount }) => amount.supply > 0n).length;
+  const existingCollateral = (v3.userAccount?.totalCollateral ?? 0n) > 0n ? 1 : 0;
+  const collateralCount = moving.filter(({ amount }) => amount.supply > 0n).length + existingCollateral;
   const debts = moving.filter(({ amount }) => amount.borrow > 0n);
 
   return moving.flatMap(({ amount, status }): EligibilityCheck[] => {
@@ -249,7 +276,7 @@ function isolationFinding(
   if (collateralCount > 1) {
     return row(
       false,
-      `${what}: it cannot be collateral together with other assets there, so part of what you move would back none of your debt. Move it on its own.`,
+      `${what}: it can only be collateral on its own, and you would have other collateral there, so part of your collateral would back none of your debt.`,
     );
   }
   const limits = `as your only collateral it can back debt only in assets Aave allows in isolation, up to a ${usd(isolated.debtCeiling)} debt ceiling shared by all its borrowers`;

@@ -4,6 +4,7 @@ import {
   type AccountReserve,
   calculateHealthFactorFromBalances,
   calculateUserAccountData,
+  combineAccountData,
   formatHealthFactor,
   HEALTH_FACTOR,
   healthFactorAfterMigration,
@@ -111,6 +112,26 @@ describe("calculateUserAccountData", () => {
   });
 });
 
+describe("combineAccountData", () => {
+  it("adds totals and re-averages thresholds by collateral value", () => {
+    const wbtc: AccountReserve = {
+      ...weth("0"),
+      collateral: parseUnits("1", 8),
+      decimals: 8,
+      price: usd(60_000),
+      ltv: 7000n,
+      liquidationThreshold: 7500n,
+    };
+    const whole = calculateUserAccountData([weth("10"), wbtc, usdcDebt("31000")]);
+    const parts = combineAccountData(
+      calculateUserAccountData([weth("10"), usdcDebt("1000")]),
+      calculateUserAccountData([wbtc, usdcDebt("30000")]),
+    );
+    expect(parts).toEqual(whole);
+    expect(parts.healthFactor).toBe(wad("2.25"));
+  });
+});
+
 describe("healthFactorAfterMigration", () => {
   // ETH at $2,000: on V2 USDC costs 1/2000 ETH = 5e14 wei. V3 lowers WETH's threshold to 80 %.
   const wethReserve = (moved: string): MigratingReserve => ({
@@ -162,6 +183,22 @@ describe("healthFactorAfterMigration", () => {
     const { v2, v3 } = healthFactorAfterMigration([wethReserve("10"), usdcReserve("0")]);
     expect(v2.healthFactor).toBe(0n);
     expect(v3.healthFactor).toBe(MAX_UINT256);
+  });
+
+  it("adds what the user already has on V3", () => {
+    // Existing: $10,000 at 70 % and $2,000 of debt. Moved: $20,000 at 80 % and $10,000. (7,000 + 16,000) / 12,000.
+    const existing = {
+      totalCollateral: usd(10_000),
+      totalDebt: usd(2_000),
+      ltv: 6000n,
+      liquidationThreshold: 7000n,
+      healthFactor: wad("3.5"),
+    };
+    const { v3 } = healthFactorAfterMigration([wethReserve("10"), usdcReserve("10000")], existing);
+    expect(v3.totalCollateral).toBe(usd(30_000));
+    expect(v3.totalDebt).toBe(usd(12_000));
+    expect(v3.liquidationThreshold).toBe(7666n);
+    expect(v3.healthFactor).toBe(wadDiv(percentMul(usd(30_000), 7666n), usd(12_000)));
   });
 
   it("refuses to move more than the position holds", () => {

@@ -98,11 +98,34 @@ export interface MigratingReserve {
 }
 
 /**
+ * Two accounts' totals as one: thresholds re-averaged by collateral value. Exact when both come from
+ * calculateUserAccountData's sums; from an on-chain summary it inherits that summary's rounded-down average.
+ */
+export function combineAccountData(a: UserAccountData, b: UserAccountData): UserAccountData {
+  const totalCollateral = a.totalCollateral + b.totalCollateral;
+  const totalDebt = a.totalDebt + b.totalDebt;
+  const average = (x: bigint, y: bigint) =>
+    totalCollateral > 0n ? (a.totalCollateral * x + b.totalCollateral * y) / totalCollateral : 0n;
+  const liquidationThreshold = average(a.liquidationThreshold, b.liquidationThreshold);
+  return {
+    totalCollateral,
+    totalDebt,
+    ltv: average(a.ltv, b.ltv),
+    liquidationThreshold,
+    healthFactor: calculateHealthFactorFromBalances(totalCollateral, totalDebt, liquidationThreshold),
+  };
+}
+
+/**
  * The account data on both markets after the move: V2 keeps what is not moved (V2 prices and thresholds);
  * V3 receives the moved amounts, debt as the same amount of the same asset, collateral enabled wherever V3 lets
- * the asset be collateral, all at V3 prices and thresholds. Assumes the user had nothing on V3 before.
+ * the asset be collateral, all at V3 prices and thresholds, added to what the user already has on V3 (its
+ * getUserAccountData, when given). E-mode thresholds are not applied.
  */
-export function healthFactorAfterMigration(reserves: readonly MigratingReserve[]): {
+export function healthFactorAfterMigration(
+  reserves: readonly MigratingReserve[],
+  existingV3?: UserAccountData,
+): {
   v2: UserAccountData;
   v3: UserAccountData;
 } {
@@ -111,6 +134,9 @@ export function healthFactorAfterMigration(reserves: readonly MigratingReserve[]
       throw new RangeError(`cannot move more of ${asset} than the V2 position holds`);
     }
   }
+  const movedToV3 = calculateUserAccountData(
+    reserves.map(({ decimals, v3, moved }) => ({ ...v3, ...moved, decimals, usedAsCollateral: true })),
+  );
   return {
     v2: calculateUserAccountData(
       reserves.map(({ decimals, v2, moved }) => ({
@@ -120,9 +146,7 @@ export function healthFactorAfterMigration(reserves: readonly MigratingReserve[]
         debt: v2.debt - moved.debt,
       })),
     ),
-    v3: calculateUserAccountData(
-      reserves.map(({ decimals, v3, moved }) => ({ ...v3, ...moved, decimals, usedAsCollateral: true })),
-    ),
+    v3: existingV3 ? combineAccountData(existingV3, movedToV3) : movedToV3,
   };
 }
 
