@@ -59,6 +59,7 @@ export interface V3ReserveStatus {
   liquidationBonus: bigint;
   eModeCategory: number;
   supplyCap: bigint;
+  /** aToken supply plus the treasury's accrued share, as the supply-cap check counts it. */
   totalSupplied: bigint;
   /** Left under the supply cap; undefined when uncapped. */
   supplyRoom: bigint | undefined;
@@ -94,7 +95,8 @@ type DataProviderReserveData = readonly [bigint, bigint, bigint, bigint, bigint,
 
 /**
  * The V3 reserves of `assets` in one multicall: the pool's reserve data (configuration, isolation debt) and the data
- * provider's totals, plus the user's e-mode category when `user` is given. A missing reserve reads as `exists: false`.
+ * provider's totals, plus the user's e-mode category and account data when `user` is given. A missing reserve reads
+ * as `exists: false`.
  */
 export async function readV3Eligibility(
   client: PublicClient,
@@ -103,6 +105,7 @@ export async function readV3Eligibility(
   user?: Address,
 ): Promise<V3Eligibility> {
   const { pool, dataProvider } = addresses.aaveV3;
+  const CALLS_PER_ASSET = 3;
   const calls = assets.flatMap((asset): ContractFunctionParameters[] => [
     { address: pool, abi: aaveV3PoolAbi, functionName: "getReserveData", args: [asset] },
     { address: dataProvider, abi: aaveV3DataProviderAbi, functionName: "getReserveData", args: [asset] },
@@ -122,9 +125,9 @@ export async function readV3Eligibility(
   };
 
   const reserves = assets.map((asset, i): V3ReserveStatus => {
-    const reserve = value<PoolReserveData>(3 * i);
-    const totals = value<DataProviderReserveData>(3 * i + 1);
-    const symbol = value<string>(3 * i + 2) ?? asset;
+    const reserve = value<PoolReserveData>(CALLS_PER_ASSET * i);
+    const totals = value<DataProviderReserveData>(CALLS_PER_ASSET * i + 1);
+    const symbol = value<string>(CALLS_PER_ASSET * i + 2) ?? asset;
     const data = reserve?.configuration.data ?? 0n;
     const params = getParams(data);
     const caps = getCaps(data);
@@ -158,20 +161,14 @@ export async function readV3Eligibility(
     };
   });
   if (!user) return { userEModeCategory: 0, reserves };
-  const eMode = value<bigint>(3 * assets.length) ?? 0n;
-  const account = value<readonly [bigint, bigint, bigint, bigint, bigint, bigint]>(3 * assets.length + 1);
+  const eMode = value<bigint>(CALLS_PER_ASSET * assets.length) ?? 0n;
+  const account = value<readonly bigint[]>(CALLS_PER_ASSET * assets.length + 1);
+  if (!account) return { userEModeCategory: Number(eMode), reserves };
+  const [totalCollateral = 0n, totalDebt = 0n, , liquidationThreshold = 0n, ltv = 0n, healthFactor = 0n] = account;
   return {
     userEModeCategory: Number(eMode),
     reserves,
-    ...(account && {
-      userAccount: {
-        totalCollateral: account[0],
-        totalDebt: account[1],
-        liquidationThreshold: account[3],
-        ltv: account[4],
-        healthFactor: account[5],
-      },
-    }),
+    userAccount: { totalCollateral, totalDebt, liquidationThreshold, ltv, healthFactor },
   };
 }
 
