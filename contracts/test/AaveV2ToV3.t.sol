@@ -227,6 +227,31 @@ contract AaveV2ToV3Test is AaveMigratorTest {
         migrator.migrate(_aaveBatch(params), _deadline(), false);
     }
 
+    function test_RevertWhen_DebtMovesIntoAnIsolatedV3Account() public {
+        deal(LINK, bob, 100 ether);
+        vm.startPrank(bob);
+        IERC20Minimal(LINK).approve(AAVE_V3_POOL, 100 ether);
+        aaveV3.supply(LINK, 100 ether, bob, 0);
+        aaveV3.setUserUseReserveAsCollateral(LINK, true);
+        vm.stopPrank();
+        IMigrator.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
+        vm.expectRevert(abi.encodeWithSelector(IMigrator.AaveV3IsolatedCollateral.selector, LINK));
+        vm.prank(bob);
+        migrator.migrate(_aaveBatch(params), _deadline(), false);
+    }
+
+    function test_MigrateAave_DebtMovesNextToANonIsolatedV3Collateral() public {
+        deal(DAI, bob, 1_000e18);
+        vm.startPrank(bob);
+        IERC20Minimal(DAI).approve(AAVE_V3_POOL, 1_000e18);
+        aaveV3.supply(DAI, 1_000e18, bob, 0);
+        vm.stopPrank();
+
+        _migrateAave(bob, _signedParams(bobKey, _assets(WETH), _assets(USDC)));
+
+        assertEq(_v2Debt(bob, USDC), 0, "debt moved next to the existing V3 collateral");
+    }
+
     function test_MigrateAave_IsolatedSupplyWithoutDebtMovesAsPlainSupply() public {
         _depositV2(alice, LINK, 100 ether);
         _migrateAave(alice, _signedParams(aliceKey, _assets(LINK), _noAssets()));

@@ -281,9 +281,10 @@ interface IMigrator {
     /// @param asset The asset.
     error AaveV3BorrowingDisabled(address asset);
 
-    /// @notice Thrown when a position with debt would move an isolation-mode collateral: Aave V3 does not enable it
-    /// as collateral on the user's behalf, so the debt would have no collateral.
-    /// @param asset The isolated asset.
+    /// @notice Thrown when a position with debt meets Aave V3's isolation mode: either it moves an isolated asset,
+    /// which V3 does not enable as collateral on the user's behalf, or the user's V3 account is already isolated,
+    /// where the moved supplies would not count as collateral.
+    /// @param asset The isolated asset (moved, or the V3 account's isolated collateral).
     error AaveV3IsolatedCollateral(address asset);
 
     /// @notice Thrown when the caller's Aave V3 e-mode category does not include a debt asset.

@@ -22,6 +22,8 @@ library AaveV3ReserveRules {
     uint256 private constant DEBT_CEILING_SHIFT = 212;
     uint256 private constant CAP_MASK = (1 << 36) - 1;
     uint256 private constant DEBT_CEILING_MASK = (1 << 40) - 1;
+    /// @dev `UserConfiguration.COLLATERAL_MASK`: the odd bits of a user's configuration.
+    uint256 private constant COLLATERAL_MASK = 0xAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA;
 
     /// @notice Requires that `pool` accepts `amount` of `asset` as a new supply; with `hasDebt`, also that the supply
     /// can back debt (an isolated asset is not enabled as collateral on the user's behalf).
@@ -65,6 +67,20 @@ library AaveV3ReserveRules {
             revert IMigrator.AaveV3EModeMismatch(asset, userEMode, assetEMode);
         }
         return reserve.variableDebtTokenAddress;
+    }
+
+    /// @notice Requires that `user` is not in isolation mode on `pool`: there, new supplies are not enabled as
+    /// collateral, so moved debt would rest on the isolated asset alone.
+    function requireNotIsolated(IAaveV3Pool pool, address user) internal view {
+        uint256 collateralBits = pool.getUserConfiguration(user) & COLLATERAL_MASK;
+        // Isolation mode: exactly one collateral, and it has a debt ceiling.
+        if (collateralBits == 0 || collateralBits & (collateralBits - 1) != 0) return;
+        uint16 reserveId;
+        while (collateralBits >> (2 * reserveId + 1) != 1) ++reserveId;
+        address collateral = pool.getReserveAddressById(reserveId);
+        if ((pool.getReserveData(collateral).configuration >> DEBT_CEILING_SHIFT) & DEBT_CEILING_MASK != 0) {
+            revert IMigrator.AaveV3IsolatedCollateral(collateral);
+        }
     }
 
     /// @dev The reserve of `asset`, required to exist, be active and accept new positions.

@@ -111,6 +111,7 @@ abstract contract AaveV2ToV3Route is IMigrator {
         legs = new DebtLeg[](debt.length);
         if (debt.length == 0) return legs;
         IAaveV3Pool v3Pool = IAaveV3Pool(AAVE_V3_POOL);
+        AaveV3ReserveRules.requireNotIsolated(v3Pool, msg.sender);
         uint256 userEMode = v3Pool.getUserEMode(msg.sender);
         for (uint256 i; i < debt.length; ++i) {
             address asset = debt[i].asset;

@@ -25,6 +25,10 @@ interface IAaveV3Pool {
     function getReserveData(address asset) external view returns (ReserveData memory);
     function getReserveNormalizedIncome(address asset) external view returns (uint256);
     function getUserEMode(address user) external view returns (uint256);
+    /// @dev Returns `DataTypes.UserConfigurationMap`, a struct of one uint256: per reserve id i, bit 2i = borrowing
+    /// and bit 2i+1 = using as collateral.
+    function getUserConfiguration(address user) external view returns (uint256);
+    function getReserveAddressById(uint16 id) external view returns (address);
     function supply(address asset, uint256 amount, address onBehalfOf, uint16 referralCode) external;
     function flashLoan(
         address receiverAddress,
