@@ -93,6 +93,20 @@ contract AaveV2ToV3Test is AaveMigratorTest {
         _assertMigratorHoldsNoAaveAsset();
     }
 
+    function test_MigrateAave_SameAssetOwedAtBothRates() public {
+        _borrowV2(bob, USDC, 2_000e6, STABLE);
+        IMigrator.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
+        skip(SIGN_TO_SEND_DELAY);
+        uint256 debt = _v2Debt(bob, USDC);
+        assertGt(debt, 12_000e6, "bob owes USDC at both rates");
+
+        IMigrator.LendingMigration memory m = _migrateAave(bob, params);
+
+        assertEq(_v2Debt(bob, USDC), 0, "both V2 rate modes repaid");
+        assertApproxEqAbs(_v3VariableDebt(bob, USDC), debt, 1, "one V3 variable debt of their sum");
+        assertEq(m.debtAmounts[0], debt, "event: the sum");
+    }
+
     function test_MigrateAave_MixedWithAUniswapPositionInOneBatch() public {
         IMigrator.Position[] memory positions = new IMigrator.Position[](2);
         positions[0] = _position(_permittedParams(wethUsdcPair, bobKey, FEE_MEDIUM, 10_000));
