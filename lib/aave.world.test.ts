@@ -179,6 +179,9 @@ describe("healthFactorAfterMigration on the world", () => {
   ]);
   const bob = addresses.accounts.bob;
   const VARIABLE = 2n;
+  // A gas estimate made in the same second as the reserve's last update skips interest accrual and can fall short
+  // when the transaction lands a second later: give every call a fixed, ample limit instead.
+  const ENOUGH_GAS = 1_500_000n;
 
   /** The manual path Ferry replaces: repay on V2, withdraw from V2, supply to V3, borrow on V3. */
   async function migrateByHand(moves: { reserve: AaveV2Reserve; collateral: bigint; debt: bigint }[]) {
@@ -191,6 +194,7 @@ describe("healthFactorAfterMigration on the world", () => {
       if (debt === 0n) continue;
       await confirm(
         await wallet.writeContract({
+          gas: ENOUGH_GAS,
           address: reserve.asset,
           abi: erc20Abi,
           functionName: "approve",
@@ -200,6 +204,7 @@ describe("healthFactorAfterMigration on the world", () => {
       const rateMode = reserve.variableDebt > 0n ? VARIABLE : 1n;
       await confirm(
         await wallet.writeContract({
+          gas: ENOUGH_GAS,
           address: v2Pool,
           abi: v2PoolAbi,
           functionName: "repay",
@@ -211,6 +216,7 @@ describe("healthFactorAfterMigration on the world", () => {
       if (collateral === 0n) continue;
       await confirm(
         await wallet.writeContract({
+          gas: ENOUGH_GAS,
           address: v2Pool,
           abi: v2PoolAbi,
           functionName: "withdraw",
@@ -219,6 +225,7 @@ describe("healthFactorAfterMigration on the world", () => {
       );
       await confirm(
         await wallet.writeContract({
+          gas: ENOUGH_GAS,
           address: reserve.asset,
           abi: erc20Abi,
           functionName: "approve",
@@ -227,6 +234,7 @@ describe("healthFactorAfterMigration on the world", () => {
       );
       await confirm(
         await wallet.writeContract({
+          gas: ENOUGH_GAS,
           address: v3Pool,
           abi: v3PoolAbi,
           functionName: "supply",
@@ -238,6 +246,7 @@ describe("healthFactorAfterMigration on the world", () => {
       if (debt === 0n) continue;
       await confirm(
         await wallet.writeContract({
+          gas: ENOUGH_GAS,
           address: v3Pool,
           abi: v3PoolAbi,
           functionName: "borrow",
