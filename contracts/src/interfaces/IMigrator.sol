@@ -89,6 +89,8 @@ interface IMigrator {
     /// @param delegation The caller's `delegationWithSig` on the asset's V3 variable debt token for the Migrator
     /// (optional: `deadline == 0` when the caller called `approveDelegation` beforehand). Its value must cover the
     /// debt at execution, so sign a little above the debt shown: it grows until the call is mined.
+    /// @dev The unused buffer stays delegated to the Migrator, which borrows only on behalf of `msg.sender`, inside
+    /// that caller's own `migrate`; the same holds for a permit's unused aToken allowance.
     struct AaveDebt {
         address asset;
         PermitSignature delegation;
