@@ -8,10 +8,13 @@ import {
   type Hash,
   http,
   maxUint256,
+  type PublicClient,
   parseAbiParameters,
   publicActions,
 } from "viem";
+import { aaveOracleAbi } from "../lib/aaveOracle";
 import { migratorAbi, nonfungiblePositionManagerAbi, uniswapV2PairAbi } from "../lib/generated/abis";
+import { usdValue } from "../lib/points";
 
 /** `IMigrator.UniswapV2ToV3Params`: the route's parameters travel abi-encoded, so the ABI does not carry them. */
 const V2_TO_V3_PARAMS = parseAbiParameters(
@@ -119,4 +122,31 @@ export async function decreaseLiquidity(
 async function expectSuccess(wallet: ChainWallet, hash: Hash): Promise<void> {
   const receipt = await wallet.waitForTransactionReceipt({ hash });
   if (receipt.status !== "success") throw new Error(`transaction ${hash} reverted`);
+}
+
+/** Deposited amounts of a migration valued at the Aave V3 oracle's prices in its block (USD, 8 decimals). */
+export async function depositedUsd(
+  client: Pick<PublicClient, "readContract">,
+  oracle: Address,
+  blockNumber: bigint,
+  migration: { token0: Address; token1: Address; amount0Deposited: bigint; amount1Deposited: bigint },
+) {
+  const leg = async (token: Address, amount: bigint) => {
+    const [price, decimals] = await Promise.all([
+      client.readContract({
+        address: oracle,
+        abi: aaveOracleAbi,
+        functionName: "getAssetPrice",
+        args: [token],
+        blockNumber,
+      }),
+      client.readContract({ address: token, abi: erc20Abi, functionName: "decimals" }),
+    ]);
+    return { price, usd: usdValue(amount, decimals, price) };
+  };
+  const [leg0, leg1] = await Promise.all([
+    leg(migration.token0, migration.amount0Deposited),
+    leg(migration.token1, migration.amount1Deposited),
+  ]);
+  return { price0: leg0.price, price1: leg1.price, usd: leg0.usd + leg1.usd };
 }

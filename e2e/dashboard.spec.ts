@@ -1,19 +1,17 @@
-import { erc20Abi, parseAbi, parseEventLogs } from "viem";
-
+import { parseEventLogs } from "viem";
 import { devAccount } from "../devnet/deploy/config";
 import { advanceTime } from "../devnet/market";
-import { approvePair, devnetWallet, migrateV2ToV3 } from "../devnet/migrations";
+import { approvePair, depositedUsd, devnetWallet, migrateV2ToV3 } from "../devnet/migrations";
 import { loadPointsRule } from "../indexer/campaign";
 import { addressesFor } from "../lib/addresses";
 import { formatPoints, formatUsd } from "../lib/campaignStats";
 import { ferryDeploymentFor } from "../lib/ferry";
 import { migratorAbi } from "../lib/generated/abis";
-import { accruedPoints, usdValue } from "../lib/points";
+import { accruedPoints } from "../lib/points";
 import { e2eEnv } from "./support/env";
 import { connectWallet, expect, test } from "./support/fixtures";
 
 const DAY = 86_400;
-const oracleAbi = parseAbi(["function getAssetPrice(address asset) view returns (uint256)"]);
 
 test("shows the new TVL and the user's points after a migration, without a reload", async ({ page, wallet, chain }) => {
   const addresses = addressesFor(chain.chain.id);
@@ -39,23 +37,7 @@ test("shows the new TVL and the user's points after a migration, without a reloa
   const receipt = await chain.getTransactionReceipt({ hash });
   const [event] = parseEventLogs({ abi: migratorAbi, eventName: "Migrated", logs: receipt.logs });
   if (!event) throw new Error("the migration emitted no Migrated event");
-  const { migration } = event.args;
-  const legUsd = async (token: `0x${string}`, amount: bigint) => {
-    const [price, decimals] = await Promise.all([
-      chain.readContract({
-        address: addresses.aaveV3.oracle,
-        abi: oracleAbi,
-        functionName: "getAssetPrice",
-        args: [token],
-        blockNumber: receipt.blockNumber,
-      }),
-      chain.readContract({ address: token, abi: erc20Abi, functionName: "decimals" }),
-    ]);
-    return usdValue(amount, decimals, price);
-  };
-  const usd =
-    (await legUsd(migration.token0, migration.amount0Deposited)) +
-    (await legUsd(migration.token1, migration.amount1Deposited));
+  const { usd } = await depositedUsd(chain, addresses.aaveV3.oracle, receipt.blockNumber, event.args.migration);
   await expect(tvl.getByText(formatUsd(usd.toString()), { exact: true })).toBeVisible();
 
   // A day in the new version earns a day of points.

@@ -1,8 +1,7 @@
 import type { Context } from "ponder:registry";
-import { type Address, erc20Abi, type Hex, parseAbi } from "viem";
+import { type Address, erc20Abi, type Hex } from "viem";
+import { aaveOracleAbi } from "../../lib/aaveOracle";
 import { usdValue } from "../../lib/points";
-
-const oracleAbi = parseAbi(["function getAssetPrice(address asset) view returns (uint256)"]);
 
 /**
  * Token decimals never change, and prices are fixed within a block: both are memoised so a block of many
@@ -19,7 +18,7 @@ export async function pricedAmount(context: Context, oracle: Address, blockHash:
     pricesByToken = new Map();
   }
   const price = memo(pricesByToken, token, () =>
-    context.client.readContract({ address: oracle, abi: oracleAbi, functionName: "getAssetPrice", args: [token] }),
+    context.client.readContract({ address: oracle, abi: aaveOracleAbi, functionName: "getAssetPrice", args: [token] }),
   );
   const decimals = memo(decimalsByToken, token, () =>
     context.client.readContract({ address: token, abi: erc20Abi, functionName: "decimals" }),

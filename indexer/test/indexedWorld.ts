@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Address, erc20Abi, type Hash, parseAbi, parseEventLogs } from "viem";
+import { type Hash, parseEventLogs } from "viem";
 import { rpc } from "../../devnet/anvil";
 import { devAccount } from "../../devnet/deploy/config";
 import { deployFerry } from "../../devnet/deployFerry";
@@ -15,7 +15,6 @@ import type { PointsRule } from "../../lib/points";
 import { type RunningIndexer, startIndexer } from "../start";
 
 const WAIT_MS = 30_000;
-const oracleAbi = parseAbi(["function getAssetPrice(address asset) view returns (uint256)"]);
 
 /** A world node with Ferry deployed and an indexer on it, with its own database and points rule. */
 export class IndexedWorld {
@@ -89,22 +88,6 @@ export class IndexedWorld {
     if (!event) throw new Error(`no Migrated event in ${hash}`);
     const block = await this.wallet(1).getBlock({ blockNumber: receipt.blockNumber });
     return { ...event, timestamp: Number(block.timestamp) };
-  }
-
-  /** The oracle's price (8 decimals) and the token's decimals at `blockNumber`. */
-  async priceAt(token: Address, blockNumber: bigint) {
-    const client = this.wallet(1);
-    const [price, decimals] = await Promise.all([
-      client.readContract({
-        address: this.addresses.aaveV3.oracle,
-        abi: oracleAbi,
-        functionName: "getAssetPrice",
-        args: [token],
-        blockNumber,
-      }),
-      client.readContract({ address: token, abi: erc20Abi, functionName: "decimals" }),
-    ]);
-    return { price, decimals };
   }
 
   async api<T>(path: string): Promise<T> {

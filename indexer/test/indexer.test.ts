@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rpc } from "../../devnet/anvil";
 import { devAccount, TOKENS } from "../../devnet/deploy/config";
 import { advanceTime } from "../../devnet/market";
-import { decreaseLiquidity } from "../../devnet/migrations";
+import { decreaseLiquidity, depositedUsd } from "../../devnet/migrations";
 import { revert, snapshot } from "../../devnet/world";
 import type { Summary, UserReport, UserStats } from "../../lib/campaignStats";
 import { nonfungiblePositionManagerAbi } from "../../lib/generated/abis";
-import { accruedPoints, ONE_USD, usdValue } from "../../lib/points";
+import { accruedPoints, ONE_USD } from "../../lib/points";
 import { IndexedWorld } from "./indexedWorld";
 
 const DAY = 86_400;
@@ -42,13 +42,8 @@ describe("indexer on the world", () => {
     const event = await world.migrate(ALICE, 5_000);
     await waitForMigrations(1);
     const { migration: moved } = event.args;
-    const [leg0, leg1] = await Promise.all([
-      world.priceAt(moved.token0, event.blockNumber),
-      world.priceAt(moved.token1, event.blockNumber),
-    ]);
-    const expectedUsd =
-      usdValue(moved.amount0Deposited, leg0.decimals, leg0.price) +
-      usdValue(moved.amount1Deposited, leg1.decimals, leg1.price);
+    const valued = await depositedUsd(world.wallet(ALICE), world.addresses.aaveV3.oracle, event.blockNumber, moved);
+    const expectedUsd = valued.usd;
 
     const [row] = await world.api<Record<string, string | number>[]>(`/api/migrations?user=${event.args.user}`);
     expect(row).toMatchObject({
@@ -62,8 +57,8 @@ describe("indexer on the world", () => {
       liquidity: moved.liquidity.toString(),
       amount0: moved.amount0Deposited.toString(),
       amount1: moved.amount1Deposited.toString(),
-      price0Usd: leg0.price.toString(),
-      price1Usd: leg1.price.toString(),
+      price0Usd: valued.price0.toString(),
+      price1Usd: valued.price1.toString(),
       usd: expectedUsd.toString(),
     });
     // Independently of the oracle: the world prices WETH at 3,000 USD and USDC at 1 USD.
