@@ -98,8 +98,8 @@ export interface MigratingReserve {
 }
 
 /**
- * Two accounts' totals as one: thresholds re-averaged by collateral value. Exact when both come from
- * calculateUserAccountData's sums; from an on-chain summary it inherits that summary's rounded-down average.
+ * Two accounts' totals as one, thresholds re-averaged by collateral value. Each part's threshold is already an
+ * average rounded down, so the result can differ from the protocol's single pass by that rounding (< 1 bp).
  */
 export function combineAccountData(a: UserAccountData, b: UserAccountData): UserAccountData {
   const totalCollateral = a.totalCollateral + b.totalCollateral;
