@@ -11,9 +11,6 @@ export const aaveV2DataProviderAbi = parseAbi([
   "function getReserveConfigurationData(address asset) view returns (uint256 decimals, uint256 ltv, uint256 liquidationThreshold, uint256 liquidationBonus, uint256 reserveFactor, bool usageAsCollateralEnabled, bool borrowingEnabled, bool stableBorrowRateEnabled, bool isActive, bool isFrozen)",
 ]);
 
-/** V2's oracle answers in ETH wei, V3's in USD with 8 decimals; the call is the same. */
-export const aaveOracleAbi = parseAbi(["function getAssetPrice(address asset) view returns (uint256)"]);
-
 export const aaveV3PoolAbi = parseAbi([
   "struct ReserveConfigurationMap { uint256 data; }",
   "struct ReserveData { ReserveConfigurationMap configuration; uint128 liquidityIndex; uint128 currentLiquidityRate; uint128 variableBorrowIndex; uint128 currentVariableBorrowRate; uint128 currentStableBorrowRate; uint40 lastUpdateTimestamp; uint16 id; address aTokenAddress; address stableDebtTokenAddress; address variableDebtTokenAddress; address interestRateStrategyAddress; uint128 accruedToTreasury; uint128 unbacked; uint128 isolationModeTotalDebt; }",

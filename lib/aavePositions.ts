@@ -1,5 +1,6 @@
 import type { Address, ContractFunctionParameters, PublicClient } from "viem";
-import { aaveOracleAbi, aaveV2DataProviderAbi, aaveV2PoolAbi } from "./aaveAbis";
+import { aaveV2DataProviderAbi, aaveV2PoolAbi } from "./aaveAbis";
+import { aaveOracleAbi } from "./aaveOracle";
 import type { AccountReserve, MigratingReserve } from "./healthFactor";
 
 export interface AaveReserveTokens {
@@ -73,6 +74,7 @@ export async function readAaveV2Position(
     return [
       { address: dataProvider, abi: aaveV2DataProviderAbi, functionName: "getUserReserveData", args: [asset, owner] },
       { address: dataProvider, abi: aaveV2DataProviderAbi, functionName: "getReserveConfigurationData", args: [asset] },
+      // Same getAssetPrice on both oracles: V2 answers in ETH wei, V3 in USD with 8 decimals.
       { address: oracle, abi: aaveOracleAbi, functionName: "getAssetPrice", args: [asset] },
       { address: addresses.aaveV3.oracle, abi: aaveOracleAbi, functionName: "getAssetPrice", args: [asset] },
     ] as const;
