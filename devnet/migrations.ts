@@ -3,24 +3,18 @@ import {
   type Address,
   type Chain,
   createWalletClient,
-  encodeAbiParameters,
   erc20Abi,
   type Hash,
   http,
   maxUint256,
   type PublicClient,
-  parseAbiParameters,
   publicActions,
 } from "viem";
 import { aaveOracleAbi } from "../lib/aaveOracle";
 import { migratorAbi, nonfungiblePositionManagerAbi, uniswapV2PairAbi } from "../lib/generated/abis";
+import { NO_PERMIT, uniswapV2ToV3Position } from "../lib/migration";
 import { usdValue } from "../lib/points";
 
-/** `IMigrator.UniswapV2ToV3Params`: the route's parameters travel abi-encoded, so the ABI does not carry them. */
-const V2_TO_V3_PARAMS = parseAbiParameters(
-  "(address token0, address token1, uint256 lpAmount, uint16 percentageBps, uint256 amount0MinWithdrawn, uint256 amount1MinWithdrawn, uint24 fee, int24 tickLower, int24 tickUpper, uint160 sqrtPriceX96Min, uint160 sqrtPriceX96Max, uint256 amount0MinDeposited, uint256 amount1MinDeposited, uint256 tokenId, (uint256 value, uint256 deadline, uint8 v, bytes32 r, bytes32 s) permit)",
-);
-const ROUTE_UNISWAP_V2_TO_V3 = 0;
 const TICK_SPACING: Record<number, number> = { 100: 1, 500: 10, 3000: 60, 10000: 200 };
 const MAX_TICK = 887_272;
 /** Any price the pool may have: these helpers generate traffic on a devnet, they do not protect a user. */
@@ -52,25 +46,23 @@ export function fullRange(fee: number): { tickLower: number; tickUpper: number }
 
 /** The calldata arguments of `migrate` for a full-range V2 → V3 migration with no minimums and no permit. */
 export function v2ToV3Args(token0: Address, token1: Address, fee: number, percentageBps: number, deadline: bigint) {
-  const params = encodeAbiParameters(V2_TO_V3_PARAMS, [
-    {
-      token0,
-      token1,
-      lpAmount: 0n,
-      percentageBps,
-      amount0MinWithdrawn: 0n,
-      amount1MinWithdrawn: 0n,
-      fee,
-      ...fullRange(fee),
-      sqrtPriceX96Min: SQRT_PRICE_MIN,
-      sqrtPriceX96Max: SQRT_PRICE_MAX,
-      amount0MinDeposited: 0n,
-      amount1MinDeposited: 0n,
-      tokenId: 0n,
-      permit: { value: 0n, deadline: 0n, v: 0, r: `0x${"0".repeat(64)}`, s: `0x${"0".repeat(64)}` },
-    },
-  ]);
-  return [[{ route: ROUTE_UNISWAP_V2_TO_V3, params }], deadline, false] as const;
+  const position = uniswapV2ToV3Position({
+    token0,
+    token1,
+    lpAmount: 0n,
+    percentageBps,
+    amount0MinWithdrawn: 0n,
+    amount1MinWithdrawn: 0n,
+    fee,
+    ...fullRange(fee),
+    sqrtPriceX96Min: SQRT_PRICE_MIN,
+    sqrtPriceX96Max: SQRT_PRICE_MAX,
+    amount0MinDeposited: 0n,
+    amount1MinDeposited: 0n,
+    tokenId: 0n,
+    permit: NO_PERMIT,
+  });
+  return [[position], deadline, false] as const;
 }
 
 /** Approves the pair to the Migrator once (unlimited), so later migrations need no permit. */

@@ -1,12 +1,12 @@
 import { ponder } from "ponder:registry";
 import { migration, position } from "ponder:schema";
+import { Route } from "../../lib/migration";
 import { indexedChain } from "../chains";
 import { pricedAmount } from "./prices";
 import { applyRetainedChange } from "./totals";
 
 /** `IMigrator.Route` members by their enum value. */
-const ROUTES = ["UniswapV2ToV3"] as const;
-const routeName = (route: number) => ROUTES[route] ?? `Route${route}`;
+const routeName = (route: number) => Object.entries(Route).find(([, value]) => value === route)?.[0] ?? `Route${route}`;
 
 const chain = indexedChain(process.env);
 
