@@ -10,9 +10,11 @@ import {
 import { iRouteParamsAbi, migratorAbi } from "./generated/abis";
 
 /** Route ids, in the order of `IMigrator.Route`. */
-export const Route = { UniswapV2ToV3: 0 } as const;
+export const Route = { UniswapV2ToV3: 0, AaveV2ToV3: 1 } as const;
 
 export type UniswapV2ToV3Params = ContractFunctionArgs<typeof iRouteParamsAbi, "nonpayable", "uniswapV2ToV3">[0];
+
+export type AaveV2ToV3Params = ContractFunctionArgs<typeof iRouteParamsAbi, "nonpayable", "aaveV2ToV3">[0];
 
 export type PermitSignature = UniswapV2ToV3Params["permit"];
 
@@ -34,6 +36,12 @@ export interface MigratorPosition {
 export function uniswapV2ToV3Position(params: UniswapV2ToV3Params): MigratorPosition {
   const { inputs } = getAbiItem({ abi: iRouteParamsAbi, name: "uniswapV2ToV3" });
   return { route: Route.UniswapV2ToV3, params: encodeAbiParameters(inputs, [params]) };
+}
+
+/** One Aave V2 → V3 lending position, encoded the same way. */
+export function aaveV2ToV3Position(params: AaveV2ToV3Params): MigratorPosition {
+  const { inputs } = getAbiItem({ abi: iRouteParamsAbi, name: "aaveV2ToV3" });
+  return { route: Route.AaveV2ToV3, params: encodeAbiParameters(inputs, [params]) };
 }
 
 /** Calldata of `migrate(positions, deadline, unwrapWeth)`. */

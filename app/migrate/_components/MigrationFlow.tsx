@@ -14,6 +14,7 @@ import { ferryDeploymentFor } from "@/lib/ferry";
 import { parseSlippage } from "@/lib/inputs";
 import { uniswapV2ToV3Position } from "@/lib/migration";
 import { describeWalletError } from "@/lib/walletErrors";
+import { AaveMigration } from "./AaveMigration";
 import { DEFAULT_DRAFT, type PositionDraft, type PositionPlan, planPosition, type ReadyPlan } from "./draft";
 import { MigrationReceipt } from "./MigrationReceipt";
 import { PositionList, positionName } from "./PositionList";
@@ -94,12 +95,15 @@ export function MigrationFlow({ owner }: { owner: Address }) {
   }
   if (positions.data.length === 0) {
     return (
-      <Card title="No positions to migrate">
-        <p>
-          This account holds no Uniswap V2 liquidity in the pairs Ferry supports. Connect another account, or add
-          liquidity on the old version first.
-        </p>
-      </Card>
+      <div className="space-y-6">
+        <AaveMigration owner={owner} migrator={deployment.migrator} />
+        <Card title="No Uniswap V2 liquidity">
+          <p>
+            This account holds no Uniswap V2 liquidity in the pairs Ferry supports. Connect another account, or add
+            liquidity on the old version first.
+          </p>
+        </Card>
+      </div>
     );
   }
 
@@ -111,6 +115,7 @@ export function MigrationFlow({ owner }: { owner: Address }) {
     });
   return (
     <div className="space-y-6">
+      <AaveMigration owner={owner} migrator={deployment.migrator} />
       <PositionList
         positions={positions.data}
         prices={market.data?.prices}

@@ -5,6 +5,7 @@ import { type Address, type Hash, type Hex, type PublicClient, parseEventLogs } 
 import { useChainId, usePublicClient, useSignTypedData, useWriteContract } from "wagmi";
 import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
+import { describeMigrationFailure, useMigrationSender } from "@/hooks/useMigrationSender";
 import { migratorAbi, uniswapV2PairAbi } from "@/lib/generated/abis";
 import { buildLpPermits } from "@/lib/lpPermits";
 import {
@@ -14,10 +15,8 @@ import {
   type UniswapV2ToV3Params,
   uniswapV2ToV3Position,
 } from "@/lib/migration";
-import { describeMigrationError } from "@/lib/migrationErrors";
 import { describePermit, type PermitRequest, permitTypedData } from "@/lib/permit";
-import { type LiquidityMigration, MigrationRevert, migrationRevertFrom } from "@/lib/simulateMigration";
-import { describeWalletError } from "@/lib/walletErrors";
+import type { LiquidityMigration } from "@/lib/simulateMigration";
 
 export interface BatchItem {
   pair: Address;
@@ -34,8 +33,7 @@ export interface MigrationResult {
 type Stage =
   | { step: "ready" }
   | { step: "review"; deadline: bigint; permits: PermitRequest[]; signatures: Hex[] }
-  | { step: "approving"; done: number }
-  | { step: "pending"; hash: Hash; note?: string };
+  | { step: "approving"; done: number };
 
 /** Sign what Ferry may move (permits, or approvals for wallets that cannot sign), then send one transaction. */
 export function SignAndMigrate({
@@ -59,6 +57,7 @@ export function SignAndMigrate({
   const client = usePublicClient() as PublicClient;
   const { signTypedDataAsync } = useSignTypedData();
   const { writeContractAsync } = useWriteContract();
+  const sender = useMigrationSender(owner, migrator);
   const [stage, setStage] = useState<Stage>({ step: "ready" });
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -69,11 +68,7 @@ export function SignAndMigrate({
     try {
       await work();
     } catch (caught) {
-      setError(
-        caught instanceof MigrationRevert
-          ? describeMigrationError(caught.errorName, caught.message)
-          : describeWalletError(caught),
-      );
+      setError(describeMigrationFailure(caught));
     } finally {
       setBusy(false);
     }
@@ -100,38 +95,11 @@ export function SignAndMigrate({
       }
     });
 
-  /** Simulates with the real authorisations first, so a revert is explained before any gas is paid. */
   const send = (positions: MigratorPosition[], deadline: bigint) =>
     run(async () => {
-      const request = {
-        address: migrator,
-        abi: migratorAbi,
-        functionName: "migrate",
-        args: [positions, deadline, unwrapWeth],
-        account: owner,
-      } as const;
-      await client.simulateContract(request).catch((caught) => {
-        throw migrationRevertFrom(caught) ?? caught;
-      });
-      const hash = await writeContractAsync(request);
-      setStage({ step: "pending", hash });
-      let note: string | undefined;
-      const receipt = await client
-        .waitForTransactionReceipt({
-          hash,
-          onReplaced: (replacement) => {
-            note = replacement.reason === "cancelled" ? "cancelled" : "replaced";
-            setStage({
-              step: "pending",
-              hash: replacement.transaction.hash,
-              note: `Your wallet ${note} the transaction.`,
-            });
-          },
-        })
-        .finally(() => setStage({ step: "ready" }));
-      if (note === "cancelled") throw new Error("The transaction was cancelled in your wallet. Nothing was migrated.");
-      if (receipt.status !== "success") throw new Error("The transaction reverted. Nothing was migrated.");
+      const receipt = await sender.send(positions, deadline, unwrapWeth);
       const events = parseEventLogs({ abi: migratorAbi, eventName: "Migrated", logs: receipt.logs });
+      setStage({ step: "ready" });
       onDone({
         hash: receipt.transactionHash,
         gasUsed: receipt.gasUsed,
@@ -215,10 +183,10 @@ export function SignAndMigrate({
           )}
         </div>
       ) : null}
-      {stage.step === "pending" ? (
+      {sender.pending ? (
         <Alert tone="info">
-          Transaction sent, waiting for it to be mined… <code className="break-all">{stage.hash}</code>
-          {stage.note ? <span className="block">{stage.note}</span> : null}
+          Transaction sent, waiting for it to be mined… <code className="break-all">{sender.pending.hash}</code>
+          {sender.pending.note ? <span className="block">{sender.pending.note}</span> : null}
         </Alert>
       ) : null}
       {error ? <Alert tone="error">{error}</Alert> : null}

@@ -1,0 +1,30 @@
+import { erc20Abi } from "viem";
+import { addressesFor } from "../lib/addresses";
+import { connectWallet, expect, expectTransactionCount, test } from "./support/fixtures";
+
+test("moves an Aave V2 supply position to Aave V3 in exactly one transaction", async ({ page, wallet, chain }) => {
+  const { aaveV2, aaveV3 } = addressesFor(31337);
+  const user = wallet.account.address;
+  const balance = (token: `0x${string}`) =>
+    chain.readContract({ address: token, abi: erc20Abi, functionName: "balanceOf", args: [user] });
+  const nonceBefore = await chain.getTransactionCount({ address: user });
+  const v2Supplied = await balance(aaveV2.reserves.WETH.aToken);
+  expect(v2Supplied, "the demo account supplies WETH on Aave V2").toBeGreaterThan(0n);
+
+  await page.goto("/migrate");
+  await connectWallet(page, wallet);
+  const card = page.getByRole("main");
+  await expect(card.getByRole("table", { name: "Aave V2 reserves" })).toContainText("WETH");
+  await expect(card.getByRole("list", { name: "Aave V3 eligibility" })).toContainText("WETH can move to Aave V3.");
+  await expect(card.getByTestId("health-factors")).toContainText("on Aave V3 after: ∞");
+
+  await card.getByRole("button", { name: "Review Aave authorisations" }).click();
+  await expect(card.getByRole("list", { name: "Permit for aWETH" })).toContainText("Spender: Ferry Migrator");
+  await card.getByRole("button", { name: "Sign Aave authorisations" }).click();
+  await card.getByRole("button", { name: "Move Aave position in one transaction" }).click();
+  await expect(card.getByText("Your Aave position moved to Aave V3 in one transaction")).toBeVisible();
+
+  await expectTransactionCount(chain, wallet, nonceBefore, 1);
+  expect(await balance(aaveV2.reserves.WETH.aToken), "nothing left on Aave V2").toBe(0n);
+  expect(await balance(aaveV3.reserves.WETH.aToken), "supplied on Aave V3").toBeGreaterThanOrEqual(v2Supplied);
+});
