@@ -1,3 +1,4 @@
+import { TickMath } from "@uniswap/v3-sdk";
 import {
   type Account,
   type Address,
@@ -14,12 +15,11 @@ import { aaveOracleAbi } from "../lib/aaveOracle";
 import { migratorAbi, nonfungiblePositionManagerAbi, uniswapV2PairAbi } from "../lib/generated/abis";
 import { NO_PERMIT, uniswapV2ToV3Position } from "../lib/migration";
 import { usdValue } from "../lib/points";
+import { type FeeTier, fullRangeTicks } from "../lib/uniswapV3";
 
-const TICK_SPACING: Record<number, number> = { 100: 1, 500: 10, 3000: 60, 10000: 200 };
-const MAX_TICK = 887_272;
 /** Any price the pool may have: these helpers generate traffic on a devnet, they do not protect a user. */
-const SQRT_PRICE_MIN = 4295128739n;
-const SQRT_PRICE_MAX = 1461446703485210103287273353504524193750000000000n;
+const SQRT_PRICE_MIN = BigInt(TickMath.MIN_SQRT_RATIO.toString());
+const SQRT_PRICE_MAX = BigInt(TickMath.MAX_SQRT_RATIO.toString());
 
 export type ChainWallet = ReturnType<typeof devnetWallet>;
 
@@ -36,14 +36,6 @@ export interface V2ToV3Migration {
   percentageBps: number;
 }
 
-/** Full-range ticks for a fee tier. */
-export function fullRange(fee: number): { tickLower: number; tickUpper: number } {
-  const spacing = TICK_SPACING[fee];
-  if (!spacing) throw new Error(`unknown fee tier ${fee}`);
-  const tickUpper = Math.floor(MAX_TICK / spacing) * spacing;
-  return { tickLower: -tickUpper, tickUpper };
-}
-
 /** The calldata arguments of `migrate` for a full-range V2 → V3 migration with no minimums and no permit. */
 export function v2ToV3Args(token0: Address, token1: Address, fee: number, percentageBps: number, deadline: bigint) {
   const position = uniswapV2ToV3Position({
@@ -54,7 +46,7 @@ export function v2ToV3Args(token0: Address, token1: Address, fee: number, percen
     amount0MinWithdrawn: 0n,
     amount1MinWithdrawn: 0n,
     fee,
-    ...fullRange(fee),
+    ...fullRangeTicks(fee as FeeTier),
     sqrtPriceX96Min: SQRT_PRICE_MIN,
     sqrtPriceX96Max: SQRT_PRICE_MAX,
     amount0MinDeposited: 0n,

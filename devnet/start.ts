@@ -1,7 +1,7 @@
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { startIndexer } from "../indexer/start";
-import { preferredOrFreePort } from "./anvil";
+import { freePort, preferredOrFreePort } from "./anvil";
 import { ensureAppBuild } from "./app-build";
 import { ACCOUNT_INDEX, devAccount, devPrivateKey } from "./deploy/config";
 import { deployFerry } from "./deployFerry";
@@ -59,8 +59,15 @@ try {
     note("contracts/script/Deploy.s.sol does not exist yet: Ferry's contracts are not deployed");
   }
 
+  // The indexer's port is chosen up front so the app, started alongside, knows where to find it.
+  const indexerPort = await freePort();
   const indexer = deployed
-    ? startIndexer({ rpcUrl: chain.rpcUrl, chainId: chain.chainId, dataDir: freshIndexerDir() }).then(
+    ? startIndexer({
+        rpcUrl: chain.rpcUrl,
+        chainId: chain.chainId,
+        port: indexerPort,
+        dataDir: freshIndexerDir(),
+      }).then(
         (running) => {
           stops.push(running.stop);
           return running;
@@ -71,7 +78,12 @@ try {
         },
       )
     : Promise.resolve(undefined);
-  const app = await startApp({ rpcUrl: chain.rpcUrl, chainId: chain.chainId, port: await preferredOrFreePort(3000) });
+  const app = await startApp({
+    rpcUrl: chain.rpcUrl,
+    chainId: chain.chainId,
+    port: await preferredOrFreePort(3000),
+    ...(deployed && { indexerUrl: `http://127.0.0.1:${indexerPort}` }),
+  });
   stops.push(app.stop);
   const runningIndexer = await indexer;
 

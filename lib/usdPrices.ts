@@ -1,7 +1,6 @@
-import { type Address, type PublicClient, parseAbi } from "viem";
+import type { Address, PublicClient } from "viem";
+import { aaveOracleAbi } from "./aaveOracle";
 
-/** Aave's price oracle (V3: USD with 8 decimals). `getAssetPrice` is the call every version and mock has. */
-const aaveOracleAbi = parseAbi(["function getAssetPrice(address asset) view returns (uint256)"]);
 export const ORACLE_DECIMALS = 8;
 
 /** USD prices (8 decimals) of `tokens` from the Aave V3 oracle, in one multicall, keyed by lowercase address. */
