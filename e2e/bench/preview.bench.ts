@@ -12,6 +12,22 @@ const quantile = (sorted: number[], q: number) =>
 test("preview update latency and RPC requests", async ({ page, wallet }) => {
   test.setTimeout(180_000);
   await page.goto("/migrate");
+  // First-load JS of the page as the browser received it (Next 16's build output no longer prints sizes).
+  const firstLoadJs = await page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .filter((entry) => entry.name.endsWith(".js"))
+      .reduce(
+        (sum, entry) => {
+          const resource = entry as PerformanceResourceTiming;
+          return {
+            transferred: sum.transferred + resource.encodedBodySize,
+            parsed: sum.parsed + resource.decodedBodySize,
+          };
+        },
+        { transferred: 0, parsed: 0 },
+      ),
+  );
   await connectWallet(page, wallet);
   await ui.select(page, "WETH / USDC");
   await ui.waitForPreview(page);
@@ -37,6 +53,10 @@ test("preview update latency and RPC requests", async ({ page, wallet }) => {
       p95: Math.round(quantile(times, 0.95)),
       max: Math.round(times.at(-1) ?? 0),
       target: 300,
+    },
+    "/migrate first-load JS (kB)": {
+      transferred: Math.round(firstLoadJs.transferred / 1024),
+      uncompressed: Math.round(firstLoadJs.parsed / 1024),
     },
     "RPC requests": { p50: quantile(requests, 0.5), p95: quantile(requests, 0.95), max: requests.at(-1), target: 3 },
   });
