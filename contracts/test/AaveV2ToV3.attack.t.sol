@@ -2,8 +2,9 @@
 pragma solidity 0.8.30;
 
 import {IMigrator} from "../src/interfaces/IMigrator.sol";
+import {IAaveV3Pool} from "../src/interfaces/external/IAaveV3Pool.sol";
 import {AaveMigratorTest} from "./base/AaveMigratorTest.sol";
-import {IAaveV3CreditDelegation, IAaveV3FlashLoan} from "./base/ProtocolInterfaces.sol";
+import {IAaveV3CreditDelegation} from "./base/ProtocolInterfaces.sol";
 import {IAaveV2AToken} from "./utils/interfaces/IAaveV2.sol";
 import {IAaveV3CreditDelegationToken} from "./utils/interfaces/IAaveV3.sol";
 import {IERC20Minimal} from "./utils/interfaces/IERC20Minimal.sol";
@@ -35,7 +36,7 @@ contract AaveV2ToV3AttackTest is AaveMigratorTest {
             (address[] memory assets, uint256[] memory amounts, uint256[] memory modes) = _loan(USDC, 1_000e6, mode);
             vm.expectRevert(abi.encodeWithSelector(IMigrator.UnexpectedFlashLoan.selector, AAVE_V3_POOL, attacker));
             vm.prank(attacker);
-            IAaveV3FlashLoan(AAVE_V3_POOL).flashLoan(address(migrator), assets, amounts, modes, bob, "", 0);
+            IAaveV3Pool(AAVE_V3_POOL).flashLoan(address(migrator), assets, amounts, modes, bob, "", 0);
         }
         assertEq(_v3VariableDebt(bob, USDC), 0, "bob owes nothing on V3");
     }

@@ -2,14 +2,14 @@
 pragma solidity 0.8.30;
 
 import {IMigrator} from "../src/interfaces/IMigrator.sol";
+import {INonfungiblePositionManager as INpm} from "../src/interfaces/external/INonfungiblePositionManager.sol";
 import {IUniswapV2Pair} from "../src/interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV3Pool} from "../src/interfaces/external/IUniswapV3Pool.sol";
 import {MigratorTest} from "./base/MigratorTest.sol";
-import {IPoolInitializer} from "./base/ProtocolInterfaces.sol";
 import {FakePair} from "./mocks/FakePair.sol";
 import {HookToken} from "./mocks/HookToken.sol";
 import {PhantomPermitToken} from "./mocks/PhantomPermitToken.sol";
-import {INonfungiblePositionManager as INpm, ISwapRouter} from "./utils/interfaces/IUniswapV3.sol";
+import {ISwapRouter} from "./utils/interfaces/IUniswapV3.sol";
 import {IERC20} from "forge-std/interfaces/IERC20.sol";
 
 /// @notice Each threat of notes/security.md that applies to the V2 → V3 route, attempted against the real world.
@@ -132,7 +132,7 @@ contract MigratorAttackTest is MigratorTest {
         uint160 v2SqrtPrice = _referenceSqrtPrice(wethUsdcPair, WETH, USDC, FEE_HIGH);
         uint160 manipulated = uint160(uint256(v2SqrtPrice) * 316 / 100); // ~10x the price
         vm.prank(attacker);
-        address pool = IPoolInitializer(V3_NPM).createAndInitializePoolIfNecessary(WETH, USDC, FEE_HIGH, manipulated);
+        address pool = INpm(V3_NPM).createAndInitializePoolIfNecessary(WETH, USDC, FEE_HIGH, manipulated);
 
         vm.expectRevert(
             abi.encodeWithSelector(
@@ -320,7 +320,7 @@ contract MigratorAttackTest is MigratorTest {
     function _seedV3Pool(address hook, address pair) internal returns (address pool) {
         address token0 = IUniswapV2Pair(pair).token0();
         address token1 = IUniswapV2Pair(pair).token1();
-        pool = IPoolInitializer(V3_NPM)
+        pool = INpm(V3_NPM)
             .createAndInitializePoolIfNecessary(
                 token0, token1, FEE_MEDIUM, _referenceSqrtPrice(pair, token0, token1, FEE_MEDIUM)
             );

@@ -2,12 +2,12 @@
 pragma solidity 0.8.30;
 
 import {IMigrator} from "../src/interfaces/IMigrator.sol";
+import {INonfungiblePositionManager as INpm} from "../src/interfaces/external/INonfungiblePositionManager.sol";
 import {IUniswapV2Pair} from "../src/interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV3Pool} from "../src/interfaces/external/IUniswapV3Pool.sol";
 import {SqrtPriceMath} from "../src/libraries/SqrtPriceMath.sol";
 import {MigratorTest} from "./base/MigratorTest.sol";
 import {MockERC20} from "./mocks/MockERC20.sol";
-import {INonfungiblePositionManager as INpm} from "./utils/interfaces/IUniswapV3.sol";
 import {FullMath} from "@uniswap/v4-core/src/libraries/FullMath.sol";
 import {IERC20} from "forge-std/interfaces/IERC20.sol";
 

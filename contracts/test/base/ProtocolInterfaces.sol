@@ -15,13 +15,6 @@ interface IUniswapV3FactoryCreate {
     function createPool(address tokenA, address tokenB, uint24 fee) external returns (address pool);
 }
 
-interface IPoolInitializer {
-    function createAndInitializePoolIfNecessary(address token0, address token1, uint24 fee, uint160 sqrtPriceX96)
-        external
-        payable
-        returns (address pool);
-}
-
 interface IERC721Safe {
     function safeTransferFrom(address from, address to, uint256 tokenId) external;
 }
@@ -33,18 +26,6 @@ interface IV3MigratorMulticall {
 
 interface IAaveV3CreditDelegation {
     function approveDelegation(address delegatee, uint256 amount) external;
-}
-
-interface IAaveV3FlashLoan {
-    function flashLoan(
-        address receiverAddress,
-        address[] calldata assets,
-        uint256[] calldata amounts,
-        uint256[] calldata interestRateModes,
-        address onBehalfOf,
-        bytes calldata params,
-        uint16 referralCode
-    ) external;
 }
 
 interface IAaveV3PoolConfigurator {

@@ -5,7 +5,7 @@ import {IMigrator} from "../../src/interfaces/IMigrator.sol";
 import {INonfungiblePositionManager} from "../../src/interfaces/external/INonfungiblePositionManager.sol";
 import {IUniswapV2Pair} from "../../src/interfaces/external/IUniswapV2Pair.sol";
 import {AaveMigratorTest} from "../base/AaveMigratorTest.sol";
-import {IPoolInitializer, IV3MigratorMulticall} from "../base/ProtocolInterfaces.sol";
+import {IV3MigratorMulticall} from "../base/ProtocolInterfaces.sol";
 import {IUniswapV2Router02} from "../utils/interfaces/IUniswapV2.sol";
 import {INonfungiblePositionManager as INpm, IV3Migrator} from "../utils/interfaces/IUniswapV3.sol";
 import {console} from "forge-std/console.sol";
@@ -278,7 +278,7 @@ contract MigratorGasTest is AaveMigratorTest {
         bytes[] memory calls = new bytes[](newPool ? 3 : 2);
         if (newPool) {
             calls[0] = abi.encodeCall(
-                IPoolInitializer.createAndInitializePoolIfNecessary,
+                INonfungiblePositionManager.createAndInitializePoolIfNecessary,
                 (
                     params.token0,
                     params.token1,
@@ -332,7 +332,7 @@ contract MigratorGasTest is AaveMigratorTest {
         IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, user, fee, bps);
         if (_pool(params.token0, params.token1, fee).code.length == 0) {
             vm.prank(user);
-            IPoolInitializer(V3_NPM)
+            INonfungiblePositionManager(V3_NPM)
                 .createAndInitializePoolIfNecessary(
                     params.token0,
                     params.token1,
@@ -353,7 +353,7 @@ contract MigratorGasTest is AaveMigratorTest {
         if (tokenId == 0) {
             INpm(V3_NPM)
                 .mint(
-                    INpm.MintParams({
+                    INonfungiblePositionManager.MintParams({
                     token0: params.token0,
                     token1: params.token1,
                     fee: fee,
@@ -420,7 +420,7 @@ contract MigratorGasTest is AaveMigratorTest {
         IERC20(USDC).approve(V3_NPM, 3e6);
         (tokenId,,,) = INpm(V3_NPM)
             .mint(
-                INpm.MintParams({
+                INonfungiblePositionManager.MintParams({
                 token0: WETH,
                 token1: USDC,
                 fee: FEE_MEDIUM,

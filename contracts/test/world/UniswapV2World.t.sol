@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {IUniswapV2Pair} from "../../src/interfaces/external/IUniswapV2Pair.sol";
 import {WorldTest} from "../utils/WorldTest.sol";
 import {IERC20Minimal} from "../utils/interfaces/IERC20Minimal.sol";
-import {IUniswapV2Factory, IUniswapV2Pair, IUniswapV2Router02} from "../utils/interfaces/IUniswapV2.sol";
+import {IUniswapV2Factory, IUniswapV2Router02} from "../utils/interfaces/IUniswapV2.sol";
 
 /// @notice Proves the world's Uniswap V2 is the real one: swaps at the world price, LP permits, mainnet init code hash.
 contract UniswapV2WorldTest is WorldTest {

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {
+    INonfungiblePositionManager as IFerryNonfungiblePositionManager
+} from "../../src/interfaces/external/INonfungiblePositionManager.sol";
+import {IUniswapV2Pair} from "../../src/interfaces/external/IUniswapV2Pair.sol";
+import {IUniswapV3Pool} from "../../src/interfaces/external/IUniswapV3Pool.sol";
 import {WorldTest} from "../utils/WorldTest.sol";
 import {IERC20Minimal} from "../utils/interfaces/IERC20Minimal.sol";
-import {IUniswapV2Pair} from "../utils/interfaces/IUniswapV2.sol";
 import {
     INonfungiblePositionManager,
     ISwapRouter,
     IUniswapV3Factory,
-    IUniswapV3Pool,
     IV3Migrator
 } from "../utils/interfaces/IUniswapV3.sol";
 
@@ -125,7 +128,7 @@ contract UniswapV3WorldTest is WorldTest {
         IERC20Minimal(WETH).approve(V3_NPM, wethAmount);
         IERC20Minimal(USDC).approve(V3_NPM, usdcAmount);
         (tokenId,,,) = npm.mint(
-            INonfungiblePositionManager.MintParams(
+            IFerryNonfungiblePositionManager.MintParams(
                 token0, token1, 500, center - 100, center + 100, amount0, amount1, 0, 0, owner, block.timestamp
             )
         );

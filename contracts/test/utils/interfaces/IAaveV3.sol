@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-interface IAaveV3Pool {
-    function supply(address asset, uint256 amount, address onBehalfOf, uint16 referralCode) external;
+import {IAaveDebtToken} from "../../../src/interfaces/external/IAaveTokens.sol";
+import {IAaveV3Pool as IFerryAaveV3Pool} from "../../../src/interfaces/external/IAaveV3Pool.sol";
+
+/// @notice Ferry's Pool subset plus what the tests use to open, shape and unwind positions.
+interface IAaveV3Pool is IFerryAaveV3Pool {
     function withdraw(address asset, uint256 amount, address to) external returns (uint256);
     function borrow(address asset, uint256 amount, uint256 interestRateMode, uint16 referralCode, address onBehalfOf)
         external;
@@ -11,18 +14,6 @@ interface IAaveV3Pool {
         returns (uint256);
     function setUserEMode(uint8 categoryId) external;
     function setUserUseReserveAsCollateral(address asset, bool useAsCollateral) external;
-    function getUserEMode(address user) external view returns (uint256);
-    function getUserAccountData(address user)
-        external
-        view
-        returns (
-            uint256 totalCollateralBase,
-            uint256 totalDebtBase,
-            uint256 availableBorrowsBase,
-            uint256 currentLiquidationThreshold,
-            uint256 ltv,
-            uint256 healthFactor
-        );
 }
 
 /// @notice The data provider both Aave versions ship; V3 adds caps, debt ceilings and e-mode.
@@ -61,21 +52,10 @@ interface IAaveProtocolDataProvider {
     function getReserveEModeCategory(address asset) external view returns (uint256);
 }
 
-interface IAaveV3CreditDelegationToken {
-    function delegationWithSig(
-        address delegator,
-        address delegatee,
-        uint256 value,
-        uint256 deadline,
-        uint8 v,
-        bytes32 r,
-        bytes32 s
-    ) external;
-    function borrowAllowance(address fromUser, address toUser) external view returns (uint256);
+interface IAaveV3CreditDelegationToken is IAaveDebtToken {
     function DELEGATION_WITH_SIG_TYPEHASH() external view returns (bytes32);
     function DOMAIN_SEPARATOR() external view returns (bytes32);
     function nonces(address owner) external view returns (uint256);
-    function balanceOf(address account) external view returns (uint256);
 }
 
 interface IAaveOracle {

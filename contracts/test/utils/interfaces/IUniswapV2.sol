@@ -1,16 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {IERC20Minimal} from "./IERC20Minimal.sol";
-
 interface IUniswapV2Factory {
     function getPair(address tokenA, address tokenB) external view returns (address);
-}
-
-interface IUniswapV2Pair is IERC20Minimal {
-    function token0() external view returns (address);
-    function token1() external view returns (address);
-    function getReserves() external view returns (uint112 reserve0, uint112 reserve1, uint32 blockTimestampLast);
 }
 
 interface IUniswapV2Router02 {
