@@ -28,3 +28,38 @@ test("moves an Aave V2 supply position to Aave V3 in exactly one transaction", a
   expect(await balance(aaveV2.reserves.WETH.aToken), "nothing left on Aave V2").toBe(0n);
   expect(await balance(aaveV3.reserves.WETH.aToken), "supplied on Aave V3").toBeGreaterThanOrEqual(v2Supplied);
 });
+
+test.describe("with debt", () => {
+  test.use({ demoAccount: "bob" });
+
+  test("moves supply and variable debt with a signed credit delegation, in one transaction", async ({
+    page,
+    wallet,
+    chain,
+  }) => {
+    const { aaveV2, aaveV3 } = addressesFor(31337);
+    const user = wallet.account.address;
+    const balance = (token: `0x${string}`) =>
+      chain.readContract({ address: token, abi: erc20Abi, functionName: "balanceOf", args: [user] });
+    const nonceBefore = await chain.getTransactionCount({ address: user });
+    expect(await balance(aaveV2.reserves.USDC.variableDebtToken), "bob owes USDC on Aave V2").toBeGreaterThan(0n);
+
+    await page.goto("/migrate");
+    await connectWallet(page, wallet);
+    const card = page.getByRole("main");
+    await expect(card.getByTestId("health-factors")).not.toContainText("on Aave V3 after: ∞");
+    await card.getByRole("button", { name: "Review Aave authorisations" }).click();
+    await expect(card.getByRole("list", { name: "Credit delegation for USDC" })).toContainText(
+      "open Aave V3 debt in your name",
+    );
+    await card.getByRole("button", { name: "Sign Aave authorisations" }).click();
+    await card.getByRole("button", { name: "Move Aave position in one transaction" }).click();
+    await expect(card.getByText("Your Aave position moved to Aave V3 in one transaction")).toBeVisible();
+
+    await expectTransactionCount(chain, wallet, nonceBefore, 1);
+    expect(wallet.signedTypedData.map((data) => data.primaryType)).toEqual(["Permit", "DelegationWithSig"]);
+    expect(await balance(aaveV2.reserves.USDC.variableDebtToken), "V2 debt repaid").toBe(0n);
+    expect(await balance(aaveV2.reserves.WETH.aToken), "V2 collateral moved").toBe(0n);
+    expect(await balance(aaveV3.reserves.USDC.variableDebtToken), "debt now on V3").toBeGreaterThan(0n);
+  });
+});

@@ -1,14 +1,11 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import { createTestClient, type Hash, http, publicActions } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { WORLD_CHAIN_ID as CHAIN_ID } from "../../devnet/deploy/config";
+import { ACCOUNT_INDEX, WORLD_CHAIN_ID as CHAIN_ID, devPrivateKey } from "../../devnet/deploy/config";
 import { revert, snapshot } from "../../devnet/world";
 import { parseChainConfig, toViemChain } from "../../lib/chainConfig";
 import { e2eEnv } from "./env";
 import { TestWallet } from "./testWallet";
-
-/** anvil's well-known dev account 1: a demo liquidity provider in the world. */
-const DEMO_KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost"]);
 
@@ -22,8 +19,11 @@ export type ChainClient = ReturnType<typeof createChainClient>;
 export const test = base.extend<{
   chain: ChainClient;
   wallet: TestWallet;
+  /** The world's demo account the wallet holds (see devnet/README.md): alice unless a test says otherwise. */
+  demoAccount: keyof typeof ACCOUNT_INDEX;
   offlineGuard: void;
 }>({
+  demoAccount: ["alice", { option: true }],
   baseURL: async ({}, use) => use(e2eEnv("appUrl")),
 
   // Every test starts from the same chain state: snapshot before, revert after.
@@ -34,8 +34,8 @@ export const test = base.extend<{
     await revert(e2eEnv("rpcUrl"), id);
   },
 
-  wallet: async ({ page, chain }, use) => {
-    const wallet = new TestWallet(privateKeyToAccount(DEMO_KEY), chain.chain);
+  wallet: async ({ page, chain, demoAccount }, use) => {
+    const wallet = new TestWallet(privateKeyToAccount(devPrivateKey(ACCOUNT_INDEX[demoAccount])), chain.chain);
     await wallet.install(page);
     await use(wallet);
   },
