@@ -22,7 +22,7 @@ export function aaveV2PositionQueryOptions(client: PublicClient, chainId: number
         position.reserves.map((r) => r.asset),
         owner,
       );
-      return { position, v3 };
+      return { position, v3, v3Reserves: addresses.aaveV3.reserves as Record<string, { variableDebtToken: Address }> };
     },
   });
 }

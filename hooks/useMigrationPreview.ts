@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query"
 import type { Address, PublicClient } from "viem";
 import { useChainId, usePublicClient } from "wagmi";
 import { addressesFor } from "@/lib/addresses";
+import type { AuthorizationCall } from "@/lib/authorizations";
 import type { MigratorPosition } from "@/lib/migration";
 import { simulateMigration } from "@/lib/simulateMigration";
 import { readUsdPrices } from "@/lib/usdPrices";
@@ -12,7 +13,7 @@ const SIMULATION_DEADLINE_SECONDS = 3_600;
 export interface PreviewInput {
   migrator: Address;
   owner: Address;
-  pulls: { token: Address; amount: bigint }[];
+  authorizations: AuthorizationCall[];
   positions: MigratorPosition[];
   unwrapWeth: boolean;
 }

@@ -46,6 +46,8 @@ export const BALANCE_BUFFER_BPS = 100n;
 export const withBuffer = (amount: bigint) => amount + (amount * BALANCE_BUFFER_BPS) / 10_000n;
 
 export interface SignedAmount {
+  asset: Address;
+  /** The token signed for: the V2 aToken of a supply, the V3 variable debt token of a debt. */
   token: Address;
   symbol: string;
   decimals: number;

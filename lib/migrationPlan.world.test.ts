@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deployFerry } from "../devnet/deployFerry";
 import { type RunningChain, startWorld } from "../devnet/world";
 import { addressesFor } from "./addresses";
+import { approvalCall } from "./authorizations";
 import { toViemChain } from "./chainConfig";
 import { uniswapV2ToV3Position } from "./migration";
 import { planV2ToV3, type V2ToV3Settings } from "./migrationPlan";
@@ -48,7 +49,7 @@ async function simulate(position: V2Position, settings: V2ToV3Settings) {
   const result = await simulateMigration(client, {
     migrator,
     owner: alice,
-    pulls: [{ token: position.pair, amount: plan.lpAmount }],
+    authorizations: [approvalCall(position.pair, migrator, plan.lpAmount)],
     positions: [uniswapV2ToV3Position(plan.params)],
     deadline: timestamp + 600n,
     unwrapWeth: false,
@@ -123,7 +124,7 @@ describe("planV2ToV3 on the world", () => {
     const attempt = simulateMigration(client, {
       migrator,
       owner: alice,
-      pulls: [{ token: position.pair, amount: plan.lpAmount }],
+      authorizations: [approvalCall(position.pair, migrator, plan.lpAmount)],
       positions: [uniswapV2ToV3Position(greedy)],
       deadline: timestamp + 600n,
       unwrapWeth: false,

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   accruedPoints,
   afterDecrease,
+  afterWithdraw,
   isExcluded,
+  lendingValue,
   ONE_POINT,
   ONE_USD,
   type PointsRule,
@@ -88,5 +90,44 @@ describe("parsePointsRule", () => {
     expect(() => parsePointsRule({ ...rule, pointsPerUsdPerDay: -1, excluded: ["nope"] })).toThrow(
       "invalid points rule: pointsPerUsdPerDay must be a positive number; excluded must be an array of addresses",
     );
+  });
+});
+
+describe("lendingValue", () => {
+  it("credits collateral minus debt, with both legs recorded", () => {
+    expect(lendingValue([30_000n * ONE_USD, 500n * ONE_USD], [10_000n * ONE_USD])).toEqual({
+      collateralUsd: 30_500n * ONE_USD,
+      debtUsd: 10_000n * ONE_USD,
+      usd: 20_500n * ONE_USD,
+    });
+  });
+
+  it("credits the whole collateral without debt and never goes below zero", () => {
+    expect(lendingValue([30_000n * ONE_USD], []).usd).toBe(30_000n * ONE_USD);
+    expect(lendingValue([], []).usd).toBe(0n);
+    expect(lendingValue([ONE_USD], [2n * ONE_USD]).usd).toBe(0n);
+  });
+});
+
+describe("afterWithdraw", () => {
+  it("reduces the credit by the withdrawn value", () => {
+    expect(afterWithdraw(30_000n * ONE_USD, 12_000n * ONE_USD)).toBe(18_000n * ONE_USD);
+  });
+
+  it("stops the credit entirely when the withdrawal covers it, interest included", () => {
+    expect(afterWithdraw(30_000n * ONE_USD, 30_000n * ONE_USD)).toBe(0n);
+    expect(afterWithdraw(30_000n * ONE_USD, 30_001n * ONE_USD)).toBe(0n);
+    expect(afterWithdraw(0n, ONE_USD)).toBe(0n);
+  });
+
+  it("makes migrate, withdraw, migrate again earn no more than staying", () => {
+    const usd = 30_000n * ONE_USD;
+    const washed =
+      accruedPoints(usd, START, START + DAY, rule) +
+      accruedPoints(afterWithdraw(usd, usd), START + DAY, START + 2 * DAY, rule) +
+      accruedPoints(usd, START + 2 * DAY, START + 3 * DAY, rule);
+    const stayed = accruedPoints(usd, START, START + 3 * DAY, rule);
+    expect(washed).toBeLessThan(stayed);
+    expect(afterWithdraw(usd, 0n)).toBe(usd);
   });
 });

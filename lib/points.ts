@@ -66,6 +66,33 @@ export function afterDecrease(retained: RetainedLiquidity, removed: bigint): Ret
   return { liquidity, usd: (retained.usd * liquidity) / retained.liquidity };
 }
 
+/** A lending migration valued in USD (8 decimals): collateral and debt moved, and the net liquidity it credits. */
+export interface LendingValue {
+  collateralUsd: bigint;
+  debtUsd: bigint;
+  /** Collateral minus debt, never below zero: the liquidity the migration actually brought to the new version. */
+  usd: bigint;
+}
+
+/** Net value of a lending migration from the USD values of its collateral and debt legs. */
+export function lendingValue(collateralUsd: readonly bigint[], debtUsd: readonly bigint[]): LendingValue {
+  const sum = (values: readonly bigint[]) => values.reduce((total, value) => total + value, 0n);
+  const collateral = sum(collateralUsd);
+  const debt = sum(debtUsd);
+  return { collateralUsd: collateral, debtUsd: debt, usd: collateral > debt ? collateral - debt : 0n };
+}
+
+/**
+ * What stays credited to a user's lending migrations after they withdraw `withdrawnUsd` of a migrated asset from the
+ * new version: the credit falls by the withdrawn value, never below zero. Every withdrawal counts against migrated
+ * value first, so supply added outside Ferry cannot shield it, and migrate → withdraw → migrate earns no more than
+ * staying.
+ */
+export function afterWithdraw(retainedUsd: bigint, withdrawnUsd: bigint): bigint {
+  if (withdrawnUsd <= 0n) return retainedUsd;
+  return withdrawnUsd >= retainedUsd ? 0n : retainedUsd - withdrawnUsd;
+}
+
 /** USD value (8 decimals) of `amount` raw units of a token with `decimals`, at an 8-decimal oracle `price`. */
 export function usdValue(amount: bigint, decimals: number, price: bigint): bigint {
   return (amount * price) / 10n ** BigInt(decimals);

@@ -7,14 +7,15 @@ import {
   type PublicClient,
   parseEventLogs,
 } from "viem";
-import { migratorAbi, uniswapV2PairAbi } from "./generated/abis";
+import type { AuthorizationCall } from "./authorizations";
+import { migratorAbi } from "./generated/abis";
 import { type MigratorPosition, migrateCall } from "./migration";
 
 export interface SimulationInput {
   migrator: Address;
   owner: Address;
-  /** LP tokens the Migrator pulls, each `{ token, amount }`: approved inside the simulation in place of permits. */
-  pulls: { token: Address; amount: bigint }[];
+  /** Approvals and delegations that stand in for the signatures not made yet, run before `migrate`. */
+  authorizations: AuthorizationCall[];
   positions: MigratorPosition[];
   deadline: bigint;
   unwrapWeth: boolean;
@@ -34,19 +35,13 @@ export class MigrationRevert extends Error {
 
 /**
  * Runs the migration on the current chain state without sending it (eth_simulateV1): approvals stand in for the
- * permits not signed yet, then `migrate`. Returns the Migrated events it would emit and the gas `migrate` used,
+ * signatures not made yet, then `migrate`. Returns the Migrated events it would emit and the gas `migrate` used,
  * or throws a MigrationRevert.
  */
 export async function simulateMigration(client: PublicClient, input: SimulationInput) {
-  const approvals = input.pulls.map(({ token, amount }) => ({
-    to: token,
-    abi: uniswapV2PairAbi,
-    functionName: "approve" as const,
-    args: [input.migrator, amount] as const,
-  }));
   const { results } = await client.simulateCalls({
     account: input.owner,
-    calls: [...approvals, migrateCall(input.migrator, input.positions, input.deadline, input.unwrapWeth)],
+    calls: [...input.authorizations, migrateCall(input.migrator, input.positions, input.deadline, input.unwrapWeth)],
   });
   const migrate = results.at(-1);
   if (!migrate) throw new Error("the simulation returned no result");

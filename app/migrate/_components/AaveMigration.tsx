@@ -1,49 +1,51 @@
 "use client";
 
 import { useState } from "react";
-import { type Address, type Hash, type Hex, type PublicClient, parseEventLogs, parseUnits } from "viem";
+import { type Address, type Hash, type PublicClient, parseEventLogs } from "viem";
 import { useChainId, usePublicClient, useSignTypedData } from "wagmi";
 import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { Card } from "@/components/Card";
 import { Field } from "@/components/Field";
-import { useAaveV2Position } from "@/hooks/useAaveV2Position";
 import { describeMigrationFailure, useMigrationSender } from "@/hooks/useMigrationSender";
-import { type AaveMigrationPlan, planAaveMigration } from "@/lib/aaveMigrationPlan";
+import { type AaveMigrationPlan, aaveMigrationParams } from "@/lib/aaveMigrationPlan";
 import type { AaveV2Position } from "@/lib/aavePositions";
-import {
-  buildAaveSignatureRequests,
-  type DelegationRequest,
-  delegationTypedData,
-  describeDelegation,
-} from "@/lib/aaveSignatures";
-import { addressesFor } from "@/lib/addresses";
+import { buildAaveSignatureRequests } from "@/lib/aaveSignatures";
 import { formatAmount } from "@/lib/format";
 import { migratorAbi } from "@/lib/generated/abis";
 import { formatHealthFactor } from "@/lib/healthFactor";
-import { parsePositiveNumber } from "@/lib/inputs";
+import type { Parsed } from "@/lib/inputs";
 import { PERMIT_LIFETIME_SECONDS } from "@/lib/lpPermits";
 import { aaveV2ToV3Position, toPermitSignature } from "@/lib/migration";
-import { describePermit, type PermitRequest, permitTypedData } from "@/lib/permit";
+import { delegationsOf, permitsOf, SignatureList, type Signing, signRemaining, signWith } from "./signatures";
 
-interface Signing {
-  deadline: bigint;
-  requests: ({ kind: "permit"; request: PermitRequest } | { kind: "delegation"; request: DelegationRequest })[];
-  signatures: Hex[];
-}
-
-/** The account's Aave V2 position, what V3 says about each asset, both health factors, and its own one transaction. */
-export function AaveMigration({ owner, migrator }: { owner: Address; migrator: Address }) {
-  const aave = useAaveV2Position(owner);
-  const [minHealthFactor, setMinHealthFactor] = useState("1.1");
-  const minimum = parsePositiveNumber(minHealthFactor, "minimum health factor");
-
-  if (aave.isPending) return <Card>Looking for your Aave V2 position…</Card>;
-  if (aave.isError) return <Alert tone="error">{describeMigrationFailure(aave.error)}</Alert>;
-  if (!aave.data || aave.data.position.reserves.length === 0) return null;
-  const { position, v3 } = aave.data;
-  const plan = minimum.ok ? planAaveMigration(position, v3, parseUnits(minimum.value.toString(), 18)) : undefined;
-
+/**
+ * The account's Aave V2 position, what V3 says about each asset, both health factors, and either its own one
+ * transaction or a place in the batch with the Uniswap positions.
+ */
+export function AaveMigration({
+  owner,
+  migrator,
+  position,
+  plan,
+  minHealthFactor,
+  minimum,
+  onMinHealthFactorChange,
+  inBatch,
+  onInBatchChange,
+  batchAvailable,
+}: {
+  owner: Address;
+  migrator: Address;
+  position: AaveV2Position;
+  plan: AaveMigrationPlan | undefined;
+  minHealthFactor: string;
+  minimum: Parsed<number>;
+  onMinHealthFactorChange: (value: string) => void;
+  inBatch: boolean;
+  onInBatchChange: (inBatch: boolean) => void;
+  batchAvailable: boolean;
+}) {
   return (
     <Card title="Your Aave V2 position">
       <ReserveTable position={position} />
@@ -66,7 +68,7 @@ export function AaveMigration({ owner, migrator }: { owner: Address; migrator: A
       <Field
         label="Minimum health factor on Aave V3"
         value={minHealthFactor}
-        onChange={(event) => setMinHealthFactor(event.target.value)}
+        onChange={(event) => onMinHealthFactorChange(event.target.value)}
         error={minimum.ok ? undefined : minimum.error}
       />
       {plan && !plan.healthy ? (
@@ -75,7 +77,13 @@ export function AaveMigration({ owner, migrator }: { owner: Address; migrator: A
           Ferry never goes below 1.005). Lower the minimum only if you accept the liquidation risk.
         </Alert>
       ) : null}
-      {plan ? <AaveSignAndSend owner={owner} migrator={migrator} plan={plan} minimum={minHealthFactor} /> : null}
+      {batchAvailable ? (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={inBatch} onChange={(event) => onInBatchChange(event.target.checked)} />
+          Move it in the same transaction as the Uniswap positions below
+        </label>
+      ) : null}
+      {plan && !inBatch ? <AaveSignAndSend owner={owner} migrator={migrator} plan={plan} /> : null}
     </Card>
   );
 }
@@ -106,23 +114,12 @@ function ReserveTable({ position }: { position: AaveV2Position }) {
   );
 }
 
-function AaveSignAndSend({
-  owner,
-  migrator,
-  plan,
-  minimum,
-}: {
-  owner: Address;
-  migrator: Address;
-  plan: AaveMigrationPlan;
-  minimum: string;
-}) {
+/** The Aave position on its own: its signatures, then one transaction. */
+function AaveSignAndSend({ owner, migrator, plan }: { owner: Address; migrator: Address; plan: AaveMigrationPlan }) {
   const chainId = useChainId();
   const client = usePublicClient() as PublicClient;
   const { signTypedDataAsync } = useSignTypedData();
   const sender = useMigrationSender(owner, migrator);
-  // This card is shown on the world only (see useAaveV2Position), whose address book lists V3's reserves.
-  const v3Reserves = addressesFor(31337).aaveV3.reserves;
   const [signing, setSigning] = useState<Signing>();
   const [error, setError] = useState<string>();
   const [done, setDone] = useState<Hash>();
@@ -140,60 +137,31 @@ function AaveSignAndSend({
     run(async () => {
       const { timestamp } = await client.getBlock();
       const deadline = timestamp + PERMIT_LIFETIME_SECONDS;
-      const { permits, delegations } = await buildAaveSignatureRequests(client, chainId, owner, migrator, deadline, {
-        supplies: plan.supplies.map((r) => ({
-          token: r.tokens.aToken,
-          symbol: `a${r.symbol}`,
-          decimals: r.decimals,
-          amount: r.supplied,
-        })),
-        // The delegation is on Aave V3's variable debt token of the asset: V3 opens the debt as variable.
-        debts: plan.debts.map((r) => ({
-          token: v3Reserves[r.symbol as keyof typeof v3Reserves].variableDebtToken,
-          symbol: r.symbol,
-          decimals: r.decimals,
-          amount: r.stableDebt + r.variableDebt,
-        })),
-      });
+      const { permits, delegations } = await buildAaveSignatureRequests(
+        client,
+        chainId,
+        owner,
+        migrator,
+        deadline,
+        plan,
+      );
       setSigning({
         deadline,
-        requests: [
-          ...permits.map((request) => ({ kind: "permit" as const, request })),
-          ...delegations.map((request) => ({ kind: "delegation" as const, request })),
-        ],
+        requests: [...permitsOf(permits, (i) => permits[i]?.token.symbol ?? ""), ...delegationsOf(delegations)],
         signatures: [],
       });
     });
 
-  const signRest = (current: Signing) =>
-    run(async () => {
-      const signatures = [...current.signatures];
-      for (const item of current.requests.slice(signatures.length)) {
-        try {
-          signatures.push(
-            item.kind === "permit"
-              ? await signTypedDataAsync(permitTypedData(item.request))
-              : await signTypedDataAsync(delegationTypedData(item.request)),
-          );
-        } finally {
-          setSigning({ ...current, signatures: [...signatures] });
-        }
-      }
-    });
-
   const send = (current: Signing) =>
     run(async () => {
-      const signature = (i: number) => {
-        const item = current.requests[i];
-        const value = item?.request.message.value ?? 0n;
-        return toPermitSignature(current.signatures[i] as Hex, value, current.deadline);
-      };
-      const params = {
-        collateral: plan.supplies.map((r, i) => ({ asset: r.asset, permit: signature(i) })),
-        debt: plan.debts.map((r, i) => ({ asset: r.asset, delegation: signature(plan.supplies.length + i) })),
-        minHealthFactor: parseUnits(minimum, 18),
-      };
-      const receipt = await sender.send([aaveV2ToV3Position(params)], current.deadline, false);
+      const signatures = current.requests.map((item, i) =>
+        toPermitSignature(current.signatures[i] as `0x${string}`, item.request.message.value, current.deadline),
+      );
+      const receipt = await sender.send(
+        [aaveV2ToV3Position(aaveMigrationParams(plan, signatures))],
+        current.deadline,
+        false,
+      );
       const [event] = parseEventLogs({ abi: migratorAbi, eventName: "LendingMigrated", logs: receipt.logs });
       if (!event) throw new Error("The transaction was mined but Ferry reported no lending migration.");
       setSigning(undefined);
@@ -211,23 +179,12 @@ function AaveSignAndSend({
     <div className="space-y-3">
       {signing ? (
         <>
-          {signing.requests.map((item, i) => (
-            <ul
-              key={item.request.domain.verifyingContract}
-              aria-label={`${item.kind === "permit" ? "Permit" : "Credit delegation"} for ${item.request.token.symbol}`}
-              className="space-y-1 rounded-lg bg-slate-100 p-3 font-mono text-sm break-all dark:bg-slate-800"
-            >
-              {(item.kind === "permit"
-                ? describePermit(item.request, BigInt(Math.floor(Date.now() / 1000)))
-                : describeDelegation(item.request)
-              ).map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-              <li>{i < signing.signatures.length ? "✓ Signed" : "Not signed yet"}</li>
-            </ul>
-          ))}
+          <SignatureList signing={signing} />
           {signing.signatures.length < signing.requests.length ? (
-            <Button onClick={() => signRest(signing)} disabled={busy}>
+            <Button
+              onClick={() => run(() => signRemaining(signing, signWith(signTypedDataAsync), setSigning))}
+              disabled={busy}
+            >
               {busy ? "Waiting for your wallet…" : "Sign Aave authorisations"}
             </Button>
           ) : (

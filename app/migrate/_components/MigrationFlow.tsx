@@ -2,17 +2,25 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { Address } from "viem";
+import { type Address, parseUnits } from "viem";
 import { useChainId } from "wagmi";
 import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { Card } from "@/components/Card";
+import { useAaveV2Position } from "@/hooks/useAaveV2Position";
 import { useMarketData, useMigrationSimulation } from "@/hooks/useMigrationPreview";
 import { useV2Positions } from "@/hooks/useV2Positions";
 import { useV3Pools } from "@/hooks/useV3Pools";
+import {
+  type AaveMigrationPlan,
+  aaveAuthorizationCalls,
+  aaveMigrationParams,
+  planAaveMigration,
+} from "@/lib/aaveMigrationPlan";
+import { approvalCall } from "@/lib/authorizations";
 import { ferryDeploymentFor } from "@/lib/ferry";
-import { parseSlippage } from "@/lib/inputs";
-import { uniswapV2ToV3Position } from "@/lib/migration";
+import { parsePositiveNumber, parseSlippage } from "@/lib/inputs";
+import { aaveV2ToV3Position, NO_PERMIT, uniswapV2ToV3Position } from "@/lib/migration";
 import { describeWalletError } from "@/lib/walletErrors";
 import { AaveMigration } from "./AaveMigration";
 import { DEFAULT_DRAFT, type PositionDraft, type PositionPlan, planPosition, type ReadyPlan } from "./draft";
@@ -32,7 +40,10 @@ export function MigrationFlow({ owner }: { owner: Address }) {
   const [drafts, setDrafts] = useState<Record<Address, PositionDraft>>({});
   const [options, setOptions] = useState<BatchOptions>({ slippage: "0.5", unwrapWeth: false, useApprovals: false });
   const [result, setResult] = useState<MigrationResult>();
+  const [aaveMinHealthFactor, setAaveMinHealthFactor] = useState("1.1");
+  const [aaveInBatch, setAaveInBatch] = useState(false);
   const queryClient = useQueryClient();
+  const aave = useAaveV2Position(owner);
 
   const chosen = (positions.data ?? []).filter((position) => selected.has(position.pair));
   const draftOf = (pair: Address) => drafts[pair] ?? DEFAULT_DRAFT;
@@ -51,14 +62,39 @@ export function MigrationFlow({ owner }: { owner: Address }) {
   const allReady = chosen.length > 0 && ready.length === chosen.length;
   const sendable = allReady && ready.every((plan) => plan.sendable);
 
+  const aaveMinimum = parsePositiveNumber(aaveMinHealthFactor, "minimum health factor");
+  const aaveData = aave.data?.position.reserves.length ? aave.data : undefined;
+  const aavePlan =
+    aaveData && aaveMinimum.ok
+      ? planAaveMigration(aaveData.position, aaveData.v3, parseUnits(String(aaveMinimum.value), 18), (symbol) => {
+          const reserve = aaveData.v3Reserves[symbol];
+          if (!reserve) throw new Error(`${symbol} has no Aave V3 reserve in the address book`);
+          return reserve.variableDebtToken;
+        })
+      : undefined;
+  // The Aave position joins the Uniswap batch only when the user asks and Ferry would let it go on its own.
+  const aaveInTransaction = aaveInBatch && aavePlan?.sendable ? aavePlan : undefined;
+
   // A fresh object each render is fine: the query key is hashed by content (bigints included).
   const previewInput =
     allReady && deployment
       ? {
           migrator: deployment.migrator,
           owner,
-          pulls: ready.map(({ position, plan }) => ({ token: position.pair, amount: plan.lpAmount })),
-          positions: ready.map(({ plan }) => uniswapV2ToV3Position(plan.params)),
+          authorizations: [
+            ...ready.map(({ position, plan }) => approvalCall(position.pair, deployment.migrator, plan.lpAmount)),
+            ...(aaveInTransaction ? aaveAuthorizationCalls(aaveInTransaction, deployment.migrator) : []),
+          ],
+          positions: [
+            ...ready.map(({ plan }) => uniswapV2ToV3Position(plan.params)),
+            ...(aaveInTransaction
+              ? [
+                  aaveV2ToV3Position(
+                    aaveMigrationParams(aaveInTransaction, aaveSignaturesPlaceholder(aaveInTransaction)),
+                  ),
+                ]
+              : []),
+          ],
           unwrapWeth: options.unwrapWeth,
         }
       : undefined;
@@ -96,7 +132,20 @@ export function MigrationFlow({ owner }: { owner: Address }) {
   if (positions.data.length === 0) {
     return (
       <div className="space-y-6">
-        <AaveMigration owner={owner} migrator={deployment.migrator} />
+        {aaveData ? (
+          <AaveMigration
+            owner={owner}
+            migrator={deployment.migrator}
+            position={aaveData.position}
+            plan={aavePlan}
+            minHealthFactor={aaveMinHealthFactor}
+            minimum={aaveMinimum}
+            onMinHealthFactorChange={setAaveMinHealthFactor}
+            inBatch={aaveInBatch}
+            onInBatchChange={setAaveInBatch}
+            batchAvailable={chosen.length > 0}
+          />
+        ) : null}
         <Card title="No Uniswap V2 liquidity">
           <p>
             This account holds no Uniswap V2 liquidity in the pairs Ferry supports. Connect another account, or add
@@ -115,7 +164,20 @@ export function MigrationFlow({ owner }: { owner: Address }) {
     });
   return (
     <div className="space-y-6">
-      <AaveMigration owner={owner} migrator={deployment.migrator} />
+      {aaveData ? (
+        <AaveMigration
+          owner={owner}
+          migrator={deployment.migrator}
+          position={aaveData.position}
+          plan={aavePlan}
+          minHealthFactor={aaveMinHealthFactor}
+          minimum={aaveMinimum}
+          onMinHealthFactorChange={setAaveMinHealthFactor}
+          inBatch={aaveInBatch}
+          onInBatchChange={setAaveInBatch}
+          batchAvailable={chosen.length > 0}
+        />
+      ) : null}
       <PositionList
         positions={positions.data}
         prices={market.data?.prices}
@@ -155,9 +217,15 @@ export function MigrationFlow({ owner }: { owner: Address }) {
           onOptionsChange={setOptions}
           simulation={simulation}
           market={market}
+          aave={aaveInTransaction}
           onDone={setResult}
         />
       ) : null}
     </div>
   );
+}
+
+/** No signatures yet: the simulation authorises with approvals instead (aaveAuthorizationCalls). */
+function aaveSignaturesPlaceholder(plan: AaveMigrationPlan) {
+  return [...plan.supplies, ...plan.debts].map(() => NO_PERMIT);
 }

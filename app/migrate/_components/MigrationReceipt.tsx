@@ -42,6 +42,9 @@ export function MigrationReceipt({
           );
         })}
       </ul>
+      {result.movedAave ? (
+        <p className="text-sm">Your Aave V2 position moved to Aave V3 in the same transaction.</p>
+      ) : null}
       <Button variant="secondary" onClick={onAgain}>
         Migrate another position
       </Button>

@@ -6,6 +6,7 @@ import { Alert } from "@/components/Alert";
 import { Card } from "@/components/Card";
 import { Field } from "@/components/Field";
 import type { useMarketData, useMigrationSimulation } from "@/hooks/useMigrationPreview";
+import type { AaveMigrationPlan } from "@/lib/aaveMigrationPlan";
 import { gasCost } from "@/lib/gasCost";
 import type { Parsed } from "@/lib/inputs";
 import { describeMigrationError } from "@/lib/migrationErrors";
@@ -32,6 +33,7 @@ export function ReviewCard({
   onOptionsChange,
   simulation,
   market,
+  aave,
   onDone,
 }: {
   owner: Address;
@@ -43,6 +45,8 @@ export function ReviewCard({
   onOptionsChange: (options: BatchOptions) => void;
   simulation: ReturnType<typeof useMigrationSimulation>;
   market: ReturnType<typeof useMarketData>;
+  /** The Aave V2 position, when it moves in the same transaction. */
+  aave: AaveMigrationPlan | undefined;
   onDone: (result: MigrationResult) => void;
 }) {
   const ethBalance = useBalance({ address: owner });
@@ -116,6 +120,7 @@ export function ReviewCard({
         }))}
         unwrapWeth={options.unwrapWeth}
         useApprovals={options.useApprovals}
+        aave={aave}
         disabled={!sendable || lacksGasMoney || !simulation.isSuccess || simulation.isPlaceholderData}
         onDone={onDone}
       />

@@ -2,21 +2,25 @@
 
 import { useState } from "react";
 import { type Address, type Hash, type Hex, type PublicClient, parseEventLogs } from "viem";
-import { useChainId, usePublicClient, useSignTypedData, useWriteContract } from "wagmi";
+import { useChainId, usePublicClient, useSendTransaction, useSignTypedData } from "wagmi";
 import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { describeMigrationFailure, useMigrationSender } from "@/hooks/useMigrationSender";
-import { migratorAbi, uniswapV2PairAbi } from "@/lib/generated/abis";
-import { buildLpPermits } from "@/lib/lpPermits";
+import { type AaveMigrationPlan, aaveAuthorizationCalls, aaveMigrationParams } from "@/lib/aaveMigrationPlan";
+import { buildAaveSignatureRequests } from "@/lib/aaveSignatures";
+import { approvalCall } from "@/lib/authorizations";
+import { migratorAbi } from "@/lib/generated/abis";
+import { buildLpPermits, PERMIT_LIFETIME_SECONDS } from "@/lib/lpPermits";
 import {
-  type MigratorPosition,
+  aaveV2ToV3Position,
   NO_PERMIT,
+  type PermitSignature,
   toPermitSignature,
   type UniswapV2ToV3Params,
   uniswapV2ToV3Position,
 } from "@/lib/migration";
-import { describePermit, type PermitRequest, permitTypedData } from "@/lib/permit";
 import type { LiquidityMigration } from "@/lib/simulateMigration";
+import { delegationsOf, permitsOf, SignatureList, type Signing, signRemaining, signWith } from "./signatures";
 
 export interface BatchItem {
   pair: Address;
@@ -28,12 +32,11 @@ export interface MigrationResult {
   hash: Hash;
   gasUsed: bigint;
   migrations: { source: Address; migration: LiquidityMigration }[];
+  /** Whether an Aave position moved in the same transaction. */
+  movedAave: boolean;
 }
 
-type Stage =
-  | { step: "ready" }
-  | { step: "review"; deadline: bigint; permits: PermitRequest[]; signatures: Hex[] }
-  | { step: "approving"; done: number };
+type Stage = { step: "ready" } | { step: "review"; signing: Signing } | { step: "approving"; done: number };
 
 /** Sign what Ferry may move (permits, or approvals for wallets that cannot sign), then send one transaction. */
 export function SignAndMigrate({
@@ -42,6 +45,7 @@ export function SignAndMigrate({
   batch,
   unwrapWeth,
   useApprovals,
+  aave,
   disabled,
   onDone,
 }: {
@@ -50,13 +54,14 @@ export function SignAndMigrate({
   batch: BatchItem[];
   unwrapWeth: boolean;
   useApprovals: boolean;
+  aave?: AaveMigrationPlan;
   disabled: boolean;
   onDone: (result: MigrationResult) => void;
 }) {
   const chainId = useChainId();
   const client = usePublicClient() as PublicClient;
   const { signTypedDataAsync } = useSignTypedData();
-  const { writeContractAsync } = useWriteContract();
+  const { sendTransactionAsync } = useSendTransaction();
   const sender = useMigrationSender(owner, migrator);
   const [stage, setStage] = useState<Stage>({ step: "ready" });
   const [error, setError] = useState<string>();
@@ -76,66 +81,58 @@ export function SignAndMigrate({
 
   const pulls = batch.map(({ pair, params }) => ({ pair, amount: params.lpAmount }));
 
+  /** LP permits first, then the Aave position's permits and delegations, all with one deadline. */
   const review = () =>
     run(async () => {
       const { deadline, permits } = await buildLpPermits(client, chainId, owner, migrator, pulls);
-      setStage({ step: "review", deadline, permits, signatures: [] });
+      const lending = aave
+        ? await buildAaveSignatureRequests(client, chainId, owner, migrator, deadline, aave)
+        : { permits: [], delegations: [] };
+      const requests = [
+        ...permitsOf(permits, (i) => batch[i]?.name ?? ""),
+        ...permitsOf(lending.permits, (i) => lending.permits[i]?.token.symbol ?? ""),
+        ...delegationsOf(lending.delegations),
+      ];
+      setStage({ step: "review", signing: { deadline, requests, signatures: [] } });
     });
 
-  /** Signs the permits not signed yet, one wallet prompt each; a rejection keeps those already signed. */
-  const signNext = (review: Extract<Stage, { step: "review" }>) =>
+  const send = (deadline: bigint, signatures: PermitSignature[]) =>
     run(async () => {
-      const signatures = [...review.signatures];
-      for (const permit of review.permits.slice(signatures.length)) {
-        try {
-          signatures.push(await signTypedDataAsync(permitTypedData(permit)));
-        } finally {
-          setStage({ ...review, signatures: [...signatures] });
-        }
-      }
-    });
-
-  const send = (positions: MigratorPosition[], deadline: bigint) =>
-    run(async () => {
+      const positions = [
+        ...batch.map((item, i) => uniswapV2ToV3Position({ ...item.params, permit: signatures[i] ?? NO_PERMIT })),
+        ...(aave ? [aaveV2ToV3Position(aaveMigrationParams(aave, signatures.slice(batch.length)))] : []),
+      ];
       const receipt = await sender.send(positions, deadline, unwrapWeth);
       const events = parseEventLogs({ abi: migratorAbi, eventName: "Migrated", logs: receipt.logs });
+      const lending = parseEventLogs({ abi: migratorAbi, eventName: "LendingMigrated", logs: receipt.logs });
       setStage({ step: "ready" });
       onDone({
         hash: receipt.transactionHash,
         gasUsed: receipt.gasUsed,
         migrations: events.map((event) => event.args),
+        movedAave: lending.length > 0,
       });
     });
 
-  const sendWithPermits = (review: Extract<Stage, { step: "review" }>) =>
+  const sendSigned = ({ deadline, requests, signatures }: Signing) =>
     send(
-      batch.map((item, i) =>
-        uniswapV2ToV3Position({
-          ...item.params,
-          permit: toPermitSignature(review.signatures[i] as Hex, item.params.lpAmount, review.deadline),
-        }),
-      ),
-      review.deadline,
+      deadline,
+      requests.map((item, i) => toPermitSignature(signatures[i] as Hex, item.request.message.value, deadline)),
     );
 
-  /** For accounts that cannot sign permits (smart-contract wallets): one exact approval per LP token, then migrate. */
+  /** For accounts that cannot sign (smart-contract wallets): one exact approval or delegation each, then migrate. */
   const approveAndSend = () =>
     run(async () => {
-      for (const [i, { pair, amount }] of pulls.entries()) {
+      const calls = [
+        ...pulls.map(({ pair, amount }) => approvalCall(pair, migrator, amount)),
+        ...(aave ? aaveAuthorizationCalls(aave, migrator) : []),
+      ];
+      for (const [i, call] of calls.entries()) {
         setStage({ step: "approving", done: i });
-        const hash = await writeContractAsync({
-          address: pair,
-          abi: uniswapV2PairAbi,
-          functionName: "approve",
-          args: [migrator, amount],
-        });
-        await client.waitForTransactionReceipt({ hash });
+        await client.waitForTransactionReceipt({ hash: await sendTransactionAsync(call) });
       }
       const { timestamp } = await client.getBlock();
-      await send(
-        batch.map((item) => uniswapV2ToV3Position({ ...item.params, permit: NO_PERMIT })),
-        timestamp + 20n * 60n,
-      );
+      await send(timestamp + PERMIT_LIFETIME_SECONDS, []);
     });
 
   return (
@@ -147,37 +144,34 @@ export function SignAndMigrate({
       ) : null}
       {stage.step === "approving" ? (
         <Alert tone="info">
-          Approving LP token {stage.done + 1} of {pulls.length}…
+          Sending authorisation {stage.done + 1} of{" "}
+          {pulls.length + (aave ? aave.supplies.length + aave.debts.length : 0)}…
         </Alert>
       ) : null}
       {stage.step === "review" ? (
         <div className="space-y-3">
-          <h3 className="font-medium">
-            You are about to sign {stage.permits.length === 1 ? "this permit" : `${stage.permits.length} permits`}
-          </h3>
-          {stage.permits.map((permit, i) => (
-            <ul
-              key={permit.domain.verifyingContract}
-              aria-label={`Permit for ${batch[i]?.name}`}
-              className="space-y-1 rounded-lg bg-slate-100 p-3 font-mono text-sm break-all dark:bg-slate-800"
-            >
-              {describePermit(permit, BigInt(Math.floor(Date.now() / 1000))).map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-              <li>{i < stage.signatures.length ? "✓ Signed" : "Not signed yet"}</li>
-            </ul>
-          ))}
-          {stage.signatures.length < stage.permits.length ? (
+          <h3 className="font-medium">You are about to sign</h3>
+          <SignatureList signing={stage.signing} />
+          {stage.signing.signatures.length < stage.signing.requests.length ? (
             <div className="flex gap-3">
-              <Button onClick={() => signNext(stage)} disabled={busy}>
-                {busy ? "Waiting for your wallet…" : stage.signatures.length === 0 ? "Sign" : "Sign the rest"}
+              <Button
+                onClick={() =>
+                  run(() =>
+                    signRemaining(stage.signing, signWith(signTypedDataAsync), (signing) =>
+                      setStage({ step: "review", signing }),
+                    ),
+                  )
+                }
+                disabled={busy}
+              >
+                {busy ? "Waiting for your wallet…" : stage.signing.signatures.length === 0 ? "Sign" : "Sign the rest"}
               </Button>
               <Button variant="secondary" onClick={() => setStage({ step: "ready" })} disabled={busy}>
                 Back
               </Button>
             </div>
           ) : (
-            <Button onClick={() => sendWithPermits(stage)} disabled={busy || disabled}>
+            <Button onClick={() => sendSigned(stage.signing)} disabled={busy || disabled}>
               {busy ? "Confirm in your wallet…" : "Migrate in one transaction"}
             </Button>
           )}
