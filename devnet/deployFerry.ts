@@ -1,11 +1,12 @@
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { toHex } from "viem";
 import type { FerryDeployment } from "../lib/ferry";
 import { ACCOUNT_INDEX, devAccount } from "./deploy/config";
-import { ROOT_DIR } from "./world-files";
+import { CACHE_DIR, ROOT_DIR } from "./world-files";
 
 const FORGE_BIN = join(ROOT_DIR, "node_modules", ".bin", "forge");
 
@@ -16,20 +17,34 @@ export function ferryDeployerKey() {
   return toHex(key);
 }
 
+const FERRY_FILE = join(ROOT_DIR, "lib", "ferry.json");
+
+/** A fresh file for a test's deployment record, where the deploy script may write (foundry.toml fs_permissions). */
+export function scratchDeploymentFile(): string {
+  const dir = join(CACHE_DIR, "deployments");
+  mkdirSync(dir, { recursive: true });
+  return join(dir, `${randomUUID()}.json`);
+}
+
 /**
  * Deploys Ferry's contracts on the chain behind `rpcUrl` with `contracts/script/Deploy.s.sol`, which records them
- * in `lib/ferry.json`, and returns the recorded deployment.
+ * in `recordTo` (the app's `lib/ferry.json` by default), and returns the recorded deployment. Tests record to a
+ * file of their own: chains started side by side must not overwrite each other's deploy block.
  */
-export async function deployFerry(rpcUrl: string, chainId: number): Promise<FerryDeployment> {
+export async function deployFerry(
+  rpcUrl: string,
+  chainId: number,
+  { recordTo = FERRY_FILE }: { recordTo?: string } = {},
+): Promise<FerryDeployment> {
   await promisify(execFile)(
     FORGE_BIN,
     ["script", "script/Deploy.s.sol", "--rpc-url", rpcUrl, "--broadcast", "--private-key", ferryDeployerKey()],
-    { cwd: join(ROOT_DIR, "contracts"), maxBuffer: 64 * 1024 * 1024 },
+    { cwd: join(ROOT_DIR, "contracts"), maxBuffer: 64 * 1024 * 1024, env: { ...process.env, FERRY_JSON: recordTo } },
   ).catch((error: Error & { stdout?: string; stderr?: string }) => {
     throw new Error(`deploying Ferry failed: ${error.stderr || error.stdout || error.message}`);
   });
   // Read the file afresh: the script has just rewritten it.
-  const recorded = JSON.parse(readFileSync(join(ROOT_DIR, "lib", "ferry.json"), "utf8"))[String(chainId)];
-  if (!recorded) throw new Error(`Deploy.s.sol ran but lib/ferry.json has no entry for chain ${chainId}`);
+  const recorded = JSON.parse(readFileSync(recordTo, "utf8"))[String(chainId)];
+  if (!recorded) throw new Error(`Deploy.s.sol ran but ${recordTo} has no entry for chain ${chainId}`);
   return recorded;
 }

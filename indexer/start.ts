@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { preferredOrFreePort, stopProcess } from "../devnet/anvil";
+import type { FerryDeployment } from "../lib/ferry";
 import { loadPointsRule } from "./campaign";
 import { indexedChain } from "./chains";
 
@@ -25,6 +26,8 @@ export interface IndexerOptions {
   dataDir?: string;
   /** Points rule JSON (default `indexer/points.config.json`). */
   pointsConfig?: string;
+  /** Ferry's deployment on this chain; `lib/ferry.json`'s entry when omitted. */
+  deployment?: FerryDeployment;
 }
 
 export interface RunningIndexer {
@@ -44,6 +47,10 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
     FERRY_CHAIN_ID: String(options.chainId),
     [`PONDER_RPC_URL_${options.chainId}`]: options.rpcUrl,
     ...(options.pointsConfig && { FERRY_POINTS_CONFIG: options.pointsConfig }),
+    ...(options.deployment && {
+      FERRY_MIGRATOR: options.deployment.migrator,
+      FERRY_START_BLOCK: String(options.deployment.deployBlock),
+    }),
   };
   indexedChain(env);
   loadPointsRule(env.FERRY_POINTS_CONFIG);

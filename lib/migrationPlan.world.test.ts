@@ -1,6 +1,6 @@
 import { createPublicClient, http, type PublicClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deployFerry } from "../devnet/deployFerry";
+import { deployFerry, scratchDeploymentFile } from "../devnet/deployFerry";
 import { type RunningChain, startWorld } from "../devnet/world";
 import { addressesFor } from "./addresses";
 import { approvalCall } from "./authorizations";
@@ -22,7 +22,7 @@ const alice = addresses.accounts.alice;
 
 beforeAll(async () => {
   world = await startWorld();
-  migrator = (await deployFerry(world.rpcUrl, world.chainId)).migrator;
+  migrator = (await deployFerry(world.rpcUrl, world.chainId, { recordTo: scratchDeploymentFile() })).migrator;
   const chain = toViemChain({ chainId: world.chainId, chainName: "world", rpcUrl: world.rpcUrl });
   client = createPublicClient({ chain, transport: http(), batch: { multicall: { deployless: true } } });
 }, 120_000);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { deployFerry } from "../../devnet/deployFerry";
+import { deployFerry, scratchDeploymentFile } from "../../devnet/deployFerry";
 import { startApp } from "../../devnet/nextApp";
 import { startFork, startWorld } from "../../devnet/world";
 import { startIndexer } from "../../indexer/start";
@@ -23,11 +23,11 @@ export default async function globalSetup() {
     stops.push(world.stop);
     const fork = await startFork(world.rpcUrl);
     stops.push(fork.stop);
-    await deployFerry(fork.rpcUrl, fork.chainId);
+    const deployment = await deployFerry(fork.rpcUrl, fork.chainId, { recordTo: scratchDeploymentFile() });
     // A fresh indexer database per run: the fork is new each time.
     const dataDir = mkdtempSync(join(tmpdir(), "ferry-e2e-indexer-"));
     stops.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-    const indexer = await startIndexer({ rpcUrl: fork.rpcUrl, chainId: fork.chainId, dataDir });
+    const indexer = await startIndexer({ rpcUrl: fork.rpcUrl, chainId: fork.chainId, dataDir, deployment });
     stops.push(indexer.stop);
     const app = await startApp({ rpcUrl: fork.rpcUrl, chainId: fork.chainId, indexerUrl: indexer.url });
     stops.push(app.stop);

@@ -11,7 +11,7 @@ import { performance } from "node:perf_hooks";
 import { freePort, rpc, startAnvil } from "../../devnet/anvil";
 import { ensureWorld } from "../../devnet/build-world";
 import { accounts, WORLD_CHAIN_ID } from "../../devnet/deploy/config";
-import { deployFerry } from "../../devnet/deployFerry";
+import { deployFerry, scratchDeploymentFile } from "../../devnet/deployFerry";
 import { WORLD_STATE } from "../../devnet/world-files";
 import { addressesFor } from "../../lib/addresses";
 import { startIndexer } from "../start";
@@ -37,7 +37,7 @@ try {
     "1000000000",
   ]);
   stops.push(node.stop);
-  const ferry = await deployFerry(node.rpcUrl, WORLD_CHAIN_ID);
+  const ferry = await deployFerry(node.rpcUrl, WORLD_CHAIN_ID, { recordTo: scratchDeploymentFile() });
   const addresses = addressesFor(WORLD_CHAIN_ID);
 
   const migrationsPerUser = Math.ceil(MIGRATIONS / USERS);
@@ -72,6 +72,7 @@ try {
     chainId: WORLD_CHAIN_ID,
     port,
     dataDir: join(dataDir, "pglite"),
+    deployment: ferry,
   });
   stops.unshift(indexer.stop);
   const caughtUp = performance.now();
