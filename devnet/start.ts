@@ -48,9 +48,10 @@ try {
   note(`${(await building).built ? "built" : "reused"} the app after ${elapsed()}`);
 
   // After the build: forge script then reuses its compilation instead of running a second forge at once.
-  const deployed = existsSync(join(ROOT_DIR, "contracts", "script", "Deploy.s.sol"));
-  if (deployed) {
-    const ferry = await deployFerry(chain.rpcUrl, chain.chainId);
+  const ferry = existsSync(join(ROOT_DIR, "contracts", "script", "Deploy.s.sol"))
+    ? await deployFerry(chain.rpcUrl, chain.chainId)
+    : undefined;
+  if (ferry) {
     note(`Ferry Migrator at ${ferry.migrator} after ${elapsed()}`);
     // Its addresses are deterministic, so lib/ferry.json rarely changes; when it does, the app needs it.
     if ((await ensureAppBuild(registerStop)).built)
@@ -61,12 +62,13 @@ try {
 
   // The indexer's port is chosen up front so the app, started alongside, knows where to find it.
   const indexerPort = await freePort();
-  const indexer = deployed
+  const indexer = ferry
     ? startIndexer({
         rpcUrl: chain.rpcUrl,
         chainId: chain.chainId,
         port: indexerPort,
         dataDir: freshIndexerDir(),
+        deployment: ferry,
       }).then(
         (running) => {
           stops.push(running.stop);
@@ -82,7 +84,7 @@ try {
     rpcUrl: chain.rpcUrl,
     chainId: chain.chainId,
     port: await preferredOrFreePort(3000),
-    ...(deployed && { indexerUrl: `http://127.0.0.1:${indexerPort}` }),
+    ...(ferry && { indexerUrl: `http://127.0.0.1:${indexerPort}` }),
   });
   stops.push(app.stop);
   const runningIndexer = await indexer;
