@@ -1,4 +1,3 @@
-import { TickMath } from "@uniswap/v3-sdk";
 import {
   type Account,
   type Address,
@@ -9,17 +8,29 @@ import {
   http,
   maxUint256,
   type PublicClient,
+  parseAbi,
   publicActions,
 } from "viem";
 import { aaveOracleAbi } from "../lib/aaveOracle";
 import { migratorAbi, nonfungiblePositionManagerAbi, uniswapV2PairAbi } from "../lib/generated/abis";
-import { NO_PERMIT, uniswapV2ToV3Position } from "../lib/migration";
+import { aaveV2ToV3Position, NO_PERMIT, uniswapV2ToV3Position } from "../lib/migration";
 import { usdValue } from "../lib/points";
-import { type FeeTier, fullRangeTicks } from "../lib/uniswapV3";
 
+// No @uniswap/v3-sdk here (nor lib/uniswapV3, built on it): Playwright and tsx load this module with Node's own
+// ESM loader, which rejects the SDK's ESM build. The few constants needed are TickMath's.
+const TICK_SPACING: Record<number, number> = { 100: 1, 500: 10, 3000: 60, 10000: 200 };
+const MAX_TICK = 887_272;
 /** Any price the pool may have: these helpers generate traffic on a devnet, they do not protect a user. */
-const SQRT_PRICE_MIN = BigInt(TickMath.MIN_SQRT_RATIO.toString());
-const SQRT_PRICE_MAX = BigInt(TickMath.MAX_SQRT_RATIO.toString());
+const SQRT_PRICE_MIN = 4295128739n;
+const SQRT_PRICE_MAX = 1461446703485210103287273353504524193750000000000n;
+
+/** Full-range ticks for a fee tier, as the Migrator's callers pass them. */
+function fullRange(fee: number): { tickLower: number; tickUpper: number } {
+  const spacing = TICK_SPACING[fee];
+  if (!spacing) throw new Error(`unknown fee tier ${fee}`);
+  const tickUpper = Math.floor(MAX_TICK / spacing) * spacing;
+  return { tickLower: -tickUpper, tickUpper };
+}
 
 export type ChainWallet = ReturnType<typeof devnetWallet>;
 
@@ -46,7 +57,7 @@ export function v2ToV3Args(token0: Address, token1: Address, fee: number, percen
     amount0MinWithdrawn: 0n,
     amount1MinWithdrawn: 0n,
     fee,
-    ...fullRangeTicks(fee as FeeTier),
+    ...fullRange(fee),
     sqrtPriceX96Min: SQRT_PRICE_MIN,
     sqrtPriceX96Max: SQRT_PRICE_MAX,
     amount0MinDeposited: 0n,
@@ -80,6 +91,68 @@ export async function migrateV2ToV3(wallet: ChainWallet, migration: V2ToV3Migrat
     abi: migratorAbi,
     functionName: "migrate",
     args: v2ToV3Args(token0, token1, migration.fee, migration.percentageBps, block.timestamp + 3600n),
+  });
+  await expectSuccess(wallet, hash);
+  return hash;
+}
+
+const aaveV2DataProviderTokensAbi = parseAbi([
+  "function getReserveTokensAddresses(address asset) view returns (address aTokenAddress, address stableDebtTokenAddress, address variableDebtTokenAddress)",
+]);
+
+const aaveV3WithdrawAbi = parseAbi(["function withdraw(address asset, uint256 amount, address to) returns (uint256)"]);
+
+export interface AaveV2ToV3Migration {
+  migrator: Address;
+  /** Aave V2 ProtocolDataProvider, to find each collateral's aToken. */
+  dataProvider: Address;
+  /** Supplied assets to move; their V2 aTokens are approved to the Migrator (no permit). */
+  collateral: Address[];
+  /** Borrowed assets to move: the wallet must already have delegated V3 credit to the Migrator. */
+  debt?: Address[];
+  minHealthFactor?: bigint;
+}
+
+/** Approves each collateral's V2 aToken to the Migrator (unlimited) and sends one Aave V2 → V3 migration. */
+export async function migrateAaveV2ToV3(wallet: ChainWallet, migration: AaveV2ToV3Migration): Promise<Hash> {
+  for (const asset of migration.collateral) {
+    const [aToken] = await wallet.readContract({
+      address: migration.dataProvider,
+      abi: aaveV2DataProviderTokensAbi,
+      functionName: "getReserveTokensAddresses",
+      args: [asset],
+    });
+    const approval = await wallet.writeContract({
+      address: aToken,
+      abi: erc20Abi,
+      functionName: "approve",
+      args: [migration.migrator, maxUint256],
+    });
+    await expectSuccess(wallet, approval);
+  }
+  const position = aaveV2ToV3Position({
+    collateral: migration.collateral.map((asset) => ({ asset, permit: NO_PERMIT })),
+    debt: (migration.debt ?? []).map((asset) => ({ asset, delegation: NO_PERMIT })),
+    minHealthFactor: migration.minHealthFactor ?? 0n,
+  });
+  const block = await wallet.getBlock();
+  const hash = await wallet.writeContract({
+    address: migration.migrator,
+    abi: migratorAbi,
+    functionName: "migrate",
+    args: [[position], block.timestamp + 3600n, false],
+  });
+  await expectSuccess(wallet, hash);
+  return hash;
+}
+
+/** Withdraws `amount` (maxUint256: everything) of `asset` from Aave V3, as a user leaving the new version would. */
+export async function withdrawAaveV3(wallet: ChainWallet, pool: Address, asset: Address, amount = maxUint256) {
+  const hash = await wallet.writeContract({
+    address: pool,
+    abi: aaveV3WithdrawAbi,
+    functionName: "withdraw",
+    args: [asset, amount, wallet.account.address],
   });
   await expectSuccess(wallet, hash);
   return hash;

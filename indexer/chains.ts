@@ -12,6 +12,8 @@ export interface IndexedChain {
   positionManager: Address;
   /** Prices of reserve assets, USD with 8 decimals. */
   oracle: Address;
+  /** Aave V3 Pool: where lending migrations land, followed for withdrawals of migrated assets. */
+  aaveV3Pool: Address;
 }
 
 type Env = Record<string, string | undefined>;
@@ -27,7 +29,10 @@ export function indexedChain(env: Env): IndexedChain {
   const rpcUrl = env[`PONDER_RPC_URL_${id}`] ?? env.FERRY_RPC_URL;
   if (!rpcUrl) throw new Error(`no RPC for chain ${id}: set PONDER_RPC_URL_${id} or FERRY_RPC_URL`);
   if (!/^https?:\/\//.test(rpcUrl)) throw new Error(`the RPC for chain ${id} must be an http(s) URL, got "${rpcUrl}"`);
-  const deployment = ferryDeploymentFor(id);
+  // A deployment handed over by the caller (tests, npm start) wins over the app's recorded one.
+  const deployment = env.FERRY_MIGRATOR
+    ? { migrator: env.FERRY_MIGRATOR as Address, deployBlock: Number(env.FERRY_START_BLOCK ?? 0) }
+    : ferryDeploymentFor(id);
   if (!deployment) throw new Error(`Ferry is not deployed on chain ${id}: lib/ferry.json has no entry for it`);
   const addresses = addressesFor(id);
   return {
@@ -38,5 +43,6 @@ export function indexedChain(env: Env): IndexedChain {
     startBlock: deployment.deployBlock,
     positionManager: addresses.uniswapV3.positionManager,
     oracle: addresses.aaveV3.oracle,
+    aaveV3Pool: addresses.aaveV3.pool,
   };
 }

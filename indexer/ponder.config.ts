@@ -1,4 +1,5 @@
 import { createConfig } from "ponder";
+import { parseAbi } from "viem";
 import { migratorAbi, nonfungiblePositionManagerAbi } from "../lib/generated/abis";
 import { indexedChain } from "./chains";
 
@@ -21,6 +22,13 @@ export default createConfig({
     PositionManager: {
       abi: nonfungiblePositionManagerAbi,
       chain: { [chain.name]: { address: chain.positionManager, startBlock: chain.startBlock } },
+    },
+    // Follows lending migrations after they land: a migrated asset withdrawn from Aave V3 stops earning points.
+    AaveV3Pool: {
+      abi: parseAbi([
+        "event Withdraw(address indexed reserve, address indexed user, address indexed to, uint256 amount)",
+      ]),
+      chain: { [chain.name]: { address: chain.aaveV3Pool, startBlock: chain.startBlock } },
     },
   },
 });

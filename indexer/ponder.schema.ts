@@ -37,6 +37,54 @@ export const migration = onchainTable(
   }),
 );
 
+/**
+ * One lending migration (`LendingMigrated`), keyed like `migration`: the assets and amounts moved, the oracle prices
+ * used (same order as the assets), collateral and debt in USD and the net USD it credits (collateral − debt).
+ */
+export const lendingMigration = onchainTable(
+  "lending_migration",
+  (t) => ({
+    chainId: t.integer().notNull(),
+    txHash: t.hex().notNull(),
+    logIndex: t.integer().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.integer().notNull(),
+    user: t.hex().notNull(),
+    route: t.text().notNull(),
+    source: t.hex().notNull(),
+    destination: t.hex().notNull(),
+    collateralAssets: t.hex().array().notNull(),
+    collateralAmounts: t.bigint().array().notNull(),
+    collateralPricesUsd: t.bigint().array().notNull(),
+    debtAssets: t.hex().array().notNull(),
+    debtAmounts: t.bigint().array().notNull(),
+    debtPricesUsd: t.bigint().array().notNull(),
+    collateralUsd: t.bigint().notNull(),
+    debtUsd: t.bigint().notNull(),
+    usd: t.bigint().notNull(),
+    sourceHealthFactorAfter: t.bigint().notNull(),
+    destinationHealthFactorAfter: t.bigint().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.txHash, table.logIndex] }),
+    userIdx: index().on(table.user),
+    timeIdx: index().on(table.timestamp),
+  }),
+);
+
+/** A user's lending migrations still in Aave V3: the USD they are credited with and the assets they moved there. */
+export const lendingPosition = onchainTable(
+  "lending_position",
+  (t) => ({
+    chainId: t.integer().notNull(),
+    user: t.hex().notNull(),
+    pool: t.hex().notNull(),
+    assets: t.hex().array().notNull(),
+    retainedUsd: t.bigint().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.chainId, table.user] }) }),
+);
+
 /** A destination position (the chain's V3 NonfungiblePositionManager token) that received migrated liquidity, followed until that liquidity leaves its owner. */
 export const position = onchainTable(
   "position",

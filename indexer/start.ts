@@ -80,8 +80,10 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
       removeTemporaryDir();
     });
   let output = "";
+  const live = new LiveProgress();
   const keep = (chunk: Buffer) => {
     output = (output + chunk).slice(-8_000);
+    live.observe(output);
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
@@ -102,11 +104,34 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
       );
     }
     servedPort ??= SERVER_PORT.exec(output)?.[1];
-    if (servedPort && (await caughtUp(`http://127.0.0.1:${servedPort}`, head))) break;
+    if (servedPort && live.reached(head) && (await caughtUp(`http://127.0.0.1:${servedPort}`, head))) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   if (child.pid === undefined) throw new Error("ponder started without a pid");
   return { url: `http://127.0.0.1:${servedPort}`, pid: child.pid, stop };
+}
+
+const LIVE_START = /Started live indexing[^\n]*?finalized_block=(\d+)/;
+const INDEXED_BLOCK = /Indexed block[^\n]*? number=(\d+)/g;
+
+/**
+ * After a restart (crash recovery) `/status` still reports the checkpoint reached before it while the unfinalized
+ * blocks are being re-indexed: `head` counts as indexed only once live indexing has started from a finalized block at
+ * or past it, or has logged a block at or past it.
+ */
+class LiveProgress {
+  private finalized?: number;
+  private indexed = -1;
+
+  observe(output: string): void {
+    const finalized = LIVE_START.exec(output)?.[1];
+    if (finalized !== undefined) this.finalized = Number(finalized);
+    for (const match of output.matchAll(INDEXED_BLOCK)) this.indexed = Math.max(this.indexed, Number(match[1]));
+  }
+
+  reached(head: number): boolean {
+    return this.finalized !== undefined && (this.finalized >= head || this.indexed >= head);
+  }
 }
 
 /**

@@ -1,6 +1,8 @@
 import { ponder } from "ponder:registry";
-import { migration, position } from "ponder:schema";
+import { lendingMigration, lendingPosition, migration, position } from "ponder:schema";
+import { zeroAddress } from "viem";
 import { Route } from "../../lib/migration";
+import { lendingValue } from "../../lib/points";
 import { indexedChain } from "../chains";
 import { pricedAmount } from "./prices";
 import { applyRetainedChange } from "./totals";
@@ -65,5 +67,66 @@ ponder.on("Migrator:Migrated", async ({ event, context }) => {
     timestamp,
     retainedDelta: usd,
     migration: { usd, route: routeName(route), token0: moved.token0, token1: moved.token1 },
+  });
+});
+
+/** Aave V2 → V3: valued as the net liquidity moved (collateral − debt) at the block's oracle prices. */
+ponder.on("Migrator:LendingMigrated", async ({ event, context }) => {
+  const { user, route, source, migration: moved } = event.args;
+  const price = (assets: readonly `0x${string}`[], amounts: readonly bigint[]) =>
+    Promise.all(
+      assets.map((asset, i) => pricedAmount(context, chain.oracle, event.block.hash, asset, amounts[i] ?? 0n)),
+    );
+  const [collateral, debt] = await Promise.all([
+    price(moved.collateralAssets, moved.collateralAmounts),
+    price(moved.debtAssets, moved.debtAmounts),
+  ]);
+  const value = lendingValue(
+    collateral.map((leg) => leg.usd),
+    debt.map((leg) => leg.usd),
+  );
+  const timestamp = Number(event.block.timestamp);
+
+  await context.db.insert(lendingMigration).values({
+    chainId: chain.id,
+    txHash: event.transaction.hash,
+    logIndex: event.log.logIndex,
+    blockNumber: event.block.number,
+    timestamp,
+    user,
+    route: routeName(route),
+    source,
+    destination: moved.destination,
+    collateralAssets: [...moved.collateralAssets],
+    collateralAmounts: [...moved.collateralAmounts],
+    collateralPricesUsd: collateral.map((leg) => leg.price),
+    debtAssets: [...moved.debtAssets],
+    debtAmounts: [...moved.debtAmounts],
+    debtPricesUsd: debt.map((leg) => leg.price),
+    collateralUsd: value.collateralUsd,
+    debtUsd: value.debtUsd,
+    usd: value.usd,
+    sourceHealthFactorAfter: moved.sourceHealthFactorAfter,
+    destinationHealthFactorAfter: moved.destinationHealthFactorAfter,
+  });
+
+  // Withdrawals of any migrated collateral asset from Aave V3 reduce this credit (src/AaveV3Pool.ts).
+  const assets = moved.collateralAssets.map((asset) => asset.toLowerCase() as `0x${string}`);
+  await context.db
+    .insert(lendingPosition)
+    .values({ chainId: chain.id, user, pool: moved.destination, assets, retainedUsd: value.usd })
+    .onConflictDoUpdate((row) => ({
+      assets: [...new Set([...row.assets.map((a) => a.toLowerCase() as `0x${string}`), ...assets])],
+      retainedUsd: row.retainedUsd + value.usd,
+    }));
+
+  // One "pool" row per destination lending pool; it has no token pair.
+  await applyRetainedChange(context, {
+    chainId: chain.id,
+    user,
+    pool: moved.destination,
+    timestamp,
+    retainedDelta: value.usd,
+    migration: { usd: value.usd, route: routeName(route), token0: zeroAddress, token1: zeroAddress },
   });
 });

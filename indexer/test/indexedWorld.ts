@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { type Hash, parseEventLogs } from "viem";
 import { rpc } from "../../devnet/anvil";
 import { devAccount } from "../../devnet/deploy/config";
-import { deployFerry } from "../../devnet/deployFerry";
-import { approvePair, devnetWallet, migrateV2ToV3 } from "../../devnet/migrations";
+import { deployFerry, scratchDeploymentFile } from "../../devnet/deployFerry";
+import { approvePair, devnetWallet, migrateAaveV2ToV3, migrateV2ToV3 } from "../../devnet/migrations";
 import { type RunningChain, startWorld } from "../../devnet/world";
 import { addressesFor } from "../../lib/addresses";
 import { parseChainConfig, toViemChain } from "../../lib/chainConfig";
@@ -34,7 +34,7 @@ export class IndexedWorld {
   static async start(rule: Omit<PointsRule, "startTime">): Promise<IndexedWorld> {
     const node = await startWorld();
     try {
-      const ferry = await deployFerry(node.rpcUrl, node.chainId);
+      const ferry = await deployFerry(node.rpcUrl, node.chainId, { recordTo: scratchDeploymentFile() });
       const head = await rpc<{ timestamp: string }>(node.rpcUrl, "eth_getBlockByNumber", ["latest", false]);
       const world = new IndexedWorld(node, ferry, { ...rule, startTime: Number(head.timestamp) });
       await world.startIndexer();
@@ -56,6 +56,7 @@ export class IndexedWorld {
       chainId: this.node.chainId,
       dataDir: join(this.dataDir, "pglite"),
       pointsConfig: this.pointsConfig,
+      deployment: this.ferry,
     });
   }
 
@@ -80,6 +81,20 @@ export class IndexedWorld {
     await approvePair(wallet, pair, this.ferry.migrator);
     const hash = await migrateV2ToV3(wallet, { migrator: this.ferry.migrator, pair, fee: 3000, percentageBps });
     return this.migratedEvent(hash);
+  }
+
+  /** Moves the account's Aave V2 supply of `collateral` (no debt) to Aave V3; returns the `LendingMigrated` payload. */
+  async migrateAave(index: number, collateral: ("WETH" | "WBTC" | "USDC" | "DAI")[]) {
+    const hash = await migrateAaveV2ToV3(this.wallet(index), {
+      migrator: this.ferry.migrator,
+      dataProvider: this.addresses.aaveV2.dataProvider,
+      collateral: collateral.map((symbol) => this.addresses.tokens[symbol]),
+    });
+    const receipt = await this.wallet(1).getTransactionReceipt({ hash });
+    const [event] = parseEventLogs({ abi: migratorAbi, eventName: "LendingMigrated", logs: receipt.logs });
+    if (!event) throw new Error(`no LendingMigrated event in ${hash}`);
+    const block = await this.wallet(1).getBlock({ blockNumber: receipt.blockNumber });
+    return { ...event, timestamp: Number(block.timestamp) };
   }
 
   async migratedEvent(hash: Hash) {

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rpc } from "../../devnet/anvil";
 import { devAccount, TOKENS } from "../../devnet/deploy/config";
 import { advanceTime } from "../../devnet/market";
-import { decreaseLiquidity, depositedUsd } from "../../devnet/migrations";
+import { decreaseLiquidity, depositedUsd, withdrawAaveV3 } from "../../devnet/migrations";
 import { revert, snapshot } from "../../devnet/world";
+import { aaveOracleAbi } from "../../lib/aaveOracle";
 import type { Summary, UserReport, UserStats } from "../../lib/campaignStats";
 import { nonfungiblePositionManagerAbi } from "../../lib/generated/abis";
 import { accruedPoints, ONE_USD } from "../../lib/points";
@@ -215,5 +216,87 @@ describe("indexer on the world", () => {
       migratedUsd: before.migratedUsd,
       tvlUsd: before.tvlUsd,
     });
+  });
+
+  it("records an Aave V2 → V3 migration valued at the block's oracle price, and counts it in every aggregate", async () => {
+    const before = await summary();
+    const aliceBefore = await userStats(ALICE);
+    const event = await world.migrateAave(ALICE, ["WETH"]);
+    await waitForMigrations(before.migrations + 1);
+    const { migration: moved } = event.args;
+    const weth = world.addresses.tokens.WETH;
+    expect(moved.collateralAssets).toEqual([weth]);
+    expect(moved.debtAssets).toEqual([]);
+    expect(moved.destination).toBe(world.addresses.aaveV3.pool);
+    const price = await world.wallet(ALICE).readContract({
+      address: world.addresses.aaveV3.oracle,
+      abi: aaveOracleAbi,
+      functionName: "getAssetPrice",
+      args: [weth],
+      blockNumber: event.blockNumber,
+    });
+    const amount = moved.collateralAmounts[0] ?? 0n;
+    const expectedUsd = (amount * price) / 10n ** 18n;
+    // Alice had 10 WETH supplied on V2 (a little more with interest), priced at 3,000 USD by the world.
+    expect(Number(amount) / 1e18).toBeCloseTo(10, 2);
+    expect(Number(expectedUsd) / Number(ONE_USD)).toBeCloseTo(10 * TOKENS.WETH.usd, -1);
+
+    const [row] = await world.api<Record<string, unknown>[]>(`/api/lending-migrations?user=${event.args.user}`);
+    expect(row).toMatchObject({
+      txHash: event.transactionHash,
+      logIndex: event.logIndex,
+      user: event.args.user.toLowerCase(),
+      route: "AaveV2ToV3",
+      source: event.args.source.toLowerCase(),
+      destination: moved.destination.toLowerCase(),
+      collateralAssets: [weth.toLowerCase()],
+      collateralAmounts: [amount.toString()],
+      collateralPricesUsd: [price.toString()],
+      debtAssets: [],
+      debtAmounts: [],
+      debtPricesUsd: [],
+      collateralUsd: expectedUsd.toString(),
+      debtUsd: "0",
+      usd: expectedUsd.toString(),
+    });
+
+    const after = await summary();
+    expect(BigInt(after.migratedUsd)).toBe(BigInt(before.migratedUsd) + expectedUsd);
+    expect(BigInt(after.tvlUsd)).toBe(BigInt(before.tvlUsd) + expectedUsd);
+    expect(after.byRoute.find((route) => route.route === "AaveV2ToV3")).toMatchObject({
+      migrations: 1,
+      migratedUsd: expectedUsd.toString(),
+      tvlUsd: expectedUsd.toString(),
+    });
+    const alice = await userStats(ALICE);
+    expect(alice.migrations).toBe(aliceBefore.migrations + 1);
+    expect(BigInt(alice.retainedUsd)).toBe(BigInt(aliceBefore.retainedUsd) + expectedUsd);
+  });
+
+  it("stops the points of a lending migration once its asset is withdrawn from Aave V3", async () => {
+    const wallet = world.wallet(ALICE);
+    const [row] = await world.api<{ usd: string }[]>(`/api/lending-migrations?user=${wallet.account.address}`);
+    if (!row) throw new Error("the lending migration test's row is missing");
+    const lendingUsd = BigInt(row.usd);
+    const before = await summary();
+    const aliceBefore = await userStats(ALICE);
+
+    await withdrawAaveV3(wallet, world.addresses.aaveV3.pool, world.addresses.tokens.WETH);
+    const after = await world.waitFor<Summary>("/api/summary", (s) => s.tvlUsd !== before.tvlUsd);
+    expect(BigInt(after.tvlUsd)).toBe(BigInt(before.tvlUsd) - lendingUsd);
+    expect(after.byRoute.find((route) => route.route === "AaveV2ToV3")?.tvlUsd).toBe("0");
+    const withdrawn = await userStats(ALICE);
+    const retained = BigInt(withdrawn.retainedUsd);
+    expect(retained).toBe(BigInt(aliceBefore.retainedUsd) - lendingUsd);
+
+    await advanceTime(world.node.rpcUrl, DAY);
+    const later = await world.waitFor<UserReport>(
+      `/api/users/${wallet.account.address}`,
+      (s) => s.asOf >= withdrawn.asOf + DAY,
+    );
+    const earned = BigInt(later.points) - BigInt(withdrawn.points);
+    const expected = accruedPoints(retained, withdrawn.asOf, later.asOf, world.rule);
+    expect(earned - expected <= 1n && expected - earned <= 1n, `earned ${earned}, expected ${expected}`).toBe(true);
+    expect(earned).toBeLessThan(accruedPoints(retained + lendingUsd, withdrawn.asOf, later.asOf, world.rule));
   });
 });

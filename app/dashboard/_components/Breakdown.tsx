@@ -3,10 +3,11 @@ import { addressesFor } from "@/lib/addresses";
 import type { Summary } from "@/lib/campaignStats";
 import { formatUsd } from "@/lib/campaignStats";
 
-const ROUTE_NAMES: Record<string, string> = { UniswapV2ToV3: "Uniswap V2 → V3" };
+const ROUTE_NAMES: Record<string, string> = { UniswapV2ToV3: "Uniswap V2 → V3", AaveV2ToV3: "Aave V2 → V3" };
 
-/** "WETH/USDC 0.30%" for a pool listed in the addresses file, the short address otherwise. */
+/** "WETH/USDC 0.30%" for a pool listed in the addresses file, "Aave V3" for its lending pool, the short address otherwise. */
 function poolName(chainId: number, pool: string): string {
+  if (addressesFor(chainId).aaveV3.pool.toLowerCase() === pool.toLowerCase()) return "Aave V3";
   const pools = addressesFor(chainId).uniswapV3.pools as Record<string, string>;
   const key = Object.keys(pools).find((name) => pools[name]?.toLowerCase() === pool.toLowerCase());
   if (!key) return `${pool.slice(0, 6)}…${pool.slice(-4)}`;

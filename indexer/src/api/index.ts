@@ -142,6 +142,13 @@ app.get("/api/users/:address", async (c) => {
   });
 });
 
+/** Bigints, alone or in arrays, as decimal strings. */
+const jsonValue = (value: unknown): unknown =>
+  typeof value === "bigint" ? value.toString() : Array.isArray(value) ? value.map(jsonValue) : value;
+
+const jsonRow = (row: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, jsonValue(v)]));
+
 app.get("/api/migrations", async (c) => {
   const user = c.req.query("user");
   if (user !== undefined && !isAddress(user)) return c.json({ error: `not an address: ${user}` }, 400);
@@ -152,11 +159,22 @@ app.get("/api/migrations", async (c) => {
     .where(and(eq(schema.migration.chainId, chainId), user ? eq(schema.migration.user, user) : undefined))
     .orderBy(desc(schema.migration.blockNumber), desc(schema.migration.logIndex))
     .limit(limit);
-  return c.json(
-    rows.map((row) =>
-      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? v.toString() : v])),
-    ),
-  );
+  return c.json(rows.map(jsonRow));
+});
+
+/** Aave V2 → V3 migrations, same query parameters as `/api/migrations`. */
+app.get("/api/lending-migrations", async (c) => {
+  const user = c.req.query("user");
+  if (user !== undefined && !isAddress(user)) return c.json({ error: `not an address: ${user}` }, 400);
+  const limit = Math.min(Math.max(Number(c.req.query("limit") ?? 20) || 20, 1), LEADERBOARD_MAX);
+  const table = schema.lendingMigration;
+  const rows = await db
+    .select()
+    .from(table)
+    .where(and(eq(table.chainId, chainId), user ? eq(table.user, user) : undefined))
+    .orderBy(desc(table.blockNumber), desc(table.logIndex))
+    .limit(limit);
+  return c.json(rows.map(jsonRow));
 });
 
 export default app;
