@@ -22,7 +22,7 @@ const TICK_SPACING: Record<number, number> = { 100: 1, 500: 10, 3000: 60, 10000:
 const MAX_TICK = 887_272;
 /** Any price the pool may have: these helpers generate traffic on a devnet, they do not protect a user. */
 const SQRT_PRICE_MIN = 4295128739n;
-const SQRT_PRICE_MAX = 1461446703485210103287273353504524193750000000000n;
+const SQRT_PRICE_MAX = 1461446703485210103287273052203988822378723970342n;
 
 /** Full-range ticks for a fee tier, as the Migrator's callers pass them. */
 function fullRange(fee: number): { tickLower: number; tickUpper: number } {
