@@ -129,23 +129,24 @@ export function MigrationFlow({ owner }: { owner: Address }) {
       />
     );
   }
+  const aaveCard = aaveData ? (
+    <AaveMigration
+      owner={owner}
+      migrator={deployment.migrator}
+      position={aaveData.position}
+      plan={aavePlan}
+      minHealthFactor={aaveMinHealthFactor}
+      minimum={aaveMinimum}
+      onMinHealthFactorChange={setAaveMinHealthFactor}
+      inBatch={aaveInBatch}
+      onInBatchChange={setAaveInBatch}
+      batchAvailable={chosen.length > 0}
+    />
+  ) : null;
   if (positions.data.length === 0) {
     return (
       <div className="space-y-6">
-        {aaveData ? (
-          <AaveMigration
-            owner={owner}
-            migrator={deployment.migrator}
-            position={aaveData.position}
-            plan={aavePlan}
-            minHealthFactor={aaveMinHealthFactor}
-            minimum={aaveMinimum}
-            onMinHealthFactorChange={setAaveMinHealthFactor}
-            inBatch={aaveInBatch}
-            onInBatchChange={setAaveInBatch}
-            batchAvailable={chosen.length > 0}
-          />
-        ) : null}
+        {aaveCard}
         <Card title="No Uniswap V2 liquidity">
           <p>
             This account holds no Uniswap V2 liquidity in the pairs Ferry supports. Connect another account, or add
@@ -164,20 +165,7 @@ export function MigrationFlow({ owner }: { owner: Address }) {
     });
   return (
     <div className="space-y-6">
-      {aaveData ? (
-        <AaveMigration
-          owner={owner}
-          migrator={deployment.migrator}
-          position={aaveData.position}
-          plan={aavePlan}
-          minHealthFactor={aaveMinHealthFactor}
-          minimum={aaveMinimum}
-          onMinHealthFactorChange={setAaveMinHealthFactor}
-          inBatch={aaveInBatch}
-          onInBatchChange={setAaveInBatch}
-          batchAvailable={chosen.length > 0}
-        />
-      ) : null}
+      {aaveCard}
       <PositionList
         positions={positions.data}
         prices={market.data?.prices}
