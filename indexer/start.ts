@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { preferredOrFreePort, stopProcess } from "../devnet/anvil";
+import { freePort, stopProcess } from "../devnet/anvil";
 import type { FerryDeployment } from "../lib/ferry";
 import { loadPointsRule } from "./campaign";
 import { indexedChain } from "./chains";
@@ -12,8 +12,6 @@ const PONDER_BIN = join(INDEXER_DIR, "..", "node_modules", ".bin", "ponder");
 const READY_TIMEOUT_MS = 120_000;
 const RPC_TIMEOUT_MS = 5_000;
 const SERVER_PORT = /Created HTTP server\D*?port\D*?(\d+)/;
-/** Ponder's usual port, which the app's FERRY_INDEXER_URL defaults to. */
-const DEFAULT_PORT = 42_069;
 
 export interface IndexerOptions {
   rpcUrl: string;
@@ -61,7 +59,8 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
   });
   const head = Number(await rpcCall(options.rpcUrl, "eth_blockNumber"));
 
-  const port = options.port ?? (await preferredOrFreePort(DEFAULT_PORT));
+  // A free port unless told: indexers of parallel test runs must never answer for each other.
+  const port = options.port ?? (await freePort());
   const temporaryDir = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), "ferry-indexer-"));
   const removeTemporaryDir = () => {
     if (temporaryDir) rmSync(temporaryDir, { recursive: true, force: true });
