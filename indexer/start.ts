@@ -103,7 +103,7 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
       );
     }
     servedPort ??= SERVER_PORT.exec(output)?.[1];
-    if (servedPort && live.reached(head) && (await caughtUp(`http://127.0.0.1:${servedPort}`, head))) break;
+    if (servedPort && live.reached(head) && (await answersReady(`http://127.0.0.1:${servedPort}`))) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   if (child.pid === undefined) throw new Error("ponder started without a pid");
@@ -133,16 +133,10 @@ class LiveProgress {
   }
 }
 
-/**
- * Ready (the backfill is done) and indexed up to `head`: blocks past the finalized one are indexed live, after
- * `/ready` already answers, and a restart re-indexes them.
- */
-async function caughtUp(url: string, head: number): Promise<boolean> {
+/** The backfill is done; with its log showing `head` indexed (LiveProgress), the API serves the chain's data. */
+async function answersReady(url: string): Promise<boolean> {
   try {
-    if (!(await fetch(`${url}/ready`)).ok) return false;
-    const status = (await (await fetch(`${url}/status`)).json()) as Record<string, { block: { number: number } }>;
-    const chains = Object.values(status);
-    return chains.length > 0 && chains.every((chain) => chain.block.number >= head);
+    return (await fetch(`${url}/ready`, { signal: AbortSignal.timeout(RPC_TIMEOUT_MS) })).ok;
   } catch {
     return false;
   }
