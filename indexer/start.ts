@@ -42,6 +42,8 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PONDER_TELEMETRY_DISABLED: "true",
+    // Plain logs: readiness is read from them, and CI=true would otherwise turn on colour codes.
+    NO_COLOR: "1",
     FERRY_CHAIN_ID: String(options.chainId),
     [`PONDER_RPC_URL_${options.chainId}`]: options.rpcUrl,
     ...(options.pointsConfig && { FERRY_POINTS_CONFIG: options.pointsConfig }),
