@@ -2,7 +2,20 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
 
-export const ANVIL_BIN = join(import.meta.dirname, "..", "node_modules", ".bin", "anvil");
+/**
+ * The anvil binary itself, from the platform package npm installed. Not `.bin/anvil`: that is a Node wrapper, and
+ * when the process that started it dies, killing the wrapper can leave the real anvil running.
+ */
+const ARCH = ({ x64: "amd64", arm64: "arm64" } as Record<string, string>)[process.arch] ?? process.arch;
+export const ANVIL_BIN = join(
+  import.meta.dirname,
+  "..",
+  "node_modules",
+  "@foundry-rs",
+  `anvil-${process.platform}-${ARCH}`,
+  "bin",
+  "anvil",
+);
 
 export interface AnvilNode {
   rpcUrl: string;
