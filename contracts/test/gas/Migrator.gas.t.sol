@@ -8,6 +8,7 @@ import {AaveMigratorTest} from "../base/AaveMigratorTest.sol";
 import {IV3MigratorMulticall} from "../base/ProtocolInterfaces.sol";
 import {IUniswapV2Router02} from "../utils/interfaces/IUniswapV2.sol";
 import {INonfungiblePositionManager as INpm, IV3Migrator} from "../utils/interfaces/IUniswapV3.sol";
+import {MigrationFloor} from "./MigrationFloor.sol";
 import {console} from "forge-std/console.sol";
 import {IERC20} from "forge-std/interfaces/IERC20.sol";
 
@@ -25,6 +26,8 @@ contract MigratorGasTest is AaveMigratorTest {
         uint256 ferry;
         uint256 v3Migrator;
         uint256 manual;
+        /// @dev The protocol calls alone (MigrationFloor); zero where it does not apply.
+        uint256 floor;
     }
 
     struct LendingRow {
@@ -35,8 +38,10 @@ contract MigratorGasTest is AaveMigratorTest {
 
     Row[] internal rows;
     uint256 internal heldTokenId;
+    MigrationFloor internal floor;
 
     function test_Gas_Table() public {
+        floor = new MigrationFloor(INonfungiblePositionManager(V3_NPM), WETH, USDC);
         uint256 coldMigrator = _ferryOnce("Migrator_v2ToV3_full_coldMigrator", alice, aliceKey, FEE_MEDIUM, 10_000);
         _warmUpMigrator();
         heldTokenId = _holdNft(alice);
@@ -50,33 +55,41 @@ contract MigratorGasTest is AaveMigratorTest {
         uint256 marginal = _batchMarginal();
 
         console.log(
-            "| case | Ferry | V3Migrator multicall(selfPermit, migrate) | manual (separate txs) | Ferry/V3Migrator |"
+            "| case | Ferry | V3Migrator multicall(selfPermit, migrate) | manual (separate txs) | protocol floor | Ferry/V3Migrator | floor/V3Migrator |"
         );
-        console.log("|---|---|---|---|---|");
+        console.log("|---|---|---|---|---|---|---|");
         for (uint256 i; i < rows.length; ++i) {
             Row memory row = rows[i];
             console.log(
                 string.concat(
-                    "| ",
-                    row.name,
-                    " | ",
-                    vm.toString(row.ferry),
-                    " | ",
-                    vm.toString(row.v3Migrator),
-                    " | ",
-                    vm.toString(row.manual),
+                    string.concat(
+                        "| ",
+                        row.name,
+                        " | ",
+                        vm.toString(row.ferry),
+                        " | ",
+                        vm.toString(row.v3Migrator),
+                        " | ",
+                        vm.toString(row.manual),
+                        " | "
+                    ),
+                    row.floor == 0 ? "-" : vm.toString(row.floor),
                     " | ",
                     _ratio(row.ferry, row.v3Migrator),
+                    " | ",
+                    row.floor == 0 ? "-" : _ratio(row.floor, row.v3Migrator),
                     " |"
                 )
             );
         }
-        console.log(string.concat("| each extra position in a batch | ", vm.toString(marginal), " | - | - | - |"));
+        console.log(
+            string.concat("| each extra position in a batch | ", vm.toString(marginal), " | - | - | - | - | - |")
+        );
         console.log(
             string.concat(
                 "| 100% full range, first migration through a new Migrator (2 standing approvals) | ",
                 vm.toString(coldMigrator),
-                " | - | - | - |"
+                " | - | - | - | - | - |"
             )
         );
         assertLt(rows[0].ferry, rows[0].v3Migrator, "Ferry minting a new NFT costs less than V3Migrator");
@@ -215,6 +228,10 @@ contract MigratorGasTest is AaveMigratorTest {
         vm.revertToState(snapshot);
         row.manual = _manually(user, key, fee, bps, tokenId);
         vm.revertToState(snapshot);
+        if (tokenId == 0 && fee == FEE_MEDIUM) {
+            row.floor = _floor(user, key, bps, snapshotName);
+            vm.revertToState(snapshot);
+        }
         rows.push(row);
     }
 
@@ -253,6 +270,24 @@ contract MigratorGasTest is AaveMigratorTest {
         vm.prank(user);
         migrator.migrate(positions, deadline, false);
         return vm.snapshotGasLastCall(snapshotName);
+    }
+
+    /// @dev The same migration through MigrationFloor: the protocol calls with nothing around them.
+    function _floor(address user, uint256 key, uint16 bps, string memory snapshotName)
+        internal
+        returns (uint256 gasUsed)
+    {
+        IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, user, FEE_MEDIUM, bps);
+        uint256 lpAmount = IUniswapV2Pair(wethUsdcPair).balanceOf(user) * bps / 10_000;
+        IMigrator.PermitSignature memory permit = _signPermit(key, wethUsdcPair, address(floor), lpAmount);
+        INonfungiblePositionManager.MintParams memory mint;
+        (mint.token0, mint.token1, mint.fee) = (params.token0, params.token1, FEE_MEDIUM);
+        (mint.tickLower, mint.tickUpper, mint.deadline) = (params.tickLower, params.tickUpper, _deadline());
+        uint256 nfts = INpm(V3_NPM).balanceOf(user);
+        vm.prank(user);
+        floor.migrate(IUniswapV2Pair(wethUsdcPair), lpAmount, permit.deadline, permit.v, permit.r, permit.s, mint);
+        gasUsed = vm.snapshotGasLastCall(string.concat("Floor_", snapshotName));
+        assertEq(INpm(V3_NPM).balanceOf(user), nfts + 1, "the floor minted a position");
     }
 
     /// @dev Steady state: earlier users (bob, carol) have migrated a little of every world pair, so the Migrator's
