@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { toHex } from "viem";
@@ -47,4 +47,16 @@ export async function deployFerry(
   const recorded = JSON.parse(readFileSync(recordTo, "utf8"))[String(chainId)];
   if (!recorded) throw new Error(`Deploy.s.sol ran but ${recordTo} has no entry for chain ${chainId}`);
   return recorded;
+}
+
+/**
+ * Puts a deployment made to a scratch file into the app's `lib/ferry.json`; returns whether the file changed (the
+ * app is then stale). `npm start` deploys to scratch so the running `next build` never reads a half-written file.
+ */
+export function recordDeployment(chainId: number, deployment: FerryDeployment): boolean {
+  const before = existsSync(FERRY_FILE) ? readFileSync(FERRY_FILE, "utf8") : "{}";
+  const after = JSON.stringify({ ...JSON.parse(before), [String(chainId)]: deployment }, null, 2);
+  if (after === before) return false;
+  writeFileSync(FERRY_FILE, after);
+  return true;
 }

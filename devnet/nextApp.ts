@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { freePort, stopProcess } from "./anvil";
 
-const NEXT_BIN = join(import.meta.dirname, "..", "node_modules", ".bin", "next");
+export const NEXT_BIN = join(import.meta.dirname, "..", "node_modules", ".bin", "next");
 
 export interface RunningApp {
   url: string;

@@ -1,14 +1,14 @@
-import { existsSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { startIndexer } from "../indexer/start";
 import { freePort, preferredOrFreePort } from "./anvil";
-import { ensureAppBuild } from "./app-build";
+import { startAppBuild } from "./app-build";
 import { ACCOUNT_INDEX, devAccount, devPrivateKey } from "./deploy/config";
-import { deployFerry } from "./deployFerry";
+import { deployFerry, recordDeployment, scratchDeploymentFile } from "./deployFerry";
 import { prepareFork } from "./fork-mode";
 import { startApp } from "./nextApp";
 import { startWorld } from "./world";
-import { CACHE_DIR, ROOT_DIR } from "./world-files";
+import { CACHE_DIR } from "./world-files";
 
 /** Every start runs a fresh chain from the same state, so the index of a previous run is wrong: start empty. */
 function freshIndexerDir(): string {
@@ -36,55 +36,51 @@ process.once("SIGTERM", () => void shutdown(0));
 try {
   const forkUrl = process.env.FORK_URL;
   const registerStop = (stop: () => Promise<void>) => stops.push(stop);
-  // The app build (which also runs `forge build`) and the chain start do not depend on each other.
-  const building = ensureAppBuild(registerStop);
-  building.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+  // The chain and the build start together; the deploy and the indexer need only the build's ABI stage, so they
+  // run while `next build` does.
+  const build = startAppBuild(registerStop);
+  build.app.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
   const chain = await startWorld({ port: await preferredOrFreePort(8545), forkUrl });
   stops.push(chain.stop);
   note(`${forkUrl ? `fork of ${forkUrl}` : "world"} on ${chain.rpcUrl} (chain ${chain.chainId}) after ${elapsed()}`);
   if (forkUrl) {
     for (const problem of await prepareFork(chain.rpcUrl, chain.chainId)) note(`address book: ${problem}`);
   }
-  note(`${(await building).built ? "built" : "reused"} the app after ${elapsed()}`);
 
-  // After the build: forge script then reuses its compilation instead of running a second forge at once.
-  const ferry = existsSync(join(ROOT_DIR, "contracts", "script", "Deploy.s.sol"))
-    ? await deployFerry(chain.rpcUrl, chain.chainId)
-    : undefined;
-  if (ferry) {
-    note(`Ferry Migrator at ${ferry.migrator} after ${elapsed()}`);
-    // Its addresses are deterministic, so lib/ferry.json rarely changes; when it does, the app needs it.
-    if ((await ensureAppBuild(registerStop)).built)
-      note(`rebuilt the app for the new lib/ferry.json after ${elapsed()}`);
-  } else {
-    note("contracts/script/Deploy.s.sol does not exist yet: Ferry's contracts are not deployed");
-  }
-
+  await build.abis;
+  const scratch = scratchDeploymentFile();
+  const ferry = await deployFerry(chain.rpcUrl, chain.chainId, { recordTo: scratch });
+  rmSync(scratch);
+  note(`Ferry Migrator at ${ferry.migrator} after ${elapsed()}`);
   // The indexer's port is chosen up front so the app, started alongside, knows where to find it.
   const indexerPort = await freePort();
-  const indexer = ferry
-    ? startIndexer({
-        rpcUrl: chain.rpcUrl,
-        chainId: chain.chainId,
-        port: indexerPort,
-        dataDir: freshIndexerDir(),
-        deployment: ferry,
-      }).then(
-        (running) => {
-          stops.push(running.stop);
-          return running;
-        },
-        (error: Error) => {
-          note(`indexer not started: ${error.message}`);
-          return undefined;
-        },
-      )
-    : Promise.resolve(undefined);
+  const indexer = startIndexer({
+    rpcUrl: chain.rpcUrl,
+    chainId: chain.chainId,
+    port: indexerPort,
+    dataDir: freshIndexerDir(),
+    deployment: ferry,
+  }).then(
+    (running) => {
+      stops.push(running.stop);
+      return running;
+    },
+    (error: Error) => {
+      note(`indexer not started: ${error.message}`);
+      return undefined;
+    },
+  );
+
+  note(`${(await build.app).built ? "built" : "reused"} the app after ${elapsed()}`);
+  // Ferry's addresses are deterministic, so lib/ferry.json rarely changes (a new chain, a changed contract).
+  if (recordDeployment(chain.chainId, ferry) && (await startAppBuild(registerStop).app).built) {
+    note(`rebuilt the app for the new lib/ferry.json after ${elapsed()}`);
+  }
   const app = await startApp({
     rpcUrl: chain.rpcUrl,
     chainId: chain.chainId,
     port: await preferredOrFreePort(3000),
-    ...(ferry && { indexerUrl: `http://127.0.0.1:${indexerPort}` }),
+    indexerUrl: `http://127.0.0.1:${indexerPort}`,
   });
   stops.push(app.stop);
   const runningIndexer = await indexer;
