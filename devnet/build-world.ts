@@ -9,7 +9,13 @@ import { rpc, startAnvil } from "./anvil";
 import { deployAaveV2 } from "./deploy/aave-v2";
 import { deployAaveV3 } from "./deploy/aave-v3";
 import { Chain } from "./deploy/chain";
-import { accounts, DEV_ACCOUNT_BALANCE_ETH, GENESIS_TIMESTAMP, WORLD_CHAIN_ID } from "./deploy/config";
+import {
+  accounts,
+  BLOCK_TIME_SECONDS,
+  DEV_ACCOUNT_BALANCE_ETH,
+  GENESIS_TIMESTAMP,
+  WORLD_CHAIN_ID,
+} from "./deploy/config";
 import { fundDemoWallets, seedAaveV2Positions, seedUniswapPositions } from "./deploy/demo-accounts";
 import { deployTokens } from "./deploy/tokens";
 import { deployUniswapV2 } from "./deploy/uniswap-v2";
@@ -61,6 +67,8 @@ export async function buildWorldInto(outDir: string, inputsHash: string): Promis
     String(DEV_ACCOUNT_BALANCE_ETH),
   ]);
   try {
+    // Block times from the wall clock would make interest, hence state and gas, differ from build to build.
+    await rpc(node.rpcUrl, "anvil_setBlockTimestampInterval", [BLOCK_TIME_SECONDS]);
     const chain = new Chain(node.rpcUrl);
     const addresses = await deployWorld(chain);
     const block = await chain.public.getBlock();

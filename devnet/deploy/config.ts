@@ -25,6 +25,8 @@ export const WORLD_CHAIN_ID = 31337;
 
 /** Fixed genesis time so that rebuilding gives the same world; Aave accrues interest from here. */
 export const GENESIS_TIMESTAMP = 1_767_225_600; // 2026-01-01T00:00:00Z
+/** Each block of the build is this much later than the one before, whatever the wall clock did meanwhile. */
+export const BLOCK_TIME_SECONDS = 12;
 export const DEV_ACCOUNT_BALANCE_ETH = 1_000_000;
 
 export type TokenSymbol = "WETH" | "USDC" | "DAI" | "WBTC" | "LINK" | "UNI";
