@@ -3,6 +3,7 @@ import { movePrice } from "../devnet/market";
 import { e2eEnv } from "./support/env";
 import { connectWallet, expect, test } from "./support/fixtures";
 import { migratePage as ui } from "./support/migratePage";
+import { holdRpcRequests } from "./support/rpcRequests";
 
 const PAIR = "WETH / USDC";
 
@@ -74,6 +75,26 @@ test("an unreachable RPC says so, and the page recovers when it is back", async 
   await page.unroute(e2eEnv("rpcUrl"));
   await ui.review(page);
   await expect(page.getByRole("list", { name: `Permit for ${PAIR}` })).toBeVisible();
+});
+
+test("a slow RPC is said in words, inputs stay usable, and the message goes when the answer comes", async ({
+  page,
+}) => {
+  await ui.waitForPreview(page);
+  const gas = await page.getByTestId("gas-estimate").textContent();
+  const slow = page.getByRole("status").filter({ hasText: "The network is slow to answer" });
+  await expect(slow).toHaveCount(0);
+
+  const rpc = await holdRpcRequests(page, e2eEnv("rpcUrl"));
+  await ui.share(page, PAIR).fill("50");
+  await expect(slow).toBeVisible();
+  await ui.share(page, PAIR).fill("40");
+  await expect(ui.share(page, PAIR)).toHaveValue("40");
+  await expect(page.getByLabel("Slippage tolerance (%)")).toBeEditable();
+
+  await rpc.release();
+  await expect(page.getByTestId("gas-estimate")).not.toHaveText(gas ?? "");
+  await expect(slow).toHaveCount(0);
 });
 
 test("not enough ETH for gas is said before sending", async ({ page, wallet, chain }) => {

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { Address, Hash, PublicClient, TransactionReceipt } from "viem";
+import type { Address, Hash, PublicClient, ReplacementReason, TransactionReceipt } from "viem";
 import { usePublicClient, useWriteContract } from "wagmi";
 import { migratorAbi } from "@/lib/generated/abis";
 import type { MigratorPosition } from "@/lib/migration";
@@ -7,11 +7,22 @@ import { describeMigrationError } from "@/lib/migrationErrors";
 import { MigrationRevert, migrationRevertFrom } from "@/lib/simulateMigration";
 import { describeWalletError } from "@/lib/walletErrors";
 
+const KEPT = "Your choices and signatures are kept: migrate again when you are ready.";
+/** A sped-up ("repriced") replacement migrates as sent; these outcomes do not. */
+const WHY_NOTHING_MIGRATED = {
+  cancelled: "The transaction was cancelled in your wallet",
+  replaced: "Your wallet replaced the transaction with a different one",
+  reverted: "The transaction reverted",
+} as const;
+
+/** A sent transaction that was mined without migrating; the message is the sentence to show. */
+export class NothingMigrated extends Error {}
+
 /** A failed migration step as a sentence: the Migrator's own error when it is one, the wallet's otherwise. */
 export function describeMigrationFailure(error: unknown): string {
-  return error instanceof MigrationRevert
-    ? describeMigrationError(error.errorName, error.message)
-    : describeWalletError(error);
+  if (error instanceof MigrationRevert) return describeMigrationError(error.errorName, error.message);
+  if (error instanceof NothingMigrated) return error.message;
+  return describeWalletError(error);
 }
 
 /**
@@ -21,7 +32,7 @@ export function describeMigrationFailure(error: unknown): string {
 export function useMigrationSender(owner: Address, migrator: Address) {
   const client = usePublicClient() as PublicClient;
   const { writeContractAsync } = useWriteContract();
-  const [pending, setPending] = useState<{ hash: Hash; note?: string }>();
+  const [pending, setPending] = useState<{ hash: Hash }>();
 
   const send = async (
     positions: MigratorPosition[],
@@ -40,21 +51,23 @@ export function useMigrationSender(owner: Address, migrator: Address) {
     });
     const hash = await writeContractAsync(request);
     setPending({ hash });
-    let cancelled = false;
+    let replacedBecause: ReplacementReason | undefined;
     const receipt = await client
       .waitForTransactionReceipt({
         hash,
-        onReplaced: ({ reason, transaction }) => {
-          cancelled = reason === "cancelled";
-          setPending({
-            hash: transaction.hash,
-            note: `Your wallet ${cancelled ? "cancelled" : "replaced"} the transaction.`,
-          });
+        // A sent transaction can sit in the pool for long and still be mined: follow it, never time out.
+        timeout: 0,
+        // viem spots a replacement by the sender's nonce in new blocks: a sped-up one (same call, higher fee) is
+        // "repriced" and is followed to its receipt; a cancel or a different call migrates nothing.
+        onReplaced: ({ reason }) => {
+          replacedBecause = reason;
         },
       })
       .finally(() => setPending(undefined));
-    if (cancelled) throw new Error("The transaction was cancelled in your wallet. Nothing was migrated.");
-    if (receipt.status !== "success") throw new Error("The transaction reverted. Nothing was migrated.");
+    const outcome = replacedBecause === "repriced" ? receipt.status : (replacedBecause ?? receipt.status);
+    if (outcome !== "success") {
+      throw new NothingMigrated(`${WHY_NOTHING_MIGRATED[outcome]}, so nothing was migrated. ${KEPT}`);
+    }
     return receipt;
   };
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SlowNetworkNotice } from "@/components/SlowNetworkNotice";
 import { MigratePanel } from "./_components/MigratePanel";
 
 export const metadata: Metadata = { title: "Migrate — Ferry" };
@@ -12,6 +13,7 @@ export default function MigratePage() {
           Pick a position on the old version, review exactly what you authorise, and move it in one transaction.
         </p>
       </header>
+      <SlowNetworkNotice />
       <MigratePanel />
     </section>
   );

@@ -1,6 +1,7 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import { createTestClient, type Hash, http, publicActions } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
+import { rpc } from "../../devnet/anvil";
 import { ACCOUNT_INDEX, WORLD_CHAIN_ID as CHAIN_ID, devPrivateKey } from "../../devnet/deploy/config";
 import { revert, snapshot } from "../../devnet/world";
 import { parseChainConfig, toViemChain } from "../../lib/chainConfig";
@@ -31,6 +32,9 @@ export const test = base.extend<{
     const client = createChainClient();
     const id = await snapshot(e2eEnv("rpcUrl"));
     await use(client);
+    // evm_revert restores the state, not the mining mode or the pool: a test that stopped automining leaves neither.
+    await rpc(e2eEnv("rpcUrl"), "anvil_dropAllTransactions", []);
+    await client.setAutomine(true);
     await revert(e2eEnv("rpcUrl"), id);
   },
 

@@ -15,4 +15,6 @@ export const migratePage = {
   sign: (page: Page) => page.getByRole("button", { name: /^Sign/ }).click(),
   migrate: (page: Page) => page.getByRole("button", { name: "Migrate in one transaction" }).click(),
   alert: (page: Page) => page.getByRole("main").getByRole("alert"),
+  pending: (page: Page) => page.getByRole("main").getByRole("status").filter({ hasText: "Transaction pending" }),
+  migrated: (page: Page) => page.getByRole("heading", { name: "Migrated" }),
 };

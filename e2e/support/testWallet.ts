@@ -6,6 +6,7 @@ import {
   type Hex,
   http,
   type LocalAccount,
+  publicActions,
   type TypedDataDefinition,
 } from "viem";
 
@@ -45,7 +46,9 @@ export class TestWallet {
     readonly chain: Chain,
   ) {
     this.chainId = chain.id;
-    this.client = createWalletClient({ account, chain, transport: http(chain.rpcUrls.default.http[0]) });
+    this.client = createWalletClient({ account, chain, transport: http(chain.rpcUrls.default.http[0]) }).extend(
+      publicActions,
+    );
   }
 
   /** The next request of this method (a signature, a transaction…) is rejected as if by the user. */
@@ -57,6 +60,27 @@ export class TestWallet {
   async userSwitchesTo(chainId: number) {
     this.chainId = chainId;
     await this.page?.evaluate((id) => window.ferryTestWalletEmit("chainChanged", id), `0x${chainId.toString(16)}`);
+  }
+
+  /**
+   * Replaces the last transaction the page sent, as a wallet's "speed up" (the same call) or "cancel" (0 ETH to
+   * oneself) does: same nonce, twice the fees, so the pool takes it instead. Returns the replacement's hash.
+   */
+  async replaceLastTransaction(how: "speedUp" | "cancel"): Promise<Hash> {
+    const hash = this.sentTransactions.at(-1);
+    if (!hash) throw new Error("the wallet has sent no transaction to replace");
+    const sent = await this.client.getTransaction({ hash });
+    if (sent.maxFeePerGas === undefined || sent.maxPriorityFeePerGas === undefined) {
+      throw new Error(`${hash} is not an EIP-1559 transaction`);
+    }
+    const replacement = {
+      nonce: sent.nonce,
+      maxFeePerGas: sent.maxFeePerGas * 2n,
+      maxPriorityFeePerGas: sent.maxPriorityFeePerGas * 2n,
+    };
+    return how === "speedUp"
+      ? this.client.sendTransaction({ ...replacement, to: sent.to, data: sent.input, value: sent.value, gas: sent.gas })
+      : this.client.sendTransaction({ ...replacement, to: this.account.address, value: 0n });
   }
 
   /** Announces the wallet to the page (EIP-6963) on every navigation; requests run here, in Node. */

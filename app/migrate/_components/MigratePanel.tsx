@@ -1,12 +1,17 @@
 "use client";
 
 import { ConnectButton } from "@rainbow-me/rainbowkit";
+import dynamic from "next/dynamic";
 import { useAccount, useChainId, useChains, useSwitchChain } from "wagmi";
 import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { Card } from "@/components/Card";
 import { describeWalletError } from "@/lib/walletErrors";
-import { MigrationFlow } from "./MigrationFlow";
+
+// The flow (Uniswap SDK, charts) needs a connected wallet: keep it out of the page's first load.
+const MigrationFlow = dynamic(() => import("./MigrationFlow").then(({ MigrationFlow }) => MigrationFlow), {
+  loading: () => <Card>Loading the migration flow…</Card>,
+});
 
 /** The migration flow: connect, be on the right chain, pick a position, authorise it. */
 export function MigratePanel() {

@@ -20,6 +20,7 @@ import {
   uniswapV2ToV3Position,
 } from "@/lib/migration";
 import type { LiquidityMigration } from "@/lib/simulateMigration";
+import { PendingTransaction } from "./PendingTransaction";
 import { delegationsOf, permitsOf, SignatureList, type Signing, signRemaining, signWith } from "./signatures";
 
 export interface BatchItem {
@@ -177,12 +178,7 @@ export function SignAndMigrate({
           )}
         </div>
       ) : null}
-      {sender.pending ? (
-        <Alert tone="info">
-          Transaction sent, waiting for it to be mined… <code className="break-all">{sender.pending.hash}</code>
-          {sender.pending.note ? <span className="block">{sender.pending.note}</span> : null}
-        </Alert>
-      ) : null}
+      {sender.pending ? <PendingTransaction hash={sender.pending.hash} /> : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
     </div>
   );
