@@ -17,6 +17,7 @@ import {
   aaveMigrationParams,
   planAaveMigration,
 } from "@/lib/aaveMigrationPlan";
+import { MOVE_EVERYTHING } from "@/lib/aaveSelection";
 import { approvalCall } from "@/lib/authorizations";
 import { ferryDeploymentFor } from "@/lib/ferry";
 import { parsePositiveNumber, parseSlippage } from "@/lib/inputs";
@@ -66,11 +67,17 @@ export function MigrationFlow({ owner }: { owner: Address }) {
   const aaveData = aave.data?.position.reserves.length ? aave.data : undefined;
   const aavePlan =
     aaveData && aaveMinimum.ok
-      ? planAaveMigration(aaveData.position, aaveData.v3, parseUnits(String(aaveMinimum.value), 18), (symbol) => {
-          const reserve = aaveData.v3Reserves[symbol];
-          if (!reserve) throw new Error(`${symbol} has no Aave V3 reserve in the address book`);
-          return reserve.variableDebtToken;
-        })
+      ? planAaveMigration(
+          aaveData.position,
+          aaveData.v3,
+          parseUnits(String(aaveMinimum.value), 18),
+          (symbol) => {
+            const reserve = aaveData.v3Reserves[symbol];
+            if (!reserve) throw new Error(`${symbol} has no Aave V3 reserve in the address book`);
+            return reserve.variableDebtToken;
+          },
+          MOVE_EVERYTHING,
+        )
       : undefined;
   // The Aave position joins the Uniswap batch only when the user asks and Ferry would let it go on its own.
   const aaveInTransaction = aaveInBatch && aavePlan?.sendable ? aavePlan : undefined;
