@@ -8,6 +8,7 @@ import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { Card } from "@/components/Card";
 import { useAaveV2Position } from "@/hooks/useAaveV2Position";
+import { useAccountKind } from "@/hooks/useAccountKind";
 import { useMarketData, useMigrationSimulation } from "@/hooks/useMigrationPreview";
 import { useV2Positions } from "@/hooks/useV2Positions";
 import { useV3Pools } from "@/hooks/useV3Pools";
@@ -24,6 +25,7 @@ import { parsePositiveNumber, parseSlippage } from "@/lib/inputs";
 import { aaveV2ToV3Position, NO_PERMIT, uniswapV2ToV3Position } from "@/lib/migration";
 import { describeWalletError } from "@/lib/walletErrors";
 import { AaveMigration } from "./AaveMigration";
+import type { Approvals } from "./ApprovalsToggle";
 import { DEFAULT_DRAFT, type PositionDraft, type PositionPlan, planPosition, type ReadyPlan } from "./draft";
 import { MigrationReceipt } from "./MigrationReceipt";
 import { PositionList, positionName } from "./PositionList";
@@ -45,6 +47,8 @@ export function MigrationFlow({ owner }: { owner: Address }) {
   const [aaveInBatch, setAaveInBatch] = useState(false);
   const queryClient = useQueryClient();
   const aave = useAaveV2Position(owner);
+  const contractWallet = useAccountKind(owner).data === "contract";
+  const approvals: Approvals = { contractWallet, active: contractWallet || options.useApprovals };
 
   const chosen = (positions.data ?? []).filter((position) => selected.has(position.pair));
   const draftOf = (pair: Address) => drafts[pair] ?? DEFAULT_DRAFT;
@@ -210,6 +214,7 @@ export function MigrationFlow({ owner }: { owner: Address }) {
           options={options}
           slippageBps={slippageBps}
           onOptionsChange={setOptions}
+          approvals={approvals}
           simulation={simulation}
           market={market}
           aave={aaveInTransaction}

@@ -12,6 +12,7 @@ import type { Parsed } from "@/lib/inputs";
 import { describeMigrationError } from "@/lib/migrationErrors";
 import { MigrationRevert } from "@/lib/simulateMigration";
 import { describeWalletError, NOT_ENOUGH_ETH } from "@/lib/walletErrors";
+import { type Approvals, ApprovalsToggle } from "./ApprovalsToggle";
 import type { ReadyPlan } from "./draft";
 import { formatUsd, positionName, positionUsd } from "./PositionList";
 import { type MigrationResult, SignAndMigrate } from "./SignAndMigrate";
@@ -19,6 +20,7 @@ import { type MigrationResult, SignAndMigrate } from "./SignAndMigrate";
 export interface BatchOptions {
   slippage: string;
   unwrapWeth: boolean;
+  /** Approval transactions chosen by hand (a smart-contract wallet uses them whatever this says). */
   useApprovals: boolean;
 }
 
@@ -31,6 +33,7 @@ export function ReviewCard({
   options,
   slippageBps,
   onOptionsChange,
+  approvals,
   simulation,
   market,
   aave,
@@ -43,6 +46,7 @@ export function ReviewCard({
   options: BatchOptions;
   slippageBps: Parsed<number>;
   onOptionsChange: (options: BatchOptions) => void;
+  approvals: Approvals;
   simulation: ReturnType<typeof useMigrationSimulation>;
   market: ReturnType<typeof useMarketData>;
   /** The Aave V2 position, when it moves in the same transaction. */
@@ -84,14 +88,10 @@ export function ReviewCard({
             />
             Receive ETH instead of WETH for refunds
           </label>
-          <label className="flex items-center gap-2">
-            <input
-              type="checkbox"
-              checked={options.useApprovals}
-              onChange={(event) => onOptionsChange({ ...options, useApprovals: event.target.checked })}
-            />
-            Approve with transactions instead of signing (smart-contract wallets)
-          </label>
+          <ApprovalsToggle
+            approvals={approvals}
+            onChange={(useApprovals) => onOptionsChange({ ...options, useApprovals })}
+          />
         </div>
       </div>
       {simulation.isFetching && !simulation.data ? <p className="text-sm">Simulating the migration…</p> : null}
@@ -119,7 +119,7 @@ export function ReviewCard({
           params: plan.params,
         }))}
         unwrapWeth={options.unwrapWeth}
-        useApprovals={options.useApprovals}
+        useApprovals={approvals.active}
         aave={aave}
         disabled={!sendable || lacksGasMoney || !simulation.isSuccess || simulation.isPlaceholderData}
         onDone={onDone}
