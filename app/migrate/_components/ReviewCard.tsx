@@ -1,21 +1,17 @@
 "use client";
 
 import type { Address } from "viem";
-import { useBalance } from "wagmi";
-import { Alert } from "@/components/Alert";
 import { Card } from "@/components/Card";
 import { Field } from "@/components/Field";
 import type { useMarketData, useMigrationSimulation } from "@/hooks/useMigrationPreview";
 import type { AaveMigrationPlan } from "@/lib/aaveMigrationPlan";
-import { gasCost } from "@/lib/gasCost";
 import type { Parsed } from "@/lib/inputs";
-import { describeMigrationError } from "@/lib/migrationErrors";
-import { MigrationRevert } from "@/lib/simulateMigration";
-import { describeWalletError, NOT_ENOUGH_ETH } from "@/lib/walletErrors";
+import { ORACLE_DECIMALS } from "@/lib/usdPrices";
 import { type Approvals, ApprovalsToggle } from "./ApprovalsToggle";
 import type { ReadyPlan } from "./draft";
-import { formatUsd, positionName, positionUsd } from "./PositionList";
-import { type MigrationResult, SignAndMigrate } from "./SignAndMigrate";
+import { MigrationCost, useMigrationCost } from "./MigrationCost";
+import { positionName, positionUsd } from "./PositionList";
+import { BATCH_LABELS, type MigrationResult, SignAndMigrate } from "./SignAndMigrate";
 
 export interface BatchOptions {
   slippage: string;
@@ -53,22 +49,12 @@ export function ReviewCard({
   aave: AaveMigrationPlan | undefined;
   onDone: (result: MigrationResult) => void;
 }) {
-  const ethBalance = useBalance({ address: owner });
-  const valueMovedUsd = ready.reduce((sum, { position, plan }) => {
+  const lpUsd = ready.reduce((sum, { position, plan }) => {
     const usd = positionUsd(position, market.data?.prices) ?? 0;
     return sum + (usd * Number(plan.lpAmount)) / Number(position.lpBalance);
   }, 0);
-  const gas =
-    simulation.data && market.data
-      ? gasCost(simulation.data.gasUsed, market.data.maxFeePerGas, market.data.ethUsd, valueMovedUsd)
-      : undefined;
-  const lacksGasMoney = gas !== undefined && ethBalance.data !== undefined && ethBalance.data.value < gas.wei;
-  const simulationError =
-    simulation.error instanceof MigrationRevert
-      ? describeMigrationError(simulation.error.errorName, simulation.error.message)
-      : simulation.error
-        ? describeWalletError(simulation.error)
-        : undefined;
+  const aaveUsd = aave ? Number(aave.movedUsd) / 10 ** ORACLE_DECIMALS : 0;
+  const cost = useMigrationCost(owner, simulation, market, lpUsd + aaveUsd);
 
   return (
     <Card title="Review and migrate">
@@ -94,22 +80,7 @@ export function ReviewCard({
           />
         </div>
       </div>
-      {simulation.isFetching && !simulation.data ? <p className="text-sm">Simulating the migration…</p> : null}
-      {simulationError ? <Alert tone="error">{simulationError}</Alert> : null}
-      {market.error ? (
-        <Alert tone="error">Could not read gas fees and prices: {describeWalletError(market.error)}</Alert>
-      ) : null}
-      {gas && !simulationError ? (
-        <p className="text-sm" data-testid="gas-estimate">
-          Gas: {simulation.data?.gasUsed.toLocaleString("en-US")} units · up to{" "}
-          {(Number(gas.wei) / 1e18).toPrecision(3)} ETH ({formatUsd(gas.usd)}) · {(gas.share * 100).toFixed(2)}% of the{" "}
-          {formatUsd(valueMovedUsd)} moved
-        </p>
-      ) : null}
-      {lacksGasMoney ? <Alert tone="error">{NOT_ENOUGH_ETH}</Alert> : null}
-      {gas?.expensive ? (
-        <Alert tone="info">Gas would cost more than 10% of the value moved: consider moving more at once.</Alert>
-      ) : null}
+      <MigrationCost cost={cost} testId="gas-estimate" />
       <SignAndMigrate
         owner={owner}
         migrator={migrator}
@@ -121,7 +92,8 @@ export function ReviewCard({
         unwrapWeth={options.unwrapWeth}
         useApprovals={approvals.active}
         aave={aave}
-        disabled={!sendable || lacksGasMoney || !simulation.isSuccess || simulation.isPlaceholderData}
+        labels={BATCH_LABELS}
+        disabled={!sendable || cost.blocksSending}
         onDone={onDone}
       />
     </Card>
