@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { aaveAuthorizationCalls, aaveMigrationParams, planAaveMigration } from "./aaveMigrationPlan";
 import type { AaveV2Position, AaveV2Reserve } from "./aavePositions";
 import { type KeptOnV2, MOVE_EVERYTHING, withMoving } from "./aaveSelection";
-import type { V3Eligibility, V3ReserveStatus } from "./aaveV3Eligibility";
+import type { V3Eligibility } from "./aaveV3Eligibility";
+import { openV3Reserve } from "./aaveV3Eligibility.testing";
 import { MAX_UINT256 } from "./healthFactor";
 import { NO_PERMIT } from "./migration";
 
@@ -63,32 +64,13 @@ const position: AaveV2Position = {
 };
 
 // On V3 WETH's threshold is lower (80 %); every reserve is open, uncapped and not isolated.
-const v3Status = (asset: `0x${string}`, symbol: string, liquidationThreshold: bigint): V3ReserveStatus => ({
-  asset,
-  symbol,
-  exists: true,
-  active: true,
-  frozen: false,
-  paused: false,
-  borrowingEnabled: true,
-  borrowableInIsolation: false,
-  decimals: symbol === "USDC" ? 6 : 18,
-  ltv: liquidationThreshold - 500n,
-  liquidationThreshold,
-  liquidationBonus: 10_500n,
-  eModeCategory: 0,
-  supplyCap: 0n,
-  totalSupplied: 0n,
-  supplyRoom: undefined,
-  borrowCap: 0n,
-  totalDebt: 0n,
-  borrowRoom: undefined,
-  debtCeiling: 0n,
-  isolationModeTotalDebt: 0n,
-});
 const v3: V3Eligibility = {
   userEModeCategory: 0,
-  reserves: [v3Status(WETH, "WETH", 8000n), v3Status(USDC, "USDC", 7800n), v3Status(DAI, "DAI", 7700n)],
+  reserves: [
+    openV3Reserve(WETH, "WETH", 18, { liquidationThreshold: 8000n }),
+    openV3Reserve(USDC, "USDC", 6, { liquidationThreshold: 7800n }),
+    openV3Reserve(DAI, "DAI", 18, { liquidationThreshold: 7700n }),
+  ],
 };
 const V3_USDC_DEBT_TOKEN = address(0xdeb7);
 const MIGRATOR = getAddress(address(0xf));
