@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** Role-based steps of the migrate page, shared by the specs. */
 export const migratePage = {
@@ -15,4 +15,9 @@ export const migratePage = {
   sign: (page: Page) => page.getByRole("button", { name: /^Sign/ }).click(),
   migrate: (page: Page) => page.getByRole("button", { name: "Migrate in one transaction" }).click(),
   alert: (page: Page) => page.getByRole("main").getByRole("alert"),
+  approvalsToggle: (scope: Locator) =>
+    scope.getByLabel("Approve with transactions instead of signing (smart-contract wallets)"),
+  /** The Aave V2 card, apart from the Uniswap batch's review card (both can offer the same controls). */
+  aaveCard: (page: Page) =>
+    page.locator("section").filter({ has: page.getByRole("heading", { name: "Your Aave V2 position" }) }),
 };

@@ -12,17 +12,12 @@ import { useAccountKind } from "@/hooks/useAccountKind";
 import { useMarketData, useMigrationSimulation } from "@/hooks/useMigrationPreview";
 import { useV2Positions } from "@/hooks/useV2Positions";
 import { useV3Pools } from "@/hooks/useV3Pools";
-import {
-  type AaveMigrationPlan,
-  aaveAuthorizationCalls,
-  aaveMigrationParams,
-  planAaveMigration,
-} from "@/lib/aaveMigrationPlan";
-import { MOVE_EVERYTHING } from "@/lib/aaveSelection";
+import { aaveSimulation, planAaveMigration } from "@/lib/aaveMigrationPlan";
+import { type KeptOnV2, MOVE_EVERYTHING } from "@/lib/aaveSelection";
 import { approvalCall } from "@/lib/authorizations";
 import { ferryDeploymentFor } from "@/lib/ferry";
 import { parsePositiveNumber, parseSlippage } from "@/lib/inputs";
-import { aaveV2ToV3Position, NO_PERMIT, uniswapV2ToV3Position } from "@/lib/migration";
+import { uniswapV2ToV3Position } from "@/lib/migration";
 import { describeWalletError } from "@/lib/walletErrors";
 import { AaveMigration } from "./AaveMigration";
 import type { Approvals } from "./ApprovalsToggle";
@@ -45,6 +40,7 @@ export function MigrationFlow({ owner }: { owner: Address }) {
   const [result, setResult] = useState<MigrationResult>();
   const [aaveMinHealthFactor, setAaveMinHealthFactor] = useState("1.1");
   const [aaveInBatch, setAaveInBatch] = useState(false);
+  const [aaveKept, setAaveKept] = useState<KeptOnV2>(MOVE_EVERYTHING);
   const queryClient = useQueryClient();
   const aave = useAaveV2Position(owner);
   const contractWallet = useAccountKind(owner).data === "contract";
@@ -80,13 +76,15 @@ export function MigrationFlow({ owner }: { owner: Address }) {
             if (!reserve) throw new Error(`${symbol} has no Aave V3 reserve in the address book`);
             return reserve.variableDebtToken;
           },
-          MOVE_EVERYTHING,
+          aaveKept,
         )
       : undefined;
   // The Aave position joins the Uniswap batch only when the user asks and Ferry would let it go on its own.
   const aaveInTransaction = aaveInBatch && aavePlan?.sendable ? aavePlan : undefined;
 
   // A fresh object each render is fine: the query key is hashed by content (bigints included).
+  const aaveInSimulation =
+    aaveInTransaction && deployment ? aaveSimulation(aaveInTransaction, deployment.migrator) : undefined;
   const previewInput =
     allReady && deployment
       ? {
@@ -94,17 +92,11 @@ export function MigrationFlow({ owner }: { owner: Address }) {
           owner,
           authorizations: [
             ...ready.map(({ position, plan }) => approvalCall(position.pair, deployment.migrator, plan.lpAmount)),
-            ...(aaveInTransaction ? aaveAuthorizationCalls(aaveInTransaction, deployment.migrator) : []),
+            ...(aaveInSimulation?.authorizations ?? []),
           ],
           positions: [
             ...ready.map(({ plan }) => uniswapV2ToV3Position(plan.params)),
-            ...(aaveInTransaction
-              ? [
-                  aaveV2ToV3Position(
-                    aaveMigrationParams(aaveInTransaction, aaveSignaturesPlaceholder(aaveInTransaction)),
-                  ),
-                ]
-              : []),
+            ...(aaveInSimulation?.positions ?? []),
           ],
           unwrapWeth: options.unwrapWeth,
         }
@@ -146,12 +138,17 @@ export function MigrationFlow({ owner }: { owner: Address }) {
       migrator={deployment.migrator}
       position={aaveData.position}
       plan={aavePlan}
+      kept={aaveKept}
+      onKeptChange={setAaveKept}
       minHealthFactor={aaveMinHealthFactor}
       minimum={aaveMinimum}
       onMinHealthFactorChange={setAaveMinHealthFactor}
       inBatch={aaveInBatch}
       onInBatchChange={setAaveInBatch}
       batchAvailable={chosen.length > 0}
+      approvals={approvals}
+      onApprovalsChange={(useApprovals) => setOptions((current) => ({ ...current, useApprovals }))}
+      market={market}
     />
   ) : null;
   if (positions.data.length === 0) {
@@ -223,9 +220,4 @@ export function MigrationFlow({ owner }: { owner: Address }) {
       ) : null}
     </div>
   );
-}
-
-/** No signatures yet: the simulation authorises with approvals instead (aaveAuthorizationCalls). */
-function aaveSignaturesPlaceholder(plan: AaveMigrationPlan) {
-  return [...plan.supplies, ...plan.debts].map(() => NO_PERMIT);
 }
