@@ -1,7 +1,7 @@
 import { getAddress, type Hex } from "viem";
 import { addressesFor } from "../lib/addresses";
 import { ferryDeploymentFor } from "../lib/ferry";
-import { tokenBalance } from "./support/aave";
+import { tokenBalance } from "./support/balances";
 import { connectWallet, expect, expectTransactionCount, test } from "./support/fixtures";
 import { migratePage as ui } from "./support/migratePage";
 

@@ -1,6 +1,8 @@
 import { parseUnits } from "viem";
+import { supplyOnAaveV2 } from "../devnet/market";
 import { addressesFor } from "../lib/addresses";
-import { supplyOnAaveV2, tokenBalance } from "./support/aave";
+import { tokenBalance } from "./support/balances";
+import { e2eEnv } from "./support/env";
 import { connectWallet, expect, expectTransactionCount, test } from "./support/fixtures";
 import { migratePage as ui } from "./support/migratePage";
 
@@ -11,11 +13,11 @@ test("moves only the ticked Aave reserves: the unticked supply stays on V2, in o
   wallet,
   chain,
 }) => {
-  const { tokens, aaveV2, aaveV3 } = addressesFor(31337);
+  const { aaveV2, aaveV3 } = addressesFor(31337);
   const user = wallet.account.address;
   const balance = (token: `0x${string}`) => tokenBalance(chain, token, user);
   // Bob supplies WETH and owes USDC; he also supplies DAI, which he keeps on V2.
-  await supplyOnAaveV2(chain, wallet.account, tokens.DAI, parseUnits("4000", 18));
+  await supplyOnAaveV2(e2eEnv("rpcUrl"), { supplier: user, symbol: "DAI", amount: parseUnits("4000", 18) });
   const daiOnV2 = await balance(aaveV2.reserves.DAI.aToken);
   const daiOnV3 = await balance(aaveV3.reserves.DAI.aToken);
   const wethOnV2 = await balance(aaveV2.reserves.WETH.aToken);

@@ -1,5 +1,5 @@
 import { addressesFor } from "../lib/addresses";
-import { tokenBalance } from "./support/aave";
+import { tokenBalance } from "./support/balances";
 import { connectWallet, expect, expectTransactionCount, test } from "./support/fixtures";
 import { migratePage as ui } from "./support/migratePage";
 
