@@ -17,7 +17,7 @@ export const migratePage = {
   alert: (page: Page) => page.getByRole("main").getByRole("alert"),
   approvalsToggle: (scope: Locator) =>
     scope.getByLabel("Approve with transactions instead of signing (smart-contract wallets)"),
-  /** The Aave V2 card, apart from the Uniswap batch's review card (both can offer the same controls). */
-  aaveCard: (page: Page) =>
-    page.locator("section").filter({ has: page.getByRole("heading", { name: "Your Aave V2 position" }) }),
+  /** The Aave V2 card and the Uniswap batch's review card, apart: both can offer the same controls and warnings. */
+  aaveCard: (page: Page) => page.getByRole("heading", { name: "Your Aave V2 position" }).locator(".."),
+  reviewCard: (page: Page) => page.getByRole("heading", { name: "Review and migrate" }).locator(".."),
 };
