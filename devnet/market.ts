@@ -1,7 +1,9 @@
 import type { Address } from "viem";
 import { addressesFor } from "../lib/addresses";
 import { rpc } from "./anvil";
-import { Chain } from "./deploy/chain";
+import { supplyToAave } from "./deploy/aave-reserves";
+import { AAVE_V2_POOL } from "./deploy/aave-v2";
+import { at, Chain } from "./deploy/chain";
 import { accounts, NO_DEADLINE, type TokenSymbol, WORLD_CHAIN_ID } from "./deploy/config";
 import { approve, fund } from "./deploy/tokens";
 import { V2_PAIRS, type V2PairName, v2Router } from "./deploy/uniswap-v2";
@@ -67,4 +69,15 @@ function venueSpec(venue: Venue): { tokens: readonly TokenSymbol[]; fee?: number
 export async function advanceTime(rpcUrl: string, seconds: number): Promise<void> {
   await rpc(rpcUrl, "evm_increaseTime", [seconds]);
   await rpc(rpcUrl, "evm_mine", []);
+}
+
+/** Supplies a token to Aave V2 for a dev account (minted to it first), as a user would have before turning to Ferry. */
+export async function supplyOnAaveV2(
+  rpcUrl: string,
+  supply: { supplier: Address; symbol: TokenSymbol; amount: bigint },
+): Promise<void> {
+  const chain = new Chain(rpcUrl);
+  const world = addressesFor(WORLD_CHAIN_ID);
+  const pool = at(world.aaveV2.pool, AAVE_V2_POOL);
+  await supplyToAave(chain, pool, world.tokens, supply.supplier, supply.symbol, supply.amount);
 }

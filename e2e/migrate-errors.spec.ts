@@ -102,5 +102,6 @@ test("not enough ETH for gas is said before sending", async ({ page, wallet, cha
   await page.reload();
   await ui.select(page, PAIR);
   await ui.waitForPreview(page);
-  await expect(ui.alert(page)).toContainText("not have enough ETH to pay for gas");
+  await expect(ui.reviewCard(page).getByRole("alert")).toContainText("not have enough ETH to pay for gas");
+  await expect(ui.aaveCard(page).getByRole("alert"), "the Aave card too").toContainText("not have enough ETH");
 });

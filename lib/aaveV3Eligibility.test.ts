@@ -11,6 +11,7 @@ import {
   type V3Eligibility,
   type V3ReserveStatus,
 } from "./aaveV3Eligibility";
+import { openV3Reserve } from "./aaveV3Eligibility.testing";
 
 describe("ReserveConfiguration getters", () => {
   // Packed as ReserveConfiguration's setters do, field by field at its bit positions.
@@ -61,32 +62,7 @@ const WETH = address(1);
 const USDC = address(2);
 const LINK = address(3);
 
-function status(asset: Address, symbol: string, decimals: number, overrides: Partial<V3ReserveStatus> = {}) {
-  return {
-    asset,
-    symbol,
-    exists: true,
-    active: true,
-    frozen: false,
-    paused: false,
-    borrowingEnabled: true,
-    borrowableInIsolation: false,
-    decimals,
-    ltv: 8000n,
-    liquidationThreshold: 8250n,
-    liquidationBonus: 10500n,
-    eModeCategory: 0,
-    supplyCap: 0n,
-    totalSupplied: 0n,
-    supplyRoom: undefined,
-    borrowCap: 0n,
-    totalDebt: 0n,
-    borrowRoom: undefined,
-    debtCeiling: 0n,
-    isolationModeTotalDebt: 0n,
-    ...overrides,
-  } satisfies V3ReserveStatus;
-}
+const status = openV3Reserve;
 
 const market = (reserves: V3ReserveStatus[], userEModeCategory = 0): V3Eligibility => ({ userEModeCategory, reserves });
 const supply = (asset: Address, amount: bigint): MigrationAmount => ({ asset, supply: amount, borrow: 0n });

@@ -35,8 +35,8 @@ export class MigrationRevert extends Error {
 
 /**
  * Runs the migration on the current chain state without sending it (eth_simulateV1): approvals stand in for the
- * signatures not made yet, then `migrate`. Returns the Migrated events it would emit and the gas `migrate` used,
- * or throws a MigrationRevert.
+ * signatures not made yet, then `migrate`. Returns what its Migrated and LendingMigrated events would report and the
+ * gas `migrate` used, or throws a MigrationRevert.
  */
 export async function simulateMigration(client: PublicClient, input: SimulationInput) {
   const { results } = await client.simulateCalls({
@@ -46,8 +46,14 @@ export async function simulateMigration(client: PublicClient, input: SimulationI
   const migrate = results.at(-1);
   if (!migrate) throw new Error("the simulation returned no result");
   if (migrate.status !== "success") throw decodeRevert(migrate.data, migrate.error);
-  const events = parseEventLogs({ abi: migratorAbi, eventName: "Migrated", logs: migrate.logs ?? [] });
-  return { migrations: events.map((event) => event.args), gasUsed: migrate.gasUsed };
+  const logs = migrate.logs ?? [];
+  const events = parseEventLogs({ abi: migratorAbi, eventName: "Migrated", logs });
+  const lending = parseEventLogs({ abi: migratorAbi, eventName: "LendingMigrated", logs });
+  return {
+    migrations: events.map((event) => event.args),
+    lendingMigrations: lending.map((event) => event.args.migration),
+    gasUsed: migrate.gasUsed,
+  };
 }
 
 function decodeRevert(data: Hex, error: unknown): MigrationRevert {

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** Role-based steps of the migrate page, shared by the specs. */
 export const migratePage = {
@@ -17,4 +17,9 @@ export const migratePage = {
   alert: (page: Page) => page.getByRole("main").getByRole("alert"),
   pending: (page: Page) => page.getByRole("main").getByRole("status").filter({ hasText: "Transaction pending" }),
   migrated: (page: Page) => page.getByRole("heading", { name: "Migrated" }),
+  approvalsToggle: (scope: Locator) =>
+    scope.getByLabel("Approve with transactions instead of signing (smart-contract wallets)"),
+  /** The Aave V2 card and the Uniswap batch's review card, apart: both can offer the same controls and warnings. */
+  aaveCard: (page: Page) => page.getByRole("heading", { name: "Your Aave V2 position" }).locator(".."),
+  reviewCard: (page: Page) => page.getByRole("heading", { name: "Review and migrate" }).locator(".."),
 };

@@ -1,54 +1,63 @@
 "use client";
 
 import { useState } from "react";
-import { type Address, type Hash, type PublicClient, parseEventLogs } from "viem";
-import { useChainId, usePublicClient, useSignTypedData } from "wagmi";
+import type { Address } from "viem";
 import { Alert } from "@/components/Alert";
-import { Button } from "@/components/Button";
 import { Card } from "@/components/Card";
 import { Field } from "@/components/Field";
-import { describeMigrationFailure, useMigrationSender } from "@/hooks/useMigrationSender";
-import { type AaveMigrationPlan, aaveMigrationParams } from "@/lib/aaveMigrationPlan";
-import type { AaveV2Position } from "@/lib/aavePositions";
-import { buildAaveSignatureRequests } from "@/lib/aaveSignatures";
+import { type useMarketData, useMigrationSimulation } from "@/hooks/useMigrationPreview";
+import { type AaveMigrationPlan, aaveSimulation } from "@/lib/aaveMigrationPlan";
+import type { AaveV2Position, AaveV2Reserve } from "@/lib/aavePositions";
+import { isMoving, type KeptOnV2, type ReserveSide, withMoving } from "@/lib/aaveSelection";
 import { formatAmount } from "@/lib/format";
-import { migratorAbi } from "@/lib/generated/abis";
 import { formatHealthFactor } from "@/lib/healthFactor";
 import type { Parsed } from "@/lib/inputs";
-import { PERMIT_LIFETIME_SECONDS } from "@/lib/lpPermits";
-import { aaveV2ToV3Position, toPermitSignature } from "@/lib/migration";
-import { delegationsOf, permitsOf, SignatureList, type Signing, signRemaining, signWith } from "./signatures";
+import { ORACLE_DECIMALS } from "@/lib/usdPrices";
+import { type Approvals, ApprovalsToggle } from "./ApprovalsToggle";
+import { MigrationCost, useMigrationCost } from "./MigrationCost";
+import { type MigrationResult, type SendLabels, SignAndMigrate } from "./SignAndMigrate";
 
 /**
- * The account's Aave V2 position, what V3 says about each asset, both health factors, and either its own one
- * transaction or a place in the batch with the Uniswap positions.
+ * The account's Aave V2 position with the reserves to move, what V3 says about each asset, both health factors, and
+ * either its own transaction or a place in the batch with the Uniswap positions.
  */
 export function AaveMigration({
   owner,
   migrator,
   position,
   plan,
+  kept,
+  onKeptChange,
   minHealthFactor,
   minimum,
   onMinHealthFactorChange,
   inBatch,
   onInBatchChange,
   batchAvailable,
+  approvals,
+  onApprovalsChange,
+  market,
 }: {
   owner: Address;
   migrator: Address;
   position: AaveV2Position;
   plan: AaveMigrationPlan | undefined;
+  kept: KeptOnV2;
+  onKeptChange: (kept: KeptOnV2) => void;
   minHealthFactor: string;
   minimum: Parsed<number>;
   onMinHealthFactorChange: (value: string) => void;
   inBatch: boolean;
   onInBatchChange: (inBatch: boolean) => void;
   batchAvailable: boolean;
+  approvals: Approvals;
+  onApprovalsChange: (useApprovals: boolean) => void;
+  market: ReturnType<typeof useMarketData>;
 }) {
   return (
     <Card title="Your Aave V2 position">
-      <ReserveTable position={position} />
+      <ReserveTable position={position} kept={kept} onKeptChange={onKeptChange} />
+      <p className="text-sm text-slate-500">Ticked supplies and debts move whole; the rest stays on Aave V2.</p>
       {plan ? (
         <>
           <ul aria-label="Aave V3 eligibility" className="space-y-1 text-sm">
@@ -71,7 +80,8 @@ export function AaveMigration({
         onChange={(event) => onMinHealthFactorChange(event.target.value)}
         error={minimum.ok ? undefined : minimum.error}
       />
-      {plan && !plan.healthy ? (
+      {plan?.problem ? <Alert tone="error">{plan.problem}</Alert> : null}
+      {plan && !plan.problem && !plan.healthy ? (
         <Alert tone="error">
           The Aave V3 health factor would be {formatHealthFactor(plan.after.v3.healthFactor)}, below your minimum (and
           Ferry never goes below 1.005). Lower the minimum only if you accept the liquidation risk.
@@ -83,12 +93,46 @@ export function AaveMigration({
           Move it in the same transaction as the Uniswap positions below
         </label>
       ) : null}
-      {plan && !inBatch ? <AaveSignAndSend owner={owner} migrator={migrator} plan={plan} /> : null}
+      {plan && !inBatch ? (
+        <>
+          <ApprovalsToggle approvals={approvals} onChange={onApprovalsChange} />
+          <AaveSignAndSend
+            owner={owner}
+            migrator={migrator}
+            plan={plan}
+            useApprovals={approvals.active}
+            market={market}
+          />
+        </>
+      ) : null}
     </Card>
   );
 }
 
-function ReserveTable({ position }: { position: AaveV2Position }) {
+/** Each reserve's supply and debt, with a box to tick for each one that moves. */
+function ReserveTable({
+  position,
+  kept,
+  onKeptChange,
+}: {
+  position: AaveV2Position;
+  kept: KeptOnV2;
+  onKeptChange: (kept: KeptOnV2) => void;
+}) {
+  const cell = (reserve: AaveV2Reserve, side: ReserveSide, amount: bigint) =>
+    amount > 0n ? (
+      <label className="flex items-center gap-2">
+        <input
+          type="checkbox"
+          aria-label={`Move ${reserve.symbol} ${side}`}
+          checked={isMoving(kept, side, reserve.asset)}
+          onChange={(event) => onKeptChange(withMoving(kept, side, reserve.asset, event.target.checked))}
+        />
+        {formatAmount(amount, reserve.decimals)}
+      </label>
+    ) : (
+      formatAmount(amount, reserve.decimals)
+    );
   return (
     <table className="w-full text-sm">
       <caption className="sr-only">Aave V2 reserves</caption>
@@ -105,8 +149,8 @@ function ReserveTable({ position }: { position: AaveV2Position }) {
             <th scope="row" className="font-medium">
               {reserve.symbol}
             </th>
-            <td>{formatAmount(reserve.supplied, reserve.decimals)}</td>
-            <td>{formatAmount(reserve.stableDebt + reserve.variableDebt, reserve.decimals)}</td>
+            <td>{cell(reserve, "supply", reserve.supplied)}</td>
+            <td>{cell(reserve, "debt", reserve.stableDebt + reserve.variableDebt)}</td>
           </tr>
         ))}
       </tbody>
@@ -114,92 +158,56 @@ function ReserveTable({ position }: { position: AaveV2Position }) {
   );
 }
 
-/** The Aave position on its own: its signatures, then one transaction. */
-function AaveSignAndSend({ owner, migrator, plan }: { owner: Address; migrator: Address; plan: AaveMigrationPlan }) {
-  const chainId = useChainId();
-  const client = usePublicClient() as PublicClient;
-  const { signTypedDataAsync } = useSignTypedData();
-  const sender = useMigrationSender(owner, migrator);
-  const [signing, setSigning] = useState<Signing>();
-  const [error, setError] = useState<string>();
-  const [done, setDone] = useState<Hash>();
-  const [busy, setBusy] = useState(false);
+const AAVE_LABELS: SendLabels = {
+  review: "Review Aave authorisations",
+  sign: "Sign Aave authorisations",
+  migrate: "Move Aave position in one transaction",
+  approveAndMigrate: "Approve and move Aave position",
+};
 
-  const run = async (work: () => Promise<void>) => {
-    setError(undefined);
-    setBusy(true);
-    await work()
-      .catch((caught) => setError(describeMigrationFailure(caught)))
-      .finally(() => setBusy(false));
-  };
-
-  const review = () =>
-    run(async () => {
-      const { timestamp } = await client.getBlock();
-      const deadline = timestamp + PERMIT_LIFETIME_SECONDS;
-      const { permits, delegations } = await buildAaveSignatureRequests(
-        client,
-        chainId,
-        owner,
-        migrator,
-        deadline,
-        plan,
-      );
-      setSigning({
-        deadline,
-        requests: [...permitsOf(permits, (i) => permits[i]?.token.symbol ?? ""), ...delegationsOf(delegations)],
-        signatures: [],
-      });
-    });
-
-  const send = (current: Signing) =>
-    run(async () => {
-      const signatures = current.requests.map((item, i) =>
-        toPermitSignature(current.signatures[i] as `0x${string}`, item.request.message.value, current.deadline),
-      );
-      const receipt = await sender.send(
-        [aaveV2ToV3Position(aaveMigrationParams(plan, signatures))],
-        current.deadline,
-        false,
-      );
-      const [event] = parseEventLogs({ abi: migratorAbi, eventName: "LendingMigrated", logs: receipt.logs });
-      if (!event) throw new Error("The transaction was mined but Ferry reported no lending migration.");
-      setSigning(undefined);
-      setDone(receipt.transactionHash);
-    });
+/** The Aave position on its own: its simulated cost, its signatures or approvals, then one transaction. */
+function AaveSignAndSend({
+  owner,
+  migrator,
+  plan,
+  useApprovals,
+  market,
+}: {
+  owner: Address;
+  migrator: Address;
+  plan: AaveMigrationPlan;
+  useApprovals: boolean;
+  market: ReturnType<typeof useMarketData>;
+}) {
+  const simulation = useMigrationSimulation(
+    plan.sendable ? { migrator, owner, ...aaveSimulation(plan, migrator), unwrapWeth: false } : undefined,
+  );
+  const cost = useMigrationCost(owner, simulation, market, Number(plan.movedUsd) / 10 ** ORACLE_DECIMALS);
+  const [done, setDone] = useState<MigrationResult>();
 
   if (done) {
-    return (
+    return done.movedAave ? (
       <Alert tone="success">
-        Your Aave position moved to Aave V3 in one transaction (<code className="break-all">{done}</code>).
+        Your Aave position moved to Aave V3 in one transaction (<code className="break-all">{done.hash}</code>).
       </Alert>
+    ) : (
+      <Alert tone="error">The transaction was mined but Ferry reported no lending migration.</Alert>
     );
   }
   return (
     <div className="space-y-3">
-      {signing ? (
-        <>
-          <SignatureList signing={signing} />
-          {signing.signatures.length < signing.requests.length ? (
-            <Button
-              onClick={() => run(() => signRemaining(signing, signWith(signTypedDataAsync), setSigning))}
-              disabled={busy}
-            >
-              {busy ? "Waiting for your wallet…" : "Sign Aave authorisations"}
-            </Button>
-          ) : (
-            <Button onClick={() => send(signing)} disabled={busy || !plan.sendable}>
-              Move Aave position in one transaction
-            </Button>
-          )}
-        </>
-      ) : (
-        <Button onClick={review} disabled={busy || !plan.sendable}>
-          Review Aave authorisations
-        </Button>
-      )}
-      {sender.pending ? <Alert tone="info">Transaction sent, waiting for it to be mined…</Alert> : null}
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      {plan.sendable ? <MigrationCost cost={cost} testId="aave-gas-estimate" /> : null}
+      <SignAndMigrate
+        owner={owner}
+        migrator={migrator}
+        batch={[]}
+        unwrapWeth={false}
+        useApprovals={useApprovals}
+        aave={plan}
+        labels={AAVE_LABELS}
+        disabled={!plan.sendable || cost.blocksSending}
+        onDone={setDone}
+      />
     </div>
   );
 }

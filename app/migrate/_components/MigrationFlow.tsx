@@ -8,21 +8,19 @@ import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { Card } from "@/components/Card";
 import { useAaveV2Position } from "@/hooks/useAaveV2Position";
+import { useAccountKind } from "@/hooks/useAccountKind";
 import { useMarketData, useMigrationSimulation } from "@/hooks/useMigrationPreview";
 import { useV2Positions } from "@/hooks/useV2Positions";
 import { useV3Pools } from "@/hooks/useV3Pools";
-import {
-  type AaveMigrationPlan,
-  aaveAuthorizationCalls,
-  aaveMigrationParams,
-  planAaveMigration,
-} from "@/lib/aaveMigrationPlan";
+import { aaveSimulation, planAaveMigration } from "@/lib/aaveMigrationPlan";
+import { type KeptOnV2, MOVE_EVERYTHING } from "@/lib/aaveSelection";
 import { approvalCall } from "@/lib/authorizations";
 import { ferryDeploymentFor } from "@/lib/ferry";
 import { parsePositiveNumber, parseSlippage } from "@/lib/inputs";
-import { aaveV2ToV3Position, NO_PERMIT, uniswapV2ToV3Position } from "@/lib/migration";
+import { uniswapV2ToV3Position } from "@/lib/migration";
 import { describeWalletError } from "@/lib/walletErrors";
 import { AaveMigration } from "./AaveMigration";
+import type { Approvals } from "./ApprovalsToggle";
 import { DEFAULT_DRAFT, type PositionDraft, type PositionPlan, planPosition, type ReadyPlan } from "./draft";
 import { MigrationReceipt } from "./MigrationReceipt";
 import { PositionList, positionName } from "./PositionList";
@@ -42,8 +40,11 @@ export function MigrationFlow({ owner }: { owner: Address }) {
   const [result, setResult] = useState<MigrationResult>();
   const [aaveMinHealthFactor, setAaveMinHealthFactor] = useState("1.1");
   const [aaveInBatch, setAaveInBatch] = useState(false);
+  const [aaveKept, setAaveKept] = useState<KeptOnV2>(MOVE_EVERYTHING);
   const queryClient = useQueryClient();
   const aave = useAaveV2Position(owner);
+  const contractWallet = useAccountKind(owner).data === "contract";
+  const approvals: Approvals = { contractWallet, active: contractWallet || options.useApprovals };
 
   const chosen = (positions.data ?? []).filter((position) => selected.has(position.pair));
   const draftOf = (pair: Address) => drafts[pair] ?? DEFAULT_DRAFT;
@@ -66,16 +67,24 @@ export function MigrationFlow({ owner }: { owner: Address }) {
   const aaveData = aave.data?.position.reserves.length ? aave.data : undefined;
   const aavePlan =
     aaveData && aaveMinimum.ok
-      ? planAaveMigration(aaveData.position, aaveData.v3, parseUnits(String(aaveMinimum.value), 18), (symbol) => {
-          const reserve = aaveData.v3Reserves[symbol];
-          if (!reserve) throw new Error(`${symbol} has no Aave V3 reserve in the address book`);
-          return reserve.variableDebtToken;
-        })
+      ? planAaveMigration(
+          aaveData.position,
+          aaveData.v3,
+          parseUnits(String(aaveMinimum.value), 18),
+          (symbol) => {
+            const reserve = aaveData.v3Reserves[symbol];
+            if (!reserve) throw new Error(`${symbol} has no Aave V3 reserve in the address book`);
+            return reserve.variableDebtToken;
+          },
+          aaveKept,
+        )
       : undefined;
   // The Aave position joins the Uniswap batch only when the user asks and Ferry would let it go on its own.
   const aaveInTransaction = aaveInBatch && aavePlan?.sendable ? aavePlan : undefined;
 
   // A fresh object each render is fine: the query key is hashed by content (bigints included).
+  const aaveInSimulation =
+    aaveInTransaction && deployment ? aaveSimulation(aaveInTransaction, deployment.migrator) : undefined;
   const previewInput =
     allReady && deployment
       ? {
@@ -83,17 +92,11 @@ export function MigrationFlow({ owner }: { owner: Address }) {
           owner,
           authorizations: [
             ...ready.map(({ position, plan }) => approvalCall(position.pair, deployment.migrator, plan.lpAmount)),
-            ...(aaveInTransaction ? aaveAuthorizationCalls(aaveInTransaction, deployment.migrator) : []),
+            ...(aaveInSimulation?.authorizations ?? []),
           ],
           positions: [
             ...ready.map(({ plan }) => uniswapV2ToV3Position(plan.params)),
-            ...(aaveInTransaction
-              ? [
-                  aaveV2ToV3Position(
-                    aaveMigrationParams(aaveInTransaction, aaveSignaturesPlaceholder(aaveInTransaction)),
-                  ),
-                ]
-              : []),
+            ...(aaveInSimulation?.positions ?? []),
           ],
           unwrapWeth: options.unwrapWeth,
         }
@@ -135,12 +138,17 @@ export function MigrationFlow({ owner }: { owner: Address }) {
       migrator={deployment.migrator}
       position={aaveData.position}
       plan={aavePlan}
+      kept={aaveKept}
+      onKeptChange={setAaveKept}
       minHealthFactor={aaveMinHealthFactor}
       minimum={aaveMinimum}
       onMinHealthFactorChange={setAaveMinHealthFactor}
       inBatch={aaveInBatch}
       onInBatchChange={setAaveInBatch}
       batchAvailable={chosen.length > 0}
+      approvals={approvals}
+      onApprovalsChange={(useApprovals) => setOptions((current) => ({ ...current, useApprovals }))}
+      market={market}
     />
   ) : null;
   if (positions.data.length === 0) {
@@ -203,6 +211,7 @@ export function MigrationFlow({ owner }: { owner: Address }) {
           options={options}
           slippageBps={slippageBps}
           onOptionsChange={setOptions}
+          approvals={approvals}
           simulation={simulation}
           market={market}
           aave={aaveInTransaction}
@@ -211,9 +220,4 @@ export function MigrationFlow({ owner }: { owner: Address }) {
       ) : null}
     </div>
   );
-}
-
-/** No signatures yet: the simulation authorises with approvals instead (aaveAuthorizationCalls). */
-function aaveSignaturesPlaceholder(plan: AaveMigrationPlan) {
-  return [...plan.supplies, ...plan.debts].map(() => NO_PERMIT);
 }

@@ -37,6 +37,21 @@ export interface MigrationResult {
   movedAave: boolean;
 }
 
+/** What the buttons say, so that two migrations on one page (the batch, the Aave card) read apart. */
+export interface SendLabels {
+  review: string;
+  sign: string;
+  migrate: string;
+  approveAndMigrate: string;
+}
+
+export const BATCH_LABELS: SendLabels = {
+  review: "Review what you sign",
+  sign: "Sign",
+  migrate: "Migrate in one transaction",
+  approveAndMigrate: "Approve and migrate",
+};
+
 type Stage = { step: "ready" } | { step: "review"; signing: Signing } | { step: "approving"; done: number };
 
 /** Sign what Ferry may move (permits, or approvals for wallets that cannot sign), then send one transaction. */
@@ -47,6 +62,7 @@ export function SignAndMigrate({
   unwrapWeth,
   useApprovals,
   aave,
+  labels,
   disabled,
   onDone,
 }: {
@@ -56,6 +72,7 @@ export function SignAndMigrate({
   unwrapWeth: boolean;
   useApprovals: boolean;
   aave?: AaveMigrationPlan;
+  labels: SendLabels;
   disabled: boolean;
   onDone: (result: MigrationResult) => void;
 }) {
@@ -140,7 +157,7 @@ export function SignAndMigrate({
     <div className="space-y-3">
       {stage.step === "ready" ? (
         <Button onClick={useApprovals ? approveAndSend : review} disabled={disabled || busy}>
-          {useApprovals ? "Approve and migrate" : "Review what you sign"}
+          {useApprovals ? labels.approveAndMigrate : labels.review}
         </Button>
       ) : null}
       {stage.step === "approving" ? (
@@ -165,7 +182,11 @@ export function SignAndMigrate({
                 }
                 disabled={busy}
               >
-                {busy ? "Waiting for your wallet…" : stage.signing.signatures.length === 0 ? "Sign" : "Sign the rest"}
+                {busy
+                  ? "Waiting for your wallet…"
+                  : stage.signing.signatures.length === 0
+                    ? labels.sign
+                    : "Sign the rest"}
               </Button>
               <Button variant="secondary" onClick={() => setStage({ step: "ready" })} disabled={busy}>
                 Back
@@ -173,7 +194,7 @@ export function SignAndMigrate({
             </div>
           ) : (
             <Button onClick={() => sendSigned(stage.signing)} disabled={busy || disabled}>
-              {busy ? "Confirm in your wallet…" : "Migrate in one transaction"}
+              {busy ? "Confirm in your wallet…" : labels.migrate}
             </Button>
           )}
         </div>
