@@ -16,14 +16,22 @@ test.beforeEach(async ({ page, wallet }) => {
   await ui.sign(page);
 });
 
-/** With automining off, the migration stays in the pool: the page must show it pending, with its hash. */
+/**
+ * With automining off, the migration stays in the pool: the page must show it pending, with its hash. Returns once
+ * the page has read the pending transaction: viem recognises a replacement by the original's sender and nonce, so
+ * a wallet replacing it before that first read (within milliseconds of sending) could not be followed.
+ */
 async function migrateAndLeavePending(page: Page, chain: ChainClient, wallet: TestWallet): Promise<Hash> {
   await chain.setAutomine(false);
+  const originalRead = page.waitForResponse((response) =>
+    Boolean(response.request().postData()?.includes("eth_getTransactionByHash")),
+  );
   await ui.migrate(page);
   await expect(ui.pending(page)).toBeVisible();
   const [sent] = wallet.sentTransactions;
   if (!sent) throw new Error("the page showed a pending transaction the wallet never sent");
   await expect(ui.pending(page)).toContainText(sent);
+  await originalRead;
   return sent;
 }
 
