@@ -232,6 +232,14 @@ interface IMigrator {
     /// @param amount1Min The caller's token1 minimum.
     error WithdrawalSlippage(uint256 amount0, uint256 amount1, uint256 amount0Min, uint256 amount1Min);
 
+    /// @notice Thrown when the Migrator's balance of a token taken out of the source differs from what the source
+    /// reported sending: the token takes a fee on transfer (less arrived) or rebases (balances moved during the
+    /// transfer). Such tokens are not supported; nothing is moved.
+    /// @param token The token.
+    /// @param expected The balance the Migrator should hold (its balance before, plus the amount reported sent).
+    /// @param actual The balance it holds.
+    error TokenBalanceMismatch(address token, uint256 expected, uint256 actual);
+
     /// @notice Thrown when the destination pool's price, right before minting, is outside the caller's bounds.
     /// @param pool The destination pool.
     /// @param sqrtPriceX96 The pool's price.
@@ -310,9 +318,9 @@ interface IMigrator {
     /// @dev Every pulled asset belongs to `msg.sender`; every new position and refund goes to `msg.sender`.
     /// After the call the Migrator holds no token and no ETH. Its only allowances are standing approvals of
     /// tokens to the immutable `POSITION_MANAGER`, which can pull only during a mint the Migrator itself calls.
-    /// @dev Warning: amounts are taken from the source's return values, not balance deltas (cheaper, and exact for
-    /// standard tokens). A fee-on-transfer token delivers less than reported, so its deposit or refund transfer
-    /// fails and the whole call reverts; such tokens are not supported.
+    /// @dev Warning: fee-on-transfer and rebasing tokens are not supported. Each token taken out of a V2 pair must
+    /// raise the Migrator's balance by exactly the amount the pair reports, or the call reverts with
+    /// `TokenBalanceMismatch`; deposits and refunds then use the reported amounts.
     /// @param positions The positions to migrate, in order.
     /// @param deadline The last timestamp at which the call may execute; set it minutes ahead, never to
     /// `block.timestamp` at execution (that protects nothing).

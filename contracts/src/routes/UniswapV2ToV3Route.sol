@@ -53,9 +53,8 @@ abstract contract UniswapV2ToV3Route is WethRefunds {
         uint160 initialSqrtPriceX96 =
             UniswapV3Deposit.sqrtPriceX96Of(migration.destination) == 0 ? _v2SqrtPrice(pair) : 0;
 
-        (migration.amount0Withdrawn, migration.amount1Withdrawn) = UniswapV2Withdrawal.withdraw(
-            pair, msg.sender, lpAmount, params.permit, params.amount0MinWithdrawn, params.amount1MinWithdrawn
-        );
+        (migration.amount0Withdrawn, migration.amount1Withdrawn) =
+            UniswapV2Withdrawal.withdraw(pair, msg.sender, lpAmount, params);
         _deposit(params, migration, initialSqrtPriceX96);
 
         migration.amount0Refunded = migration.amount0Withdrawn - migration.amount0Deposited;
