@@ -183,19 +183,37 @@ contract MigratorAttackTest is MigratorTest {
         );
     }
 
-    /// @dev A token that rebases up at the end of each transfer: the Migrator holds more than the pair reports
+    /// @dev A token that rebases up after moving each transfer's amount: the Migrator holds more than the pair reports
     /// sending, which Ferry refuses rather than leaving the surplus behind.
-    function test_RevertWhen_TokenRebasesDuringTransfer() public {
+    function test_RevertWhen_TokenRebasesAfterEachTransfer() public {
         (RebasingToken rebasing, address pair, IMigrator.UniswapV2ToV3Params memory params) = _rebasingPair();
         uint256 sent = _expectedAmountOf(address(rebasing), pair, IUniswapV2Pair(pair).balanceOf(alice));
         uint256 rebaseBps = 10;
         uint256 gonsPerToken = rebasing.gonsPerToken();
         uint256 received = sent * gonsPerToken / (gonsPerToken * 10_000 / (10_000 + rebaseBps));
-        rebasing.setRebaseOnTransfer(rebaseBps);
+        rebasing.setRebaseOnTransfer(rebaseBps, false);
 
         _expectAliceReverts(
             params, abi.encodeWithSelector(IMigrator.TokenBalanceMismatch.selector, address(rebasing), sent, received)
         );
+    }
+
+    /// @dev A token that rebases up before moving each transfer's amount: the burn delivers exactly what the pair
+    /// reports, but the Migrator's balance grows while it deposits and refunds. Ferry refuses to leave it behind.
+    function test_RevertWhen_TokenRebasesBeforeEachTransfer() public {
+        (RebasingToken rebasing,, IMigrator.UniswapV2ToV3Params memory params) = _rebasingPair();
+        rebasing.setRebaseOnTransfer(10, true);
+
+        vm.prank(alice);
+        (bool migrated, bytes memory reason) =
+            address(migrator).call(abi.encodeCall(IMigrator.migrate, (_batch(params), _deadline(), false)));
+
+        assertFalse(migrated, "the migration reverts");
+        assertEq(bytes4(reason), IMigrator.TokenBalanceMismatch.selector, "with TokenBalanceMismatch");
+        (address token, uint256 expected, uint256 actual) = this.decodeBalanceMismatch(reason);
+        assertEq(token, address(rebasing), "naming the rebasing token");
+        assertEq(expected, 0, "the Migrator should be back to holding nothing");
+        assertGt(actual, 0, "but the rebases left it holding some");
     }
 
     // ---------------------------------------------------------------- destination price
@@ -357,6 +375,11 @@ contract MigratorAttackTest is MigratorTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /// @dev The arguments of a `TokenBalanceMismatch` revert (external, to slice calldata).
+    function decodeBalanceMismatch(bytes calldata reason) external pure returns (address, uint256, uint256) {
+        return abi.decode(reason[4:], (address, uint256, uint256));
+    }
 
     function _pairDomainSeparator(address pair, uint256 chainId) internal pure returns (bytes32) {
         return keccak256(

@@ -42,9 +42,11 @@ library UniswapV2Withdrawal {
     /// allowance is then checked, so a permit that silently did nothing cannot be mistaken for consent.
     /// @return amount0 token0 withdrawn, as the pair reports it and as the Migrator's balance grew by.
     /// @return amount1 token1 withdrawn, likewise.
+    /// @return held0 The Migrator's token0 balance before the burn, which it must be back to after the refunds.
+    /// @return held1 The Migrator's token1 balance before the burn, likewise.
     function withdraw(address pair, address owner, uint256 lpAmount, IMigrator.UniswapV2ToV3Params memory params)
         internal
-        returns (uint256 amount0, uint256 amount1)
+        returns (uint256 amount0, uint256 amount1, uint256 held0, uint256 held1)
     {
         IMigrator.PermitSignature memory permit = params.permit;
         if (permit.deadline != 0) {
@@ -59,7 +61,7 @@ library UniswapV2Withdrawal {
 
         // The pair burns what it holds beyond its reserves, so the LP goes straight to it.
         ERC20(pair).safeTransferFrom(owner, pair, lpAmount);
-        (amount0, amount1) = _burn(pair, params.token0, params.token1);
+        (amount0, amount1, held0, held1) = _burn(pair, params.token0, params.token1);
         if (amount0 < params.amount0MinWithdrawn || amount1 < params.amount1MinWithdrawn) {
             revert IMigrator.WithdrawalSlippage(
                 amount0, amount1, params.amount0MinWithdrawn, params.amount1MinWithdrawn
@@ -71,9 +73,12 @@ library UniswapV2Withdrawal {
     /// what the pair reports: a fee-on-transfer or rebasing token is refused here, with a typed error, instead of
     /// failing later inside a deposit or refund transfer or leaving value behind. A balance delta rather than the
     /// balance alone, so tokens sent to the Migrator by anyone cannot block or mask anything.
-    function _burn(address pair, address token0, address token1) private returns (uint256 amount0, uint256 amount1) {
-        uint256 held0 = ERC20(token0).balanceOf(address(this));
-        uint256 held1 = ERC20(token1).balanceOf(address(this));
+    function _burn(address pair, address token0, address token1)
+        private
+        returns (uint256 amount0, uint256 amount1, uint256 held0, uint256 held1)
+    {
+        held0 = ERC20(token0).balanceOf(address(this));
+        held1 = ERC20(token1).balanceOf(address(this));
         (amount0, amount1) = IUniswapV2Pair(pair).burn(address(this));
         requireBalance(token0, held0 + amount0);
         requireBalance(token1, held1 + amount1);

@@ -3,8 +3,9 @@ pragma solidity 0.8.30;
 
 /// @notice An elastic-supply ERC20 in the manner of Ampleforth: balances are internal shares ("gons") divided by
 /// `gonsPerToken`, which `rebase` changes, so every holder's balance grows or shrinks together, while a transfer
-/// moves exactly the amount asked. With `setRebaseOnTransfer`, every transfer ends with a positive rebase, so the
-/// recipient holds more than it was sent once the transfer returns.
+/// moves exactly the amount asked. With `setRebaseOnTransfer`, every transfer also rebases up: after moving the
+/// amount (the recipient holds more than it was sent once the transfer returns), or before it (the sender's
+/// remaining balance grows while it spends).
 contract RebasingToken {
     uint256 internal constant INITIAL_GONS_PER_TOKEN = 1e12;
     uint256 internal constant BPS = 10_000;
@@ -15,6 +16,7 @@ contract RebasingToken {
 
     uint256 public gonsPerToken = INITIAL_GONS_PER_TOKEN;
     uint256 public rebaseOnTransferBps;
+    bool public rebaseBeforeMove;
     uint256 internal totalGons;
     mapping(address owner => uint256) internal gons;
     mapping(address owner => mapping(address spender => uint256)) public allowance;
@@ -33,8 +35,8 @@ contract RebasingToken {
         gonsPerToken = gonsPerToken * BPS / uint256(int256(BPS) + bps);
     }
 
-    function setRebaseOnTransfer(uint256 bps) external {
-        rebaseOnTransferBps = bps;
+    function setRebaseOnTransfer(uint256 bps, bool beforeMove) external {
+        (rebaseOnTransferBps, rebaseBeforeMove) = (bps, beforeMove);
     }
 
     function totalSupply() external view returns (uint256) {
@@ -64,10 +66,11 @@ contract RebasingToken {
     }
 
     function _transfer(address from, address to, uint256 amount) internal {
+        if (rebaseBeforeMove) rebase(int256(rebaseOnTransferBps));
         uint256 moved = amount * gonsPerToken;
         gons[from] -= moved;
         gons[to] += moved;
         emit Transfer(from, to, amount);
-        if (rebaseOnTransferBps != 0) rebase(int256(rebaseOnTransferBps));
+        if (!rebaseBeforeMove) rebase(int256(rebaseOnTransferBps));
     }
 }
