@@ -15,6 +15,13 @@ describe("describeMigrationError", () => {
     expect(describeMigrationError("WithdrawalSlippage", "")).toMatch(/price moved since the preview/);
   });
 
+  it("tells a person a fee-on-transfer or rebasing token cannot move, and that nothing moved", () => {
+    const sentence = describeMigrationError("TokenBalanceMismatch", "");
+    expect(sentence).toMatch(/fee on transfer/);
+    expect(sentence).toMatch(/rebasing/);
+    expect(sentence).toMatch(/Nothing was moved\./);
+  });
+
   it("falls back to the raw reason for anything else", () => {
     expect(describeMigrationError(undefined, "execution reverted")).toBe(
       "The migration would fail: execution reverted",

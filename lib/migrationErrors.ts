@@ -22,6 +22,8 @@ const SENTENCES: Record<MigratorError, string> = {
     "Ferry is not allowed to move this position: a permit or credit delegation was not accepted or is too small. Sign it again, or approve instead.",
   WithdrawalSlippage:
     "The V2 pair would return less than your minimum: its price moved since the preview. Refresh the preview or raise the slippage tolerance.",
+  TokenBalanceMismatch:
+    "This pool holds a token that takes a fee on transfer or changes balances by itself (rebasing); Ferry cannot move it without losing value. Nothing was moved.",
   PoolPriceOutOfBounds:
     "The V3 pool's price moved outside your tolerance. Refresh the preview, or raise the slippage tolerance if the new price is fine.",
   NotPositionOwner: "That V3 position belongs to another account.",

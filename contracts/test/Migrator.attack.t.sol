@@ -7,8 +7,10 @@ import {IUniswapV2Pair} from "../src/interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV3Pool} from "../src/interfaces/external/IUniswapV3Pool.sol";
 import {MigratorTest} from "./base/MigratorTest.sol";
 import {FakePair} from "./mocks/FakePair.sol";
+import {FeeOnTransferToken} from "./mocks/FeeOnTransferToken.sol";
 import {HookToken} from "./mocks/HookToken.sol";
 import {PhantomPermitToken} from "./mocks/PhantomPermitToken.sol";
+import {RebasingToken} from "./mocks/RebasingToken.sol";
 import {ISwapRouter} from "./utils/interfaces/IUniswapV3.sol";
 import {IERC20} from "forge-std/interfaces/IERC20.sol";
 
@@ -122,6 +124,96 @@ contract MigratorAttackTest is MigratorTest {
         migrator.migrate(_batch(params), _deadline(), false);
 
         assertEq(fake.calls(), 0, "the Migrator never called the fake");
+    }
+
+    // ---------------------------------------------------------------- fee-on-transfer and rebasing tokens
+
+    /// @dev The pair reports the amount it sent; a 1% fee means the Migrator got 1% less. Ferry names the token and
+    /// both amounts instead of failing later inside a deposit transfer.
+    function test_RevertWhen_PairHoldsFeeOnTransferToken() public {
+        FeeOnTransferToken fot = new FeeOnTransferToken();
+        fot.mint(address(this), 1000e18);
+        address pair = _wethPair(address(fot));
+        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(pair, aliceKey, FEE_MEDIUM, 10_000);
+        uint256 sent = _expectedAmountOf(address(fot), pair, IUniswapV2Pair(pair).balanceOf(alice));
+
+        _expectAliceReverts(
+            params,
+            abi.encodeWithSelector(IMigrator.TokenBalanceMismatch.selector, address(fot), sent, fot.received(sent))
+        );
+    }
+
+    /// @dev A positive rebase after the user signed: the pair holds more, the burn returns more, and every wei of it
+    /// lands in the position or back with the user.
+    function test_Migrate_RebaseUpAfterSigningMovesExactAmounts() public {
+        (RebasingToken rebasing, address pair, IMigrator.UniswapV2ToV3Params memory params) = _rebasingPair();
+        uint256 lpAmount = IUniswapV2Pair(pair).balanceOf(alice);
+        rebasing.rebase(1000);
+        uint256 rebasedSent = _expectedAmountOf(address(rebasing), pair, lpAmount);
+        uint256 aliceBefore = rebasing.balanceOf(alice);
+
+        IMigrator.LiquidityMigration memory m = _migrate(alice, _batch(params), false)[0];
+
+        bool isToken0 = address(rebasing) == m.token0;
+        (uint256 withdrawn, uint256 deposited, uint256 refunded) = isToken0
+            ? (m.amount0Withdrawn, m.amount0Deposited, m.amount0Refunded)
+            : (m.amount1Withdrawn, m.amount1Deposited, m.amount1Refunded);
+        assertEq(withdrawn, rebasedSent, "withdrawn at the rebased balance");
+        assertEq(rebasing.balanceOf(m.destination), deposited, "the new pool holds exactly the deposit");
+        assertEq(rebasing.balanceOf(alice) - aliceBefore, refunded, "the user got exactly the refund");
+        assertEq(deposited + refunded, withdrawn, "deposit + refund = withdrawn");
+        _assertMigratorEmpty(_tokens(address(rebasing), WETH, pair));
+    }
+
+    /// @dev A negative rebase after the user signed: the burn returns less than the signed minimums.
+    function test_RevertWhen_RebaseDownAfterSigning() public {
+        (RebasingToken rebasing, address pair, IMigrator.UniswapV2ToV3Params memory params) = _rebasingPair();
+        rebasing.rebase(-1000);
+        (uint256 amount0, uint256 amount1) = _expectedWithdrawal(pair, IUniswapV2Pair(pair).balanceOf(alice));
+
+        _expectAliceReverts(
+            params,
+            abi.encodeWithSelector(
+                IMigrator.WithdrawalSlippage.selector,
+                amount0,
+                amount1,
+                params.amount0MinWithdrawn,
+                params.amount1MinWithdrawn
+            )
+        );
+    }
+
+    /// @dev A token that rebases up after moving each transfer's amount: the Migrator holds more than the pair reports
+    /// sending, which Ferry refuses rather than leaving the surplus behind.
+    function test_RevertWhen_TokenRebasesAfterEachTransfer() public {
+        (RebasingToken rebasing, address pair, IMigrator.UniswapV2ToV3Params memory params) = _rebasingPair();
+        uint256 sent = _expectedAmountOf(address(rebasing), pair, IUniswapV2Pair(pair).balanceOf(alice));
+        uint256 rebaseBps = 10;
+        uint256 gonsPerToken = rebasing.gonsPerToken();
+        uint256 received = sent * gonsPerToken / (gonsPerToken * 10_000 / (10_000 + rebaseBps));
+        rebasing.setRebaseOnTransfer(rebaseBps, false);
+
+        _expectAliceReverts(
+            params, abi.encodeWithSelector(IMigrator.TokenBalanceMismatch.selector, address(rebasing), sent, received)
+        );
+    }
+
+    /// @dev A token that rebases up before moving each transfer's amount: the burn delivers exactly what the pair
+    /// reports, but the Migrator's balance grows while it deposits and refunds. Ferry refuses to leave it behind.
+    function test_RevertWhen_TokenRebasesBeforeEachTransfer() public {
+        (RebasingToken rebasing,, IMigrator.UniswapV2ToV3Params memory params) = _rebasingPair();
+        rebasing.setRebaseOnTransfer(10, true);
+
+        vm.prank(alice);
+        (bool migrated, bytes memory reason) =
+            address(migrator).call(abi.encodeCall(IMigrator.migrate, (_batch(params), _deadline(), false)));
+
+        assertFalse(migrated, "the migration reverts");
+        assertEq(bytes4(reason), IMigrator.TokenBalanceMismatch.selector, "with TokenBalanceMismatch");
+        (address token, uint256 expected, uint256 actual) = this.decodeBalanceMismatch(reason);
+        assertEq(token, address(rebasing), "naming the rebasing token");
+        assertEq(expected, 0, "the Migrator should be back to holding nothing");
+        assertGt(actual, 0, "but the rebases left it holding some");
     }
 
     // ---------------------------------------------------------------- destination price
@@ -284,6 +376,11 @@ contract MigratorAttackTest is MigratorTest {
 
     // ---------------------------------------------------------------- helpers
 
+    /// @dev The arguments of a `TokenBalanceMismatch` revert (external, to slice calldata).
+    function decodeBalanceMismatch(bytes calldata reason) external pure returns (address, uint256, uint256) {
+        return abi.decode(reason[4:], (address, uint256, uint256));
+    }
+
     function _pairDomainSeparator(address pair, uint256 chainId) internal pure returns (bytes32) {
         return keccak256(
             abi.encode(
@@ -350,7 +447,36 @@ contract MigratorAttackTest is MigratorTest {
     function _hookTokenPair() internal returns (HookToken hook, address pair) {
         hook = new HookToken();
         hook.mint(address(this), 1000e18);
+        pair = _wethPair(address(hook));
+    }
+
+    /// @dev A real V2 pair of `token` (1000e18 of it minted to this test) and 10 WETH, whose LP alice holds.
+    function _wethPair(address token) internal returns (address) {
         deal(WETH, address(this), 10e18);
-        pair = _createV2Pair(address(hook), WETH, 1000e18, 10e18, alice);
+        return _createV2Pair(token, WETH, 1000e18, 10e18, alice);
+    }
+
+    /// @dev A real V2 pair of a rebasing token and WETH, whose LP alice holds, and her signed params to migrate it all.
+    function _rebasingPair()
+        internal
+        returns (RebasingToken rebasing, address pair, IMigrator.UniswapV2ToV3Params memory params)
+    {
+        rebasing = new RebasingToken();
+        rebasing.mint(address(this), 1000e18);
+        pair = _wethPair(address(rebasing));
+        params = _permittedParams(pair, aliceKey, FEE_MEDIUM, 10_000);
+    }
+
+    /// @dev Alice's migration of `params` reverts with exactly `reason`.
+    function _expectAliceReverts(IMigrator.UniswapV2ToV3Params memory params, bytes memory reason) internal {
+        vm.expectRevert(reason);
+        vm.prank(alice);
+        migrator.migrate(_batch(params), _deadline(), false);
+    }
+
+    /// @dev What burning `lpAmount` of `pair` sends of `token`.
+    function _expectedAmountOf(address token, address pair, uint256 lpAmount) internal view returns (uint256) {
+        (uint256 amount0, uint256 amount1) = _expectedWithdrawal(pair, lpAmount);
+        return token == IUniswapV2Pair(pair).token0() ? amount0 : amount1;
     }
 }

@@ -232,6 +232,16 @@ interface IMigrator {
     /// @param amount1Min The caller's token1 minimum.
     error WithdrawalSlippage(uint256 amount0, uint256 amount1, uint256 amount0Min, uint256 amount1Min);
 
+    /// @notice Thrown when the Migrator's balance of a token taken out of the source differs from its accounting:
+    /// right after the withdrawal, when less or more arrived than the source reported sending; or after the
+    /// refunds, when the balance is not back to what it was before the withdrawal. The token takes a fee on
+    /// transfer or rebases. Such tokens are not supported; nothing is moved.
+    /// @param token The token.
+    /// @param expected The balance the Migrator should hold: its balance before the withdrawal, plus the amount
+    /// reported sent (after the withdrawal) or plus nothing (after the refunds).
+    /// @param actual The balance it holds.
+    error TokenBalanceMismatch(address token, uint256 expected, uint256 actual);
+
     /// @notice Thrown when the destination pool's price, right before minting, is outside the caller's bounds.
     /// @param pool The destination pool.
     /// @param sqrtPriceX96 The pool's price.
@@ -310,9 +320,9 @@ interface IMigrator {
     /// @dev Every pulled asset belongs to `msg.sender`; every new position and refund goes to `msg.sender`.
     /// After the call the Migrator holds no token and no ETH. Its only allowances are standing approvals of
     /// tokens to the immutable `POSITION_MANAGER`, which can pull only during a mint the Migrator itself calls.
-    /// @dev Warning: amounts are taken from the source's return values, not balance deltas (cheaper, and exact for
-    /// standard tokens). A fee-on-transfer token delivers less than reported, so its deposit or refund transfer
-    /// fails and the whole call reverts; such tokens are not supported.
+    /// @dev Warning: fee-on-transfer and rebasing tokens are not supported. Each token taken out of a V2 pair must
+    /// raise the Migrator's balance by exactly the amount the pair reports, and the balance must be back to where
+    /// it was after the refunds, or the call reverts with `TokenBalanceMismatch`.
     /// @param positions The positions to migrate, in order.
     /// @param deadline The last timestamp at which the call may execute; set it minutes ahead, never to
     /// `block.timestamp` at execution (that protects nothing).

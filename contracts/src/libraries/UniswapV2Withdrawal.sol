@@ -40,14 +40,15 @@ library UniswapV2Withdrawal {
     /// @notice Moves `lpAmount` LP tokens of `owner` into the pair and burns them for the Migrator.
     /// @dev The permit runs in try/catch: if someone front-ran it, the allowance it set is what counts. The
     /// allowance is then checked, so a permit that silently did nothing cannot be mistaken for consent.
-    function withdraw(
-        address pair,
-        address owner,
-        uint256 lpAmount,
-        IMigrator.PermitSignature memory permit,
-        uint256 amount0Min,
-        uint256 amount1Min
-    ) internal returns (uint256 amount0, uint256 amount1) {
+    /// @return amount0 token0 withdrawn, as the pair reports it and as the Migrator's balance grew by.
+    /// @return amount1 token1 withdrawn, likewise.
+    /// @return held0 The Migrator's token0 balance before the burn, which it must be back to after the refunds.
+    /// @return held1 The Migrator's token1 balance before the burn, likewise.
+    function withdraw(address pair, address owner, uint256 lpAmount, IMigrator.UniswapV2ToV3Params memory params)
+        internal
+        returns (uint256 amount0, uint256 amount1, uint256 held0, uint256 held1)
+    {
+        IMigrator.PermitSignature memory permit = params.permit;
         if (permit.deadline != 0) {
             // solhint-disable no-empty-blocks
             try IUniswapV2Pair(pair)
@@ -60,9 +61,32 @@ library UniswapV2Withdrawal {
 
         // The pair burns what it holds beyond its reserves, so the LP goes straight to it.
         ERC20(pair).safeTransferFrom(owner, pair, lpAmount);
-        (amount0, amount1) = IUniswapV2Pair(pair).burn(address(this));
-        if (amount0 < amount0Min || amount1 < amount1Min) {
-            revert IMigrator.WithdrawalSlippage(amount0, amount1, amount0Min, amount1Min);
+        (amount0, amount1, held0, held1) = _burn(pair, params.token0, params.token1);
+        if (amount0 < params.amount0MinWithdrawn || amount1 < params.amount1MinWithdrawn) {
+            revert IMigrator.WithdrawalSlippage(
+                amount0, amount1, params.amount0MinWithdrawn, params.amount1MinWithdrawn
+            );
         }
+    }
+
+    /// @dev Burns the LP the pair holds for the Migrator and requires each token's balance to have grown by exactly
+    /// what the pair reports: a fee-on-transfer or rebasing token is refused here, with a typed error, instead of
+    /// failing later inside a deposit or refund transfer or leaving value behind. A balance delta rather than the
+    /// balance alone, so tokens sent to the Migrator by anyone cannot block or mask anything.
+    function _burn(address pair, address token0, address token1)
+        private
+        returns (uint256 amount0, uint256 amount1, uint256 held0, uint256 held1)
+    {
+        held0 = ERC20(token0).balanceOf(address(this));
+        held1 = ERC20(token1).balanceOf(address(this));
+        (amount0, amount1) = IUniswapV2Pair(pair).burn(address(this));
+        requireBalance(token0, held0 + amount0);
+        requireBalance(token1, held1 + amount1);
+    }
+
+    /// @notice Requires the Migrator to hold exactly `expected` of `token`.
+    function requireBalance(address token, uint256 expected) internal view {
+        uint256 actual = ERC20(token).balanceOf(address(this));
+        if (actual != expected) revert IMigrator.TokenBalanceMismatch(token, expected, actual);
     }
 }

@@ -53,9 +53,10 @@ abstract contract UniswapV2ToV3Route is WethRefunds {
         uint160 initialSqrtPriceX96 =
             UniswapV3Deposit.sqrtPriceX96Of(migration.destination) == 0 ? _v2SqrtPrice(pair) : 0;
 
-        (migration.amount0Withdrawn, migration.amount1Withdrawn) = UniswapV2Withdrawal.withdraw(
-            pair, msg.sender, lpAmount, params.permit, params.amount0MinWithdrawn, params.amount1MinWithdrawn
-        );
+        uint256 held0;
+        uint256 held1;
+        (migration.amount0Withdrawn, migration.amount1Withdrawn, held0, held1) =
+            UniswapV2Withdrawal.withdraw(pair, msg.sender, lpAmount, params);
         _deposit(params, migration, initialSqrtPriceX96);
 
         migration.amount0Refunded = migration.amount0Withdrawn - migration.amount0Deposited;
@@ -63,6 +64,10 @@ abstract contract UniswapV2ToV3Route is WethRefunds {
         bool refunded0AsEth = _refund(params.token0, migration.amount0Refunded, unwrapWeth);
         bool refunded1AsEth = _refund(params.token1, migration.amount1Refunded, unwrapWeth);
         migration.refundedAsEth = refunded0AsEth || refunded1AsEth;
+        // Everything withdrawn left again: a token whose balances move during the deposit or refund transfers
+        // would otherwise leave value behind.
+        UniswapV2Withdrawal.requireBalance(params.token0, held0);
+        UniswapV2Withdrawal.requireBalance(params.token1, held1);
 
         emit Migrated(msg.sender, Route.UniswapV2ToV3, pair, migration);
     }

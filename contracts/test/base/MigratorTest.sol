@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {MigratorDeployment} from "../../script/MigratorDeployment.sol";
 import {Migrator} from "../../src/Migrator.sol";
 import {IMigrator} from "../../src/interfaces/IMigrator.sol";
+import {INonfungiblePositionManager as INpm} from "../../src/interfaces/external/INonfungiblePositionManager.sol";
 import {IUniswapV2Pair} from "../../src/interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV3Pool} from "../../src/interfaces/external/IUniswapV3Pool.sol";
 import {SqrtPriceMath} from "../../src/libraries/SqrtPriceMath.sol";
@@ -102,6 +103,36 @@ abstract contract MigratorTest is WorldTest {
         IERC20(tokenA).transfer(pair, amountA);
         IERC20(tokenB).transfer(pair, amountB);
         IUniswapV2PairMint(pair).mint(to);
+    }
+
+    /// @notice A small full-range position in the WETH/USDC 0.3% pool, minted to `user` (tokens dealt to them): the
+    /// user then already holds an NFT, and the full-range ticks are initialised.
+    function _holdNft(address user) internal returns (uint256 tokenId) {
+        (int24 lower, int24 upper) = _fullRange(FEE_MEDIUM);
+        deal(WETH, user, IERC20(WETH).balanceOf(user) + 1e15);
+        deal(USDC, user, IERC20(USDC).balanceOf(user) + 3e6);
+        vm.startPrank(user);
+        IERC20(WETH).approve(V3_NPM, 1e15);
+        IERC20(USDC).approve(V3_NPM, 3e6);
+        (tokenId,,,) = INpm(V3_NPM)
+            .mint(
+                INpm.MintParams({
+                token0: WETH,
+                token1: USDC,
+                fee: FEE_MEDIUM,
+                tickLower: lower,
+                tickUpper: upper,
+                amount0Desired: 1e15,
+                amount1Desired: 3e6,
+                amount0Min: 0,
+                amount1Min: 0,
+                recipient: user,
+                deadline: _deadline()
+            })
+            );
+        IERC20(WETH).approve(V3_NPM, 0);
+        IERC20(USDC).approve(V3_NPM, 0);
+        vm.stopPrank();
     }
 
     function _batch(IMigrator.UniswapV2ToV3Params memory params) internal pure returns (IMigrator.Position[] memory) {

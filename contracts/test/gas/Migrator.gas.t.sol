@@ -444,36 +444,6 @@ contract MigratorGasTest is AaveMigratorTest {
         return (gasUsed[3] - gasUsed[1]) / 2;
     }
 
-    /// @dev A small full-range position in the same pool and ticks, so the user already holds an NFT and the
-    /// ticks are initialised.
-    function _holdNft(address user) internal returns (uint256 tokenId) {
-        (int24 lower, int24 upper) = _fullRange(FEE_MEDIUM);
-        deal(WETH, user, IERC20(WETH).balanceOf(user) + 1e15);
-        deal(USDC, user, IERC20(USDC).balanceOf(user) + 3e6);
-        vm.startPrank(user);
-        IERC20(WETH).approve(V3_NPM, 1e15);
-        IERC20(USDC).approve(V3_NPM, 3e6);
-        (tokenId,,,) = INpm(V3_NPM)
-            .mint(
-                INonfungiblePositionManager.MintParams({
-                token0: WETH,
-                token1: USDC,
-                fee: FEE_MEDIUM,
-                tickLower: lower,
-                tickUpper: upper,
-                amount0Desired: 1e15,
-                amount1Desired: 3e6,
-                amount0Min: 0,
-                amount1Min: 0,
-                recipient: user,
-                deadline: _deadline()
-            })
-            );
-        IERC20(WETH).approve(V3_NPM, 0);
-        IERC20(USDC).approve(V3_NPM, 0);
-        vm.stopPrank();
-    }
-
     function _deadline() internal pure override returns (uint256) {
         return FIXED_DEADLINE;
     }
