@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stopProcess } from "./anvil";
 import { NEXT_BIN } from "./nextApp";
+import { generatedAbisAreCurrent, sourcesHash } from "./source-hash";
 import { ROOT_DIR } from "./world-files";
 
 const NEXT_DIR = join(ROOT_DIR, ".next");
@@ -23,21 +23,7 @@ const SOURCES = [
   "tsconfig.json",
 ];
 
-function filesUnder(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path)
-    .sort()
-    .flatMap((entry) => filesUnder(join(path, entry)));
-}
-
-function appSourceHash(): string {
-  const hash = createHash("sha256");
-  for (const file of SOURCES.flatMap((source) => filesUnder(join(ROOT_DIR, source)))) {
-    hash.update(file.slice(ROOT_DIR.length)).update(readFileSync(file));
-  }
-  return hash.digest("hex");
-}
+const appSourceHash = () => sourcesHash(SOURCES);
 
 function run(command: string, args: string[], register: (stop: () => Promise<void>) => void): Promise<void> {
   return new Promise<void>((resolve, reject) => {
@@ -55,29 +41,29 @@ function run(command: string, args: string[], register: (stop: () => Promise<voi
 }
 
 export interface AppBuild {
-  /** Settles once the contracts are compiled and `lib/generated` is written: what the deploy and indexer need. */
-  abis: Promise<void>;
+  /** Settles once the contracts are compiled for deployment and `lib/generated` matches them. */
+  contracts: Promise<void>;
   /** Settles with the production build; `built` is false when `.next` was already built from these sources. */
   app: Promise<{ built: boolean }>;
 }
 
 /**
- * The app's production build (`npm run build:app`, in its two stages) unless `.next` was built from the current
- * sources. Reporting the ABI stage on its own lets Ferry's deploy and the indexer start while `next build` runs.
- * `register` receives a stop function for each child, so a Ctrl-C meanwhile can end it.
+ * Compiles the contracts and, unless `.next` was built from the current sources, builds the app. With the committed
+ * ABIs current, `next build` starts at once beside the compile (which only the deploy needs); otherwise the compile
+ * regenerates them first (`npm run build:abis`). `register` receives a stop function for each child process.
  */
 export function startAppBuild(register: (stop: () => Promise<void>) => void): AppBuild {
-  const current = existsSync(join(NEXT_DIR, "BUILD_ID")) && existsSync(SOURCE_HASH_FILE);
-  if (current && readFileSync(SOURCE_HASH_FILE, "utf8") === appSourceHash()) {
-    return { abis: Promise.resolve(), app: Promise.resolve({ built: false }) };
+  const abisCurrent = generatedAbisAreCurrent();
+  const contracts = run("npm", ["run", abisCurrent ? "build:contracts" : "build:abis"], register);
+  const appCurrent = existsSync(join(NEXT_DIR, "BUILD_ID")) && existsSync(SOURCE_HASH_FILE);
+  if (appCurrent && readFileSync(SOURCE_HASH_FILE, "utf8") === appSourceHash()) {
+    return { contracts, app: Promise.resolve({ built: false }) };
   }
-  const abis = run("npm", ["run", "build:abis"], register);
-  const app = abis
+  const app = (abisCurrent ? Promise.resolve() : contracts)
     .then(() => run(NEXT_BIN, ["build"], register))
     .then(() => {
-      // Hashed after the build: the ABI stage regenerates lib/generated, which is part of the sources.
       writeFileSync(SOURCE_HASH_FILE, appSourceHash());
       return { built: true };
     });
-  return { abis, app };
+  return { contracts, app };
 }

@@ -36,10 +36,11 @@ process.once("SIGTERM", () => void shutdown(0));
 try {
   const forkUrl = process.env.FORK_URL;
   const registerStop = (stop: () => Promise<void>) => stops.push(stop);
-  // The chain and the build start together; the deploy and the indexer need only the build's ABI stage, so they
-  // run while `next build` does.
+  // The chain, the contract compile and the app build start together; the deploy and the indexer need only the
+  // compile, so they run while `next build` does.
   const build = startAppBuild(registerStop);
-  build.app.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+  // Awaited below; this only keeps an early failure from going unhandled.
+  build.app.catch(() => undefined);
   const chain = await startWorld({ port: await preferredOrFreePort(8545), forkUrl });
   stops.push(chain.stop);
   note(`${forkUrl ? `fork of ${forkUrl}` : "world"} on ${chain.rpcUrl} (chain ${chain.chainId}) after ${elapsed()}`);
@@ -47,7 +48,7 @@ try {
     for (const problem of await prepareFork(chain.rpcUrl, chain.chainId)) note(`address book: ${problem}`);
   }
 
-  await build.abis;
+  await build.contracts;
   const scratch = scratchDeploymentFile();
   const ferry = await deployFerry(chain.rpcUrl, chain.chainId, { recordTo: scratch });
   rmSync(scratch);
