@@ -9,7 +9,11 @@ test.beforeEach(async ({ page, wallet }) => {
   await connectWallet(page, wallet);
 });
 
-test("migrates a V2 LP position into a V3 position in exactly one transaction", async ({ page, wallet, chain }) => {
+test("migrates a V2 LP position into a V3 position in exactly one transaction, then a second one without reloading", async ({
+  page,
+  wallet,
+  chain,
+}) => {
   const { uniswapV2, uniswapV3, tokens } = addressesFor(chain.chain.id);
   const user = wallet.account.address;
   const read = (address: `0x${string}`) =>
@@ -66,7 +70,15 @@ test("migrates a V2 LP position into a V3 position in exactly one transaction", 
     }),
   ).toBe(0n);
 
+  // A second migration, without reloading: the migrated pair is gone from the list, the next one goes through.
   await page.getByRole("button", { name: "Migrate another position" }).click();
   await expect(page.getByRole("checkbox", { name: "Migrate WETH / USDC" })).toHaveCount(0);
-  await expect(page.getByRole("checkbox", { name: "Migrate DAI / USDC" })).toBeVisible();
+  await ui.select(page, "DAI / USDC");
+  await ui.waitForPreview(page);
+  await ui.review(page);
+  await ui.sign(page);
+  await ui.migrate(page);
+  await expect(page.getByRole("heading", { name: "Migrated" })).toBeVisible();
+  await expectTransactionCount(chain, wallet, nonceBefore, 2);
+  expect(await read(uniswapV2.pairs.DAI_USDC), "second V2 LP fully withdrawn").toBe(0n);
 });
