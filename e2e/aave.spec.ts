@@ -15,6 +15,8 @@ test("moves an Aave V2 supply position to Aave V3 in exactly one transaction", a
   await connectWallet(page, wallet);
   const card = page.getByRole("main");
   await expect(card.getByRole("table", { name: "Aave V2 reserves" })).toContainText("WETH");
+  // 10 WETH at the oracle's $3,000: each reserve shows its USD value from on-chain prices.
+  await expect(card.getByRole("table", { name: "Aave V2 reserves" })).toContainText("$30,000.00");
   await expect(card.getByRole("list", { name: "Aave V3 eligibility" })).toContainText("WETH can move to Aave V3.");
   await expect(card.getByTestId("health-factors")).toContainText("on Aave V3 after: ∞");
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount } from "./format";
+import { formatAmount, formatUsd } from "./format";
 
 describe("formatAmount", () => {
   it("groups thousands and trims trailing zeros", () => {
@@ -10,5 +10,12 @@ describe("formatAmount", () => {
   it("cuts the fraction to the requested digits, rounding down", () => {
     expect(formatAmount(123_456_789n, 8, 4)).toBe("1.2345");
     expect(formatAmount(1n, 18)).toBe("0");
+  });
+});
+
+describe("formatUsd", () => {
+  it("shows dollars with grouped thousands and at most two decimals", () => {
+    expect(formatUsd(30_000)).toBe("$30,000.00");
+    expect(formatUsd(2.6612)).toBe("$2.66");
   });
 });

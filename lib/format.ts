@@ -7,3 +7,7 @@ export function formatAmount(amount: bigint, decimals: number, digits = 6): stri
   const trimmed = fraction.slice(0, digits).replace(/0+$/, "");
   return trimmed ? `${grouped}.${trimmed}` : grouped;
 }
+
+/** A USD value for people: "$1,234.57". */
+export const formatUsd = (usd: number) =>
+  usd.toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 2 });

@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { usdValue } from "./usdPrices";
+import { oracleUsd, usdValue } from "./usdPrices";
 
 describe("usdValue", () => {
   it("values raw amounts at 8-decimal oracle prices", () => {
     expect(usdValue(2n * 10n ** 18n, 18, 3_000n * 10n ** 8n)).toBe(6_000);
     expect(usdValue(1_500_000n, 6, 10n ** 8n)).toBe(1.5);
     expect(usdValue(10n ** 7n, 8, 60_000n * 10n ** 8n)).toBe(6_000);
+  });
+});
+
+describe("oracleUsd", () => {
+  it("reads 8-decimal oracle USD amounts", () => {
+    expect(oracleUsd(3_000n * 10n ** 8n)).toBe(3_000);
+    expect(oracleUsd(1n)).toBe(1e-8);
   });
 });

@@ -14,7 +14,10 @@ export async function readUsdPrices(client: PublicClient, oracle: Address, token
   return new Map(tokens.map((token, i) => [token.toLowerCase(), prices[i] ?? 0n]));
 }
 
+/** An oracle-denominated USD amount (8 decimals) as a float, for display and ratios. */
+export const oracleUsd = (usd: bigint): number => Number(usd) / 10 ** ORACLE_DECIMALS;
+
 /** USD value (as a float, for display and ratios) of a raw token amount at an oracle price. */
 export function usdValue(amount: bigint, decimals: number, price: bigint): number {
-  return (Number(amount) / 10 ** decimals) * (Number(price) / 10 ** ORACLE_DECIMALS);
+  return (Number(amount) / 10 ** decimals) * oracleUsd(price);
 }

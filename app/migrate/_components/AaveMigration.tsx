@@ -9,10 +9,10 @@ import { type useMarketData, useMigrationSimulation } from "@/hooks/useMigration
 import { type AaveMigrationPlan, aaveSimulation } from "@/lib/aaveMigrationPlan";
 import type { AaveV2Position, AaveV2Reserve } from "@/lib/aavePositions";
 import { isMoving, type KeptOnV2, type ReserveSide, withMoving } from "@/lib/aaveSelection";
-import { formatAmount } from "@/lib/format";
+import { formatAmount, formatUsd } from "@/lib/format";
 import { formatHealthFactor } from "@/lib/healthFactor";
 import type { Parsed } from "@/lib/inputs";
-import { ORACLE_DECIMALS } from "@/lib/usdPrices";
+import { oracleUsd } from "@/lib/usdPrices";
 import { type Approvals, ApprovalsToggle } from "./ApprovalsToggle";
 import { MigrationCost, useMigrationCost } from "./MigrationCost";
 import { type MigrationResult, type SendLabels, SignAndMigrate } from "./SignAndMigrate";
@@ -119,7 +119,7 @@ function ReserveTable({
   kept: KeptOnV2;
   onKeptChange: (kept: KeptOnV2) => void;
 }) {
-  const cell = (reserve: AaveV2Reserve, side: ReserveSide, amount: bigint) =>
+  const cell = (reserve: AaveV2Reserve, side: ReserveSide, amount: bigint, usd: bigint) =>
     amount > 0n ? (
       <label className="flex items-center gap-2">
         <input
@@ -129,6 +129,7 @@ function ReserveTable({
           onChange={(event) => onKeptChange(withMoving(kept, side, reserve.asset, event.target.checked))}
         />
         {formatAmount(amount, reserve.decimals)}
+        <span className="text-slate-500">{formatUsd(oracleUsd(usd))}</span>
       </label>
     ) : (
       formatAmount(amount, reserve.decimals)
@@ -146,11 +147,11 @@ function ReserveTable({
       <tbody>
         {position.reserves.map((reserve) => (
           <tr key={reserve.asset}>
-            <th scope="row" className="font-medium">
+            <th scope="row" className="text-left font-medium">
               {reserve.symbol}
             </th>
-            <td>{cell(reserve, "supply", reserve.supplied)}</td>
-            <td>{cell(reserve, "debt", reserve.stableDebt + reserve.variableDebt)}</td>
+            <td>{cell(reserve, "supply", reserve.supplied, reserve.suppliedUsd)}</td>
+            <td>{cell(reserve, "debt", reserve.stableDebt + reserve.variableDebt, reserve.debtUsd)}</td>
           </tr>
         ))}
       </tbody>
@@ -182,7 +183,7 @@ function AaveSignAndSend({
   const simulation = useMigrationSimulation(
     plan.sendable ? { migrator, owner, ...aaveSimulation(plan, migrator), unwrapWeth: false } : undefined,
   );
-  const cost = useMigrationCost(owner, simulation, market, Number(plan.movedUsd) / 10 ** ORACLE_DECIMALS);
+  const cost = useMigrationCost(owner, simulation, market, oracleUsd(plan.movedUsd));
   const [done, setDone] = useState<MigrationResult>();
 
   if (done) {

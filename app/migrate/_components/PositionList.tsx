@@ -1,6 +1,6 @@
 import type { Address } from "viem";
 import { Card } from "@/components/Card";
-import { formatAmount } from "@/lib/format";
+import { formatAmount, formatUsd } from "@/lib/format";
 import { usdValue } from "@/lib/usdPrices";
 import type { V2Position } from "@/lib/v2Positions";
 
@@ -18,9 +18,6 @@ export function positionUsd(position: V2Position, prices: Map<string, bigint> | 
     usdValue(position.amount1, position.token1.decimals, price1)
   );
 }
-
-export const formatUsd = (usd: number) =>
-  usd.toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 2 });
 
 export function PositionList({
   positions,

@@ -6,7 +6,7 @@ import { Field } from "@/components/Field";
 import type { useMarketData, useMigrationSimulation } from "@/hooks/useMigrationPreview";
 import type { AaveMigrationPlan } from "@/lib/aaveMigrationPlan";
 import type { Parsed } from "@/lib/inputs";
-import { ORACLE_DECIMALS } from "@/lib/usdPrices";
+import { oracleUsd } from "@/lib/usdPrices";
 import { type Approvals, ApprovalsToggle } from "./ApprovalsToggle";
 import type { ReadyPlan } from "./draft";
 import { MigrationCost, useMigrationCost } from "./MigrationCost";
@@ -53,7 +53,7 @@ export function ReviewCard({
     const usd = positionUsd(position, market.data?.prices) ?? 0;
     return sum + (usd * Number(plan.lpAmount)) / Number(position.lpBalance);
   }, 0);
-  const aaveUsd = aave ? Number(aave.movedUsd) / 10 ** ORACLE_DECIMALS : 0;
+  const aaveUsd = aave ? oracleUsd(aave.movedUsd) : 0;
   const cost = useMigrationCost(owner, simulation, market, lpUsd + aaveUsd);
 
   return (
