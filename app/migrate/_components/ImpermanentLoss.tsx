@@ -48,7 +48,7 @@ export function ImpermanentLoss({ price, range, pairName }: { price: number; ran
         <tbody>
           {MOVES.map((move) => (
             <tr key={move}>
-              <th scope="row" className="font-normal">
+              <th scope="row" className="text-left font-normal">
                 {move > 0 ? "+" : ""}
                 {move * 100}%
               </th>
