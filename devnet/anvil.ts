@@ -44,36 +44,59 @@ export async function preferredOrFreePort(preferred: number): Promise<number> {
   return freePort(preferred).catch(() => freePort());
 }
 
-/** Starts anvil directly (never through npx, whose wrapper can outlive a kill) and waits until it answers RPC. */
+/** What anvil prints once bound: "Listening on 127.0.0.1:<port>". */
+const LISTENING = "Listening on";
+
+/**
+ * Starts anvil directly (never through npx, whose wrapper can outlive a kill) and waits until it listens. A free
+ * port can be taken by another process between `freePort` and anvil's bind: then, unless `port` was asked for,
+ * anvil is started again on another one.
+ */
 export async function startAnvil(args: string[], port?: number): Promise<AnvilNode> {
-  const chosen = port ?? (await freePort());
-  const child = spawn(ANVIL_BIN, ["--port", String(chosen), "--host", "127.0.0.1", ...args], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  const rpcUrl = `http://127.0.0.1:${chosen}`;
-  await waitForRpc(rpcUrl, child, () => stderr);
-  if (child.pid === undefined) throw new Error("anvil started without a pid");
-  return { rpcUrl, port: chosen, pid: child.pid, stop: () => stopProcess(child) };
+  for (let attempt = 1; ; attempt++) {
+    const chosen = port ?? (await freePort());
+    try {
+      return await startAnvilOn(chosen, args);
+    } catch (error) {
+      const raced = port === undefined && attempt < 3 && /Address already in use/.test((error as Error).message);
+      if (!raced) throw error;
+    }
+  }
 }
 
-async function waitForRpc(rpcUrl: string, child: ChildProcess, stderr: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`anvil exited with ${child.exitCode}: ${stderr()}`);
-    try {
-      await rpc(rpcUrl, "eth_chainId", []);
-      return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  child.kill("SIGKILL");
-  throw new Error(`anvil did not answer on ${rpcUrl} within 60 s: ${stderr()}`);
+/**
+ * Ready when this child says it listens: an RPC answer alone could come from another node that holds the port
+ * while this one failed to bind.
+ */
+function startAnvilOn(port: number, args: string[]): Promise<AnvilNode> {
+  const child = spawn(ANVIL_BIN, ["--port", String(port), "--host", "127.0.0.1", ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const rpcUrl = `http://127.0.0.1:${port}`;
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const timeout = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`anvil did not listen on ${rpcUrl} within 60 s: ${output}`));
+    }, 60_000);
+    const exited = (code: number | null) => {
+      clearTimeout(timeout);
+      reject(new Error(`anvil exited with ${code}: ${output}`));
+    };
+    const collect = (chunk: Buffer) => {
+      // Keep reading once listening too: a full pipe would block anvil's request log.
+      if (output.includes(LISTENING)) return;
+      output += chunk;
+      if (!output.includes(`${LISTENING} 127.0.0.1:${port}`)) return;
+      clearTimeout(timeout);
+      child.off("exit", exited);
+      if (child.pid === undefined) return reject(new Error("anvil started without a pid"));
+      resolve({ rpcUrl, port, pid: child.pid, stop: () => stopProcess(child) });
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
+    child.once("exit", exited);
+  });
 }
 
 /** Stops exactly this process: SIGTERM, then SIGKILL if it lingers. */
