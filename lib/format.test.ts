@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount } from "./format";
+import { formatAmount, formatPrice } from "./format";
 
 describe("formatAmount", () => {
   it("groups thousands and trims trailing zeros", () => {
@@ -10,5 +10,13 @@ describe("formatAmount", () => {
   it("cuts the fraction to the requested digits, rounding down", () => {
     expect(formatAmount(123_456_789n, 8, 4)).toBe("1.2345");
     expect(formatAmount(1n, 18)).toBe("0");
+  });
+});
+
+describe("formatPrice", () => {
+  it("keeps six significant digits, small or large", () => {
+    expect(formatPrice(3000)).toBe("3000.00");
+    expect(formatPrice(1 / 3000)).toBe("0.000333333");
+    expect(formatPrice(2713.534615)).toBe("2713.53");
   });
 });

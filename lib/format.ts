@@ -7,3 +7,6 @@ export function formatAmount(amount: bigint, decimals: number, digits = 6): stri
   const trimmed = fraction.slice(0, digits).replace(/0+$/, "");
   return trimmed ? `${grouped}.${trimmed}` : grouped;
 }
+
+/** A price (one token in the other, whole tokens) to six significant digits. */
+export const formatPrice = (price: number): string => price.toPrecision(6);
