@@ -5,12 +5,12 @@ import type { ChainClient } from "./support/fixtures";
 import { connectWallet, expect, expectTransactionCount, test } from "./support/fixtures";
 import { migratePage as ui } from "./support/migratePage";
 
-/** The account's only V3 position (each demo account's first) and its liquidity, read from the chain. */
-async function heldPosition(chain: ChainClient, owner: `0x${string}`, index = 0n) {
+/** The account's NFT count and its first V3 position, with a reader of that position's liquidity, from the chain. */
+async function heldPosition(chain: ChainClient, owner: `0x${string}`) {
   const { positionManager } = addressesFor(chain.chain.id).uniswapV3;
   const npm = { address: positionManager, abi: nonfungiblePositionManagerAbi } as const;
   const count = await chain.readContract({ ...npm, functionName: "balanceOf", args: [owner] });
-  const tokenId = await chain.readContract({ ...npm, functionName: "tokenOfOwnerByIndex", args: [owner, index] });
+  const tokenId = await chain.readContract({ ...npm, functionName: "tokenOfOwnerByIndex", args: [owner, 0n] });
   const liquidity = async () => (await chain.readContract({ ...npm, functionName: "positions", args: [tokenId] }))[7];
   return { count, tokenId, liquidity };
 }

@@ -1,6 +1,12 @@
 import type { Address } from "viem";
 import { describe, expect, it } from "vitest";
-import { type HeldV3Position, matchingPositions, type PositionsResult, parsePosition } from "./v3Positions";
+import {
+  chosenDestination,
+  type HeldV3Position,
+  matchingPositions,
+  type PositionsResult,
+  parsePosition,
+} from "./v3Positions";
 
 const WETH: Address = "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2";
 const USDC: Address = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48";
@@ -67,5 +73,23 @@ describe("matchingPositions", () => {
     expect(matchingPositions(positions, USDC, WETH, 10_000)).toEqual([]);
     expect(matchingPositions(positions, DAI, WETH, 500)).toEqual([]);
     expect(matchingPositions([], USDC, WETH, 500)).toEqual([]);
+  });
+});
+
+describe("chosenDestination", () => {
+  const positions = [held(2n, USDC, WETH, 500), held(3n, USDC, WETH, 3000)];
+
+  it("is no held position for 0n: the Migrator mints", () => {
+    expect(chosenDestination(positions, USDC, WETH, 500, 0n)).toEqual({ ok: true, value: undefined });
+  });
+
+  it("is the held position of that id in the pool", () => {
+    expect(chosenDestination(positions, USDC, WETH, 500, 2n)).toEqual({ ok: true, value: positions[0] });
+  });
+
+  it("refuses an id held in another fee tier, or not held", () => {
+    const error = "You hold no position #3 in this pool: choose another destination.";
+    expect(chosenDestination(positions, USDC, WETH, 500, 3n)).toEqual({ ok: false, error });
+    expect(chosenDestination([], USDC, WETH, 3000, 3n)).toEqual({ ok: false, error });
   });
 });

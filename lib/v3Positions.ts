@@ -1,5 +1,6 @@
 import type { Address, PublicClient } from "viem";
 import { nonfungiblePositionManagerAbi } from "./generated/abis";
+import type { Parsed } from "./inputs";
 import type { FeeTier } from "./uniswapV3";
 
 /** A Uniswap V3 position NFT the user holds: the pool it is in and its range. */
@@ -48,6 +49,24 @@ export function matchingPositions(
   return held
     .filter((position) => same(position.token0, token0) && same(position.token1, token1) && position.fee === fee)
     .sort((a, b) => (a.tokenId < b.tokenId ? -1 : a.tokenId > b.tokenId ? 1 : 0));
+}
+
+/**
+ * The held position a migration into (token0, token1, fee) is added to: none for `tokenId` 0n (a new position),
+ * an error when the user does not hold that id in this pool (any more: sold, or another fee tier since).
+ */
+export function chosenDestination(
+  held: readonly HeldV3Position[],
+  token0: Address,
+  token1: Address,
+  fee: FeeTier,
+  tokenId: bigint,
+): Parsed<HeldV3Position | undefined> {
+  if (tokenId === 0n) return { ok: true, value: undefined };
+  const destination = matchingPositions(held, token0, token1, fee).find((position) => position.tokenId === tokenId);
+  return destination
+    ? { ok: true, value: destination }
+    : { ok: false, error: `You hold no position #${tokenId} in this pool: choose another destination.` };
 }
 
 /**

@@ -4,7 +4,7 @@ import { type PriceGuardLevel, priceGuardLevel } from "@/lib/priceGuard";
 import { type RangeChoice, type ResolvedRange, rangeFromTicks, resolveRange } from "@/lib/rangePresets";
 import { type FeeTier, priceFromSqrtPriceX96, sqrtPriceX96FromReserves } from "@/lib/uniswapV3";
 import type { V2Position } from "@/lib/v2Positions";
-import { type HeldV3Position, matchingPositions } from "@/lib/v3Positions";
+import { chosenDestination, type HeldV3Position, matchingPositions } from "@/lib/v3Positions";
 
 /** What the user typed and picked for one position, kept as typed so nothing is lost on an error. */
 export interface PositionDraft {
@@ -64,13 +64,9 @@ export function planPosition(
     pool.sqrtPriceX96 > 0n ? pool.sqrtPriceX96 : sqrtPriceX96FromReserves(position.reserve0, position.reserve1);
   const [decimals0, decimals1] = [position.token0.decimals, position.token1.decimals];
   const price = priceFromSqrtPriceX96(mintSqrtPrice, decimals0, decimals1);
-  const destination = destinationsFor(position, draft.fee, held).find(({ tokenId }) => tokenId === draft.tokenId);
-  if (draft.tokenId !== 0n && !destination) {
-    return {
-      ok: false,
-      error: `You no longer hold position #${draft.tokenId} in this pool: choose another destination.`,
-    };
-  }
+  const chosen = chosenDestination(held, position.token0.address, position.token1.address, draft.fee, draft.tokenId);
+  if (!chosen.ok) return chosen;
+  const destination = chosen.value;
   const range = destination
     ? {
         ok: true as const,
