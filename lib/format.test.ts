@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount, formatUsd } from "./format";
+import { formatAmount, formatPrice, formatUsd } from "./format";
 
 describe("formatAmount", () => {
   it("groups thousands and trims trailing zeros", () => {
@@ -17,5 +17,13 @@ describe("formatUsd", () => {
   it("shows dollars with grouped thousands and at most two decimals", () => {
     expect(formatUsd(30_000)).toBe("$30,000.00");
     expect(formatUsd(2.6612)).toBe("$2.66");
+  });
+});
+
+describe("formatPrice", () => {
+  it("keeps six significant digits, small or large", () => {
+    expect(formatPrice(3000)).toBe("3000.00");
+    expect(formatPrice(1 / 3000)).toBe("0.000333333");
+    expect(formatPrice(2713.534615)).toBe("2713.53");
   });
 });

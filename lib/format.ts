@@ -11,3 +11,6 @@ export function formatAmount(amount: bigint, decimals: number, digits = 6): stri
 /** A USD value for people: "$1,234.57". */
 export const formatUsd = (usd: number) =>
   usd.toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 2 });
+
+/** A price (one token in the other, whole tokens) to six significant digits. */
+export const formatPrice = (price: number): string => price.toPrecision(6);

@@ -10,6 +10,8 @@ export interface V2ToV3Settings {
   tickLower: number;
   tickUpper: number;
   slippageBps: number;
+  /** A held position in the same pool and range to add to (the Migrator's increaseLiquidity); 0n or absent mints. */
+  tokenId?: bigint;
 }
 
 /** The destination pool as read on-chain; `sqrtPriceX96 = 0n` when it does not exist or is not initialised. */
@@ -58,7 +60,7 @@ export function planV2ToV3(position: V2Position, pool: V3PoolState, settings: V2
     sqrtPriceX96Max: bounds.max,
     amount0MinDeposited: deposit.amount0Min,
     amount1MinDeposited: deposit.amount1Min,
-    tokenId: 0n,
+    tokenId: settings.tokenId ?? 0n,
     permit: NO_PERMIT,
   };
   return {

@@ -1,4 +1,4 @@
-import { createPublicClient, http, type PublicClient } from "viem";
+import { type Address, createPublicClient, http, type PublicClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deployFerry, scratchDeploymentFile } from "../devnet/deployFerry";
 import { type RunningChain, startWorld } from "../devnet/world";
@@ -12,6 +12,7 @@ import { fullRangeTicks } from "./uniswapV3";
 import { readUsdPrices } from "./usdPrices";
 import { readV2Positions, type V2Position } from "./v2Positions";
 import { readV3Pool, v3PoolAddress } from "./v3Pool";
+import { matchingPositions, readV3Positions } from "./v3Positions";
 
 // The TypeScript plan against the real Migrator and Uniswap bytecode: what the app previews is what the chain does.
 let world: RunningChain;
@@ -29,14 +30,14 @@ beforeAll(async () => {
 
 afterAll(() => world?.stop());
 
-async function wethUsdc(): Promise<V2Position> {
-  const positions = await readV2Positions(client, addresses, alice);
+async function wethUsdc(owner: Address = alice): Promise<V2Position> {
+  const positions = await readV2Positions(client, addresses, owner);
   const position = positions.find((p) => p.pair === addresses.uniswapV2.pairs.WETH_USDC);
   if (!position) throw new Error("alice holds no WETH/USDC LP in the world");
   return position;
 }
 
-async function simulate(position: V2Position, settings: V2ToV3Settings) {
+async function simulate(position: V2Position, settings: V2ToV3Settings, owner: Address = alice) {
   const pool = await readV3Pool(
     client,
     addresses.uniswapV3,
@@ -48,7 +49,7 @@ async function simulate(position: V2Position, settings: V2ToV3Settings) {
   const { timestamp } = await client.getBlock();
   const result = await simulateMigration(client, {
     migrator,
-    owner: alice,
+    owner,
     authorizations: [approvalCall(position.pair, migrator, plan.lpAmount)],
     positions: [uniswapV2ToV3Position(plan.params)],
     deadline: timestamp + 600n,
@@ -131,6 +132,74 @@ describe("planV2ToV3 on the world", () => {
     });
     await expect(attempt).rejects.toBeInstanceOf(MigrationRevert);
     await expect(attempt).rejects.toMatchObject({ errorName: "WithdrawalSlippage" });
+  });
+});
+
+describe("adding to a held V3 position on the world", () => {
+  async function heldIn(owner: Address, position: V2Position, fee: 500 | 3000) {
+    const held = await readV3Positions(client, addresses.uniswapV3.positionManager, owner);
+    const [match, ...others] = matchingPositions(held, position.token0.address, position.token1.address, fee);
+    expect(others, `one ${fee} WETH/USDC position seeded`).toEqual([]);
+    if (!match) throw new Error(`no ${fee} WETH/USDC position held`);
+    return { held, match };
+  }
+
+  it("reads alice's positions and adds her V2 liquidity to her 0.05% position instead of minting", async () => {
+    const position = await wethUsdc();
+    const { held, match } = await heldIn(alice, position, 500);
+    expect(held, "alice holds one V3 position").toHaveLength(1);
+    expect(match.liquidity).toBeGreaterThan(0n);
+    const { plan, migrations } = await simulate(position, {
+      percentageBps: 10_000,
+      fee: 500,
+      tickLower: match.tickLower,
+      tickUpper: match.tickUpper,
+      slippageBps: 50,
+      tokenId: match.tokenId,
+    });
+    expect(plan.params.tokenId).toBe(match.tokenId);
+    const [{ migration }] = migrations as [(typeof migrations)[number]];
+    expect(migration.destinationId, "the held position receives the liquidity").toBe(match.tokenId);
+    expect(migration.liquidity).toBe(plan.deposit.liquidity);
+    expect(migration.amount0Deposited).toBeGreaterThan(0n);
+    expect(migration.amount1Deposited).toBeGreaterThan(0n);
+  });
+
+  it("adds only one token to bob's out-of-range 0.3% position and refunds the other", async () => {
+    const bob = addresses.accounts.bob;
+    const position = await wethUsdc(bob);
+    const { match } = await heldIn(bob, position, 3000);
+    const { plan, migrations } = await simulate(
+      position,
+      {
+        percentageBps: 10_000,
+        fee: 3000,
+        tickLower: match.tickLower,
+        tickUpper: match.tickUpper,
+        slippageBps: 50,
+        tokenId: match.tokenId,
+      },
+      bob,
+    );
+    const [{ migration }] = migrations as [(typeof migrations)[number]];
+    expect(migration.destinationId).toBe(match.tokenId);
+    // Above the price the range holds token0 only: all token1 comes back.
+    expect([plan.deposit.amount0 > 0n, plan.deposit.amount1]).toEqual([true, 0n]);
+    expect(migration.amount1Deposited).toBe(0n);
+    expect(migration.amount1Refunded).toBe(migration.amount1Withdrawn);
+  });
+
+  it("rejects a position of another pool with the Migrator's PositionMismatch", async () => {
+    const position = await wethUsdc();
+    const { match } = await heldIn(alice, position, 500);
+    const attempt = simulate(position, {
+      percentageBps: 10_000,
+      fee: 3000,
+      ...fullRangeTicks(3000),
+      slippageBps: 50,
+      tokenId: match.tokenId,
+    });
+    await expect(attempt).rejects.toMatchObject({ errorName: "PositionMismatch" });
   });
 });
 

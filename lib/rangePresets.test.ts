@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveRange } from "./rangePresets";
+import { rangeFromTicks, resolveRange } from "./rangePresets";
 import { fullRangeTicks } from "./uniswapV3";
 
 const custom = (minPrice: string, maxPrice: string) => ({ preset: "custom" as const, minPrice, maxPrice });
@@ -36,5 +36,22 @@ describe("resolveRange", () => {
     [custom("3000", "3000.01"), "The range is narrower than one tick of this fee tier: widen it."],
   ])("explains an invalid custom range", (choice, error) => {
     expect(resolveRange(choice, 3000, 18, 6, 3000)).toEqual({ ok: false, error });
+  });
+});
+
+describe("rangeFromTicks", () => {
+  it("reads the fee tier's widest ticks as full range", () => {
+    expect(rangeFromTicks(-887220, 887220, 3000, 18, 6, 3000)).toEqual({ ...fullRangeTicks(3000), inRange: true });
+  });
+
+  it("gives a held position's bounds as prices and whether the price is inside", () => {
+    // WETH (18 decimals) in USDC (6): 3,000 USDC per WETH is tick ≈ −196,256; these ticks are ±1,000 around it.
+    const around = rangeFromTicks(-197_260, -195_260, 3000, 18, 6, 500);
+    expect(around.priceLower).toBeCloseTo(2713.53, 1);
+    expect(around.priceUpper).toBeCloseTo(3314.29, 1);
+    expect(around.inRange).toBe(true);
+    // Above the range the position holds only WETH, below it only USDC.
+    expect(rangeFromTicks(-197_260, -195_260, 3400, 18, 6, 500).inRange).toBe(false);
+    expect(rangeFromTicks(-197_260, -195_260, 2700, 18, 6, 500).inRange).toBe(false);
   });
 });

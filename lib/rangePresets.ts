@@ -64,3 +64,22 @@ export function resolveRange(
     value: { tickLower, tickUpper, priceLower, priceUpper, inRange: price >= priceLower && price < priceUpper },
   };
 }
+
+/**
+ * The range of ticks fixed elsewhere (a held position's), with its price bounds and whether `price` (token0 in
+ * token1) lies inside; the fee tier's widest range reads as full range, as `resolveRange` gives it.
+ */
+export function rangeFromTicks(
+  tickLower: number,
+  tickUpper: number,
+  price: number,
+  decimals0: number,
+  decimals1: number,
+  fee: FeeTier,
+): ResolvedRange {
+  const full = fullRangeTicks(fee);
+  if (tickLower === full.tickLower && tickUpper === full.tickUpper) return { tickLower, tickUpper, inRange: true };
+  const priceLower = priceAtTick(tickLower, decimals0, decimals1);
+  const priceUpper = priceAtTick(tickUpper, decimals0, decimals1);
+  return { tickLower, tickUpper, priceLower, priceUpper, inRange: price >= priceLower && price < priceUpper };
+}

@@ -9,6 +9,8 @@ export const migratePage = {
       .getByRole("radiogroup", { name: `Price range for ${pair}` })
       .getByText(preset, { exact: true })
       .click(),
+  fee: (page: Page, fee: string) => page.getByLabel("Fee tier of the V3 pool").selectOption({ label: fee }),
+  destination: (page: Page, pair: string) => page.getByRole("radiogroup", { name: `Destination for ${pair}` }),
   /** Waits until the simulation of the whole batch has produced a gas figure. */
   waitForPreview: (page: Page) => expect(page.getByTestId("gas-estimate")).toBeVisible(),
   review: (page: Page) => page.getByRole("button", { name: "Review what you sign" }).click(),

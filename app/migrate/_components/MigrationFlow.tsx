@@ -12,6 +12,7 @@ import { useAccountKind } from "@/hooks/useAccountKind";
 import { useMarketData, useMigrationSimulation } from "@/hooks/useMigrationPreview";
 import { useV2Positions } from "@/hooks/useV2Positions";
 import { useV3Pools } from "@/hooks/useV3Pools";
+import { useV3Positions } from "@/hooks/useV3Positions";
 import { aaveSimulation, planAaveMigration } from "@/lib/aaveMigrationPlan";
 import { type KeptOnV2, MOVE_EVERYTHING } from "@/lib/aaveSelection";
 import { approvalCall } from "@/lib/authorizations";
@@ -21,7 +22,14 @@ import { uniswapV2ToV3Position } from "@/lib/migration";
 import { describeWalletError } from "@/lib/walletErrors";
 import { AaveMigration } from "./AaveMigration";
 import type { Approvals } from "./ApprovalsToggle";
-import { DEFAULT_DRAFT, type PositionDraft, type PositionPlan, planPosition, type ReadyPlan } from "./draft";
+import {
+  DEFAULT_DRAFT,
+  destinationsFor,
+  type PositionDraft,
+  type PositionPlan,
+  planPosition,
+  type ReadyPlan,
+} from "./draft";
 import { MigrationReceipt } from "./MigrationReceipt";
 import { PositionList, positionName } from "./PositionList";
 import { PositionPreview } from "./PositionPreview";
@@ -48,6 +56,8 @@ export function MigrationFlow({ owner }: { owner: Address }) {
 
   const chosen = (positions.data ?? []).filter((position) => selected.has(position.pair));
   const draftOf = (pair: Address) => drafts[pair] ?? DEFAULT_DRAFT;
+  // Read once per account, apart from the preview: a preview update costs no request for it.
+  const held = useV3Positions(owner).data ?? [];
   const pools = useV3Pools(chosen.map((position) => ({ position, fee: draftOf(position.pair).fee })));
   const market = useMarketData(
     (positions.data ?? []).flatMap((position) => [position.token0.address, position.token1.address]),
@@ -57,7 +67,7 @@ export function MigrationFlow({ owner }: { owner: Address }) {
   const plans: (PositionPlan | undefined)[] = chosen.map((position, i) => {
     const pool = pools[i]?.data;
     if (!pool || !slippageBps.ok) return undefined;
-    return planPosition(position, draftOf(position.pair), pool, slippageBps.value, chainId);
+    return planPosition(position, draftOf(position.pair), pool, held, slippageBps.value, chainId);
   });
   const ready = plans.filter((plan): plan is ReadyPlan => plan?.ok === true);
   const allReady = chosen.length > 0 && ready.length === chosen.length;
@@ -187,7 +197,13 @@ export function MigrationFlow({ owner }: { owner: Address }) {
         const setDraft = (next: PositionDraft) => setDrafts((current) => ({ ...current, [position.pair]: next }));
         return (
           <Card key={position.pair} title={`Move ${positionName(position)}`}>
-            <PositionSettings position={position} draft={draft} onChange={setDraft} disabled={false} />
+            <PositionSettings
+              position={position}
+              draft={draft}
+              destinations={destinationsFor(position, draft.fee, held)}
+              onChange={setDraft}
+              disabled={false}
+            />
             {plan === undefined ? <p className="text-sm text-slate-500">Reading the V3 pool…</p> : null}
             {plan?.ok === false ? <Alert tone="error">{plan.error}</Alert> : null}
             {plan?.ok ? (

@@ -1,13 +1,11 @@
 import { Alert } from "@/components/Alert";
-import { formatAmount } from "@/lib/format";
+import { formatAmount, formatPrice } from "@/lib/format";
 import type { LiquidityMigration } from "@/lib/simulateMigration";
 import { priceFromSqrtPriceX96 } from "@/lib/uniswapV3";
 import type { V2Position } from "@/lib/v2Positions";
 import type { ReadyPlan } from "./draft";
 import { ImpermanentLoss } from "./ImpermanentLoss";
 import { positionName } from "./PositionList";
-
-const formatPrice = (price: number) => price.toPrecision(6);
 
 /** What moves for one position: from the simulation when it has run, the plan's figures otherwise. */
 export function PositionPreview({
@@ -37,6 +35,12 @@ export function PositionPreview({
   return (
     <div className="space-y-4">
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2" aria-label={`Preview of ${positionName(position)}`}>
+        <dt className="text-slate-500">Destination</dt>
+        <dd>
+          {ready.destination
+            ? `Your Uniswap V3 position #${ready.destination.tokenId}, in its range`
+            : "A new Uniswap V3 position"}
+        </dd>
         <dt className="text-slate-500">Out of V2</dt>
         <dd>
           {amount(withdrawn0, token0)} + {amount(withdrawn1, token1)}

@@ -1,28 +1,98 @@
 import { Field } from "@/components/Field";
+import { formatPrice } from "@/lib/format";
 import { parsePercentage } from "@/lib/inputs";
-import { RANGE_PRESETS, type RangePresetId } from "@/lib/rangePresets";
+import { RANGE_PRESETS, type RangeChoice, type RangePresetId, rangeFromTicks } from "@/lib/rangePresets";
 import { FEE_TIERS, type FeeTier } from "@/lib/uniswapV3";
 import type { V2Position } from "@/lib/v2Positions";
+import type { HeldV3Position } from "@/lib/v3Positions";
 import type { PositionDraft } from "./draft";
 import { positionName } from "./PositionList";
 
 const feeLabel = (fee: FeeTier) => `${fee / 10_000}%`;
 
-/** Share, fee tier and range of one position, edited as typed. */
+/** A held position's range as the user's own choice would show it: full range, or custom bounds. */
+function heldRange(held: HeldV3Position, position: V2Position, fee: FeeTier): RangeChoice {
+  const { priceLower, priceUpper } = rangeFromTicks(
+    held.tickLower,
+    held.tickUpper,
+    0,
+    position.token0.decimals,
+    position.token1.decimals,
+    fee,
+  );
+  return priceLower === undefined || priceUpper === undefined
+    ? { preset: "full", minPrice: "", maxPrice: "" }
+    : { preset: "custom", minPrice: formatPrice(priceLower), maxPrice: formatPrice(priceUpper) };
+}
+
+/** One choice among a few, as a row of labelled radio chips (arrow keys move between them). */
+function ChoiceChips<T extends string>({
+  label,
+  name,
+  choices,
+  checked,
+  onChange,
+  disabled,
+}: {
+  label: string;
+  name: string;
+  choices: readonly { id: T; label: string }[];
+  checked: T;
+  onChange: (id: T) => void;
+  disabled?: boolean;
+}) {
+  return (
+    <div role="radiogroup" aria-label={label} aria-disabled={disabled} className="flex flex-wrap gap-2">
+      {choices.map((choice) => (
+        <label
+          key={choice.id}
+          className="cursor-pointer rounded-lg border border-slate-300 px-3 py-1.5 text-sm has-checked:border-ferry-600 has-checked:bg-ferry-50 has-disabled:cursor-default has-disabled:opacity-60 dark:border-slate-700 dark:has-checked:bg-ferry-900"
+        >
+          <input
+            type="radio"
+            className="sr-only"
+            name={name}
+            checked={checked === choice.id}
+            disabled={disabled}
+            onChange={() => onChange(choice.id)}
+          />
+          {choice.label}
+        </label>
+      ))}
+    </div>
+  );
+}
+
+/** Share, fee tier, destination and range of one position, edited as typed. */
 export function PositionSettings({
   position,
   draft,
+  destinations,
   onChange,
   disabled,
 }: {
   position: V2Position;
   draft: PositionDraft;
+  /** The user's V3 positions in the chosen pool: the liquidity can go into one of them instead of a new one. */
+  destinations: HeldV3Position[];
   onChange: (draft: PositionDraft) => void;
   disabled: boolean;
 }) {
   const percentage = parsePercentage(draft.percentage);
   const name = positionName(position);
   const priceUnit = `${position.token1.symbol} per ${position.token0.symbol}`;
+  const destination = destinations.find(({ tokenId }) => tokenId === draft.tokenId);
+  // A held position fixes the range: shown read-only, while the user's own choice waits in the draft.
+  const range = destination ? heldRange(destination, position, draft.fee) : draft.range;
+  const setRange = (next: RangeChoice) => onChange({ ...draft, range: next });
+  const destinationChoices = [
+    { id: "0", label: "A new position" },
+    ...destinations.map((held) => {
+      const shown = heldRange(held, position, draft.fee);
+      const bounds = shown.preset === "full" ? "full range" : `${shown.minPrice}–${shown.maxPrice} ${priceUnit}`;
+      return { id: held.tokenId.toString(), label: `Add to your position #${held.tokenId} (${bounds})` };
+    }),
+  ];
   return (
     <fieldset disabled={disabled} className="space-y-4">
       <legend className="sr-only">Settings for {name}</legend>
@@ -38,7 +108,8 @@ export function PositionSettings({
           <select
             value={draft.fee}
             onChange={(event) =>
-              onChange({ ...draft, fee: Number(event.target.value) as FeeTier, deviationConfirmed: false })
+              // Held positions belong to one fee tier: a new tier starts from a new position.
+              onChange({ ...draft, fee: Number(event.target.value) as FeeTier, tokenId: 0n, deviationConfirmed: false })
             }
             className="w-full rounded-lg border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-800"
           >
@@ -50,34 +121,42 @@ export function PositionSettings({
           </select>
         </label>
       </div>
-      <div role="radiogroup" aria-label={`Price range for ${name}`} className="flex flex-wrap gap-2">
-        {RANGE_PRESETS.map((preset) => (
-          <label
-            key={preset.id}
-            className="cursor-pointer rounded-lg border border-slate-300 px-3 py-1.5 text-sm has-checked:border-ferry-600 has-checked:bg-ferry-50 dark:border-slate-700 dark:has-checked:bg-ferry-900"
-          >
-            <input
-              type="radio"
-              className="sr-only"
-              name={`range-${position.pair}`}
-              checked={draft.range.preset === preset.id}
-              onChange={() => onChange({ ...draft, range: { ...draft.range, preset: preset.id as RangePresetId } })}
-            />
-            {preset.label}
-          </label>
-        ))}
-      </div>
-      {draft.range.preset === "custom" ? (
+      {destinations.length > 0 || draft.tokenId !== 0n ? (
+        <div className="space-y-1">
+          <span className="text-sm font-medium" aria-hidden>
+            Destination
+          </span>
+          <ChoiceChips
+            label={`Destination for ${name}`}
+            name={`destination-${position.pair}`}
+            choices={destinationChoices}
+            checked={draft.tokenId.toString()}
+            onChange={(id) => onChange({ ...draft, tokenId: BigInt(id) })}
+          />
+        </div>
+      ) : null}
+      <ChoiceChips
+        label={`Price range for ${name}`}
+        name={`range-${position.pair}`}
+        choices={RANGE_PRESETS}
+        checked={range.preset}
+        onChange={(preset: RangePresetId) => setRange({ ...draft.range, preset })}
+        disabled={destination !== undefined}
+      />
+      {destination ? <p className="text-sm text-slate-500">The range of position #{destination.tokenId}.</p> : null}
+      {range.preset === "custom" ? (
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
             label={`Min price (${priceUnit})`}
-            value={draft.range.minPrice}
-            onChange={(event) => onChange({ ...draft, range: { ...draft.range, minPrice: event.target.value } })}
+            value={range.minPrice}
+            readOnly={destination !== undefined}
+            onChange={(event) => setRange({ ...draft.range, minPrice: event.target.value })}
           />
           <Field
             label={`Max price (${priceUnit})`}
-            value={draft.range.maxPrice}
-            onChange={(event) => onChange({ ...draft, range: { ...draft.range, maxPrice: event.target.value } })}
+            value={range.maxPrice}
+            readOnly={destination !== undefined}
+            onChange={(event) => setRange({ ...draft.range, maxPrice: event.target.value })}
           />
         </div>
       ) : null}

@@ -80,6 +80,14 @@ export function ReviewCard({
           />
         </div>
       </div>
+      <ul className="space-y-1 text-sm" aria-label="Destinations">
+        {ready.map(({ position, destination }) => (
+          <li key={position.pair}>
+            {positionName(position)}:{" "}
+            {destination ? `Adds to your position #${destination.tokenId}` : "Mints a new V3 position"}
+          </li>
+        ))}
+      </ul>
       <MigrationCost cost={cost} testId="gas-estimate" />
       <SignAndMigrate
         owner={owner}
@@ -94,7 +102,9 @@ export function ReviewCard({
         aave={aave}
         labels={BATCH_LABELS}
         disabled={!sendable || cost.blocksSending}
-        onDone={onDone}
+        onDone={(result) =>
+          onDone({ ...result, addedTo: ready.flatMap(({ destination }) => (destination ? [destination.tokenId] : [])) })
+        }
       />
     </Card>
   );

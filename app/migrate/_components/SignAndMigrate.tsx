@@ -35,6 +35,8 @@ export interface MigrationResult {
   migrations: { source: Address; migration: LiquidityMigration }[];
   /** Whether an Aave position moved in the same transaction. */
   movedAave: boolean;
+  /** The held V3 positions the batch added to (the others were minted). */
+  addedTo?: bigint[];
 }
 
 /** What the buttons say, so that two migrations on one page (the batch, the Aave card) read apart. */

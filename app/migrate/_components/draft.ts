@@ -1,15 +1,19 @@
 import { parsePercentage } from "@/lib/inputs";
 import { planV2ToV3, type V2ToV3Plan, type V3PoolState } from "@/lib/migrationPlan";
 import { type PriceGuardLevel, priceGuardLevel } from "@/lib/priceGuard";
-import { type RangeChoice, type ResolvedRange, resolveRange } from "@/lib/rangePresets";
+import { type RangeChoice, type ResolvedRange, rangeFromTicks, resolveRange } from "@/lib/rangePresets";
 import { type FeeTier, priceFromSqrtPriceX96, sqrtPriceX96FromReserves } from "@/lib/uniswapV3";
 import type { V2Position } from "@/lib/v2Positions";
+import { chosenDestination, type HeldV3Position, matchingPositions } from "@/lib/v3Positions";
 
 /** What the user typed and picked for one position, kept as typed so nothing is lost on an error. */
 export interface PositionDraft {
   percentage: string;
   fee: FeeTier;
+  /** The user's own range; kept while a held position's range stands in for it, so switching back loses nothing. */
   range: RangeChoice;
+  /** The held V3 position to add to (its range replaces `range`), or 0n for a new position. */
+  tokenId: bigint;
   /** The user confirmed migrating despite a large V2/V3 price difference. */
   deviationConfirmed: boolean;
 }
@@ -18,6 +22,7 @@ export const DEFAULT_DRAFT: PositionDraft = {
   percentage: "100",
   fee: 3000,
   range: { preset: "full", minPrice: "", maxPrice: "" },
+  tokenId: 0n,
   deviationConfirmed: false,
 };
 
@@ -26,6 +31,8 @@ export type ReadyPlan = {
   position: V2Position;
   plan: V2ToV3Plan;
   range: ResolvedRange;
+  /** The held position the liquidity is added to, if any. */
+  destination: HeldV3Position | undefined;
   price: number;
   guard: PriceGuardLevel;
   /** Whether the batch may go ahead with this position: no block, and any confirmation given. */
@@ -34,11 +41,19 @@ export type ReadyPlan = {
 
 export type PositionPlan = ReadyPlan | { ok: false; error: string };
 
-/** Validates a draft against the position and its destination pool, and plans the migration. */
+/** The held positions of the draft's pool that the position can be added to. */
+export const destinationsFor = (position: V2Position, fee: FeeTier, held: readonly HeldV3Position[]) =>
+  matchingPositions(held, position.token0.address, position.token1.address, fee);
+
+/**
+ * Validates a draft against the position, its destination pool and the V3 positions the user holds, and plans
+ * the migration.
+ */
 export function planPosition(
   position: V2Position,
   draft: PositionDraft,
   pool: V3PoolState,
+  held: readonly HeldV3Position[],
   slippageBps: number,
   chainId: number,
 ): PositionPlan {
@@ -47,8 +62,17 @@ export function planPosition(
   // The price the position is minted at: the pool's, or the V2 pair's for a pool the Migrator will create.
   const mintSqrtPrice =
     pool.sqrtPriceX96 > 0n ? pool.sqrtPriceX96 : sqrtPriceX96FromReserves(position.reserve0, position.reserve1);
-  const price = priceFromSqrtPriceX96(mintSqrtPrice, position.token0.decimals, position.token1.decimals);
-  const range = resolveRange(draft.range, price, position.token0.decimals, position.token1.decimals, draft.fee);
+  const [decimals0, decimals1] = [position.token0.decimals, position.token1.decimals];
+  const price = priceFromSqrtPriceX96(mintSqrtPrice, decimals0, decimals1);
+  const chosen = chosenDestination(held, position.token0.address, position.token1.address, draft.fee, draft.tokenId);
+  if (!chosen.ok) return chosen;
+  const destination = chosen.value;
+  const range = destination
+    ? {
+        ok: true as const,
+        value: rangeFromTicks(destination.tickLower, destination.tickUpper, price, decimals0, decimals1, draft.fee),
+      }
+    : resolveRange(draft.range, price, decimals0, decimals1, draft.fee);
   if (!range.ok) return range;
   const plan = planV2ToV3(
     position,
@@ -59,11 +83,12 @@ export function planPosition(
       tickLower: range.value.tickLower,
       tickUpper: range.value.tickUpper,
       slippageBps,
+      tokenId: draft.tokenId,
     },
     chainId,
   );
   if (plan.lpAmount === 0n) return { ok: false, error: "That share of the position is too small to migrate." };
   const guard = priceGuardLevel(plan.deviation);
   const sendable = guard === "ok" || guard === "warn" || (guard === "confirm" && draft.deviationConfirmed);
-  return { ok: true, position, plan, range: range.value, price, guard, sendable };
+  return { ok: true, position, plan, range: range.value, destination, price, guard, sendable };
 }
