@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { type Hash, type PublicClient, type TransactionReceipt, TransactionReceiptNotFoundError } from "viem";
 
 /**
  * The anvil binary itself, from the platform package npm installed. Not `.bin/anvil`: that is a Node wrapper, and
@@ -122,4 +123,27 @@ export async function rpc<T>(rpcUrl: string, method: string, params: unknown[]):
   const body = (await response.json()) as { result?: T; error?: { message: string } };
   if (body.error) throw new Error(`${method} failed: ${body.error.message}`);
   return body.result as T;
+}
+
+/**
+ * The receipt of a transaction sent to an automining anvil, polled until it can be read. Not viem's
+ * `waitForTransactionReceipt`: that looks again only when a new block arrives, and on a devnet where nothing else is
+ * being sent none does, so a receipt not yet readable at its first look (anvil mines right after answering the
+ * send) was never seen and the wait timed out after 3 minutes.
+ */
+export async function minedReceipt(
+  client: Pick<PublicClient, "getTransactionReceipt">,
+  hash: Hash,
+  timeoutMs = 60_000,
+): Promise<TransactionReceipt> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await client.getTransactionReceipt({ hash });
+    } catch (error) {
+      if (!(error instanceof TransactionReceiptNotFoundError)) throw error;
+      if (Date.now() > deadline) throw new Error(`transaction ${hash} was not mined within ${timeoutMs / 1000} s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }

@@ -15,6 +15,7 @@ import { aaveOracleAbi } from "../lib/aaveOracle";
 import { migratorAbi, nonfungiblePositionManagerAbi, uniswapV2PairAbi } from "../lib/generated/abis";
 import { aaveV2ToV3Position, NO_PERMIT, uniswapV2ToV3Position } from "../lib/migration";
 import { usdValue } from "../lib/points";
+import { minedReceipt } from "./anvil";
 
 // No @uniswap/v3-sdk here (nor lib/uniswapV3, built on it): Playwright and tsx load this module with Node's own
 // ESM loader, which rejects the SDK's ESM build. The few constants needed are TickMath's.
@@ -177,7 +178,7 @@ export async function decreaseLiquidity(
 }
 
 async function expectSuccess(wallet: ChainWallet, hash: Hash): Promise<void> {
-  const receipt = await wallet.waitForTransactionReceipt({ hash });
+  const receipt = await minedReceipt(wallet, hash);
   if (receipt.status !== "success") throw new Error(`transaction ${hash} reverted`);
 }
 

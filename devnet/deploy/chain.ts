@@ -13,6 +13,7 @@ import {
   type WalletClient,
 } from "viem";
 import { foundry } from "viem/chains";
+import { minedReceipt } from "../anvil";
 import { type Artifact, linkBytecode, loadAbi, loadArtifact } from "./artifacts";
 
 export interface Contract {
@@ -71,7 +72,7 @@ export class Chain {
     // Anvil's estimate is too tight for calls whose callbacks forward 63/64 of the gas (V4's unlock): double it.
     const gas = (await this.public.estimateGas({ account: from, ...tx })) * 2n;
     const hash = await this.wallet.sendTransaction({ account: from, chain: foundry, gas, ...tx });
-    const receipt = await this.public.waitForTransactionReceipt({ hash });
+    const receipt = await minedReceipt(this.public, hash);
     if (receipt.status !== "success") throw new Error(`${what} reverted (${hash}, gas used ${receipt.gasUsed})`);
     return receipt;
   }
