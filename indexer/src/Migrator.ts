@@ -12,8 +12,29 @@ const routeName = (route: number) => Object.entries(Route).find(([, value]) => v
 
 const chain = indexedChain(process.env);
 
+/** The columns both migration tables share: where the event is, and who migrated from which source by which route. */
+function eventColumns(
+  event: {
+    transaction: { hash: `0x${string}` };
+    log: { logIndex: number };
+    block: { number: bigint; timestamp: bigint };
+  },
+  { user, route, source }: { user: `0x${string}`; route: number; source: `0x${string}` },
+) {
+  return {
+    chainId: chain.id,
+    txHash: event.transaction.hash,
+    logIndex: event.log.logIndex,
+    blockNumber: event.block.number,
+    timestamp: Number(event.block.timestamp),
+    user,
+    route: routeName(route),
+    source,
+  };
+}
+
 ponder.on("Migrator:Migrated", async ({ event, context }) => {
-  const { user, route, source, migration: moved } = event.args;
+  const { user, route, migration: moved } = event.args;
   const [leg0, leg1] = await Promise.all([
     pricedAmount(context, chain.oracle, event.block.hash, moved.token0, moved.amount0Deposited),
     pricedAmount(context, chain.oracle, event.block.hash, moved.token1, moved.amount1Deposited),
@@ -22,14 +43,7 @@ ponder.on("Migrator:Migrated", async ({ event, context }) => {
   const timestamp = Number(event.block.timestamp);
 
   await context.db.insert(migration).values({
-    chainId: chain.id,
-    txHash: event.transaction.hash,
-    logIndex: event.log.logIndex,
-    blockNumber: event.block.number,
-    timestamp,
-    user,
-    route: routeName(route),
-    source,
+    ...eventColumns(event, event.args),
     sourceAmount: moved.sourceAmount,
     destination: moved.destination,
     destinationId: moved.destinationId,
@@ -72,7 +86,7 @@ ponder.on("Migrator:Migrated", async ({ event, context }) => {
 
 /** Aave V2 → V3: valued as the net liquidity moved (collateral − debt) at the block's oracle prices. */
 ponder.on("Migrator:LendingMigrated", async ({ event, context }) => {
-  const { user, route, source, migration: moved } = event.args;
+  const { user, route, migration: moved } = event.args;
   const price = (assets: readonly `0x${string}`[], amounts: readonly bigint[]) =>
     Promise.all(
       assets.map((asset, i) => pricedAmount(context, chain.oracle, event.block.hash, asset, amounts[i] ?? 0n)),
@@ -88,14 +102,7 @@ ponder.on("Migrator:LendingMigrated", async ({ event, context }) => {
   const timestamp = Number(event.block.timestamp);
 
   await context.db.insert(lendingMigration).values({
-    chainId: chain.id,
-    txHash: event.transaction.hash,
-    logIndex: event.log.logIndex,
-    blockNumber: event.block.number,
-    timestamp,
-    user,
-    route: routeName(route),
-    source,
+    ...eventColumns(event, event.args),
     destination: moved.destination,
     collateralAssets: [...moved.collateralAssets],
     collateralAmounts: [...moved.collateralAmounts],
