@@ -3,9 +3,7 @@ import {
   type Chain,
   createPublicClient,
   createTestClient,
-  createWalletClient,
   erc20Abi,
-  type Hex,
   http,
   type PublicClient,
   parseAbi,
@@ -13,6 +11,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RESERVES, usdPrice } from "../devnet/deploy/aave-reserves";
 import { AAVE_V3_RULES } from "../devnet/deploy/aave-v3";
+import { Chain as DevnetChain } from "../devnet/deploy/chain";
 import { TOKENS, type TokenSymbol } from "../devnet/deploy/config";
 import { DEMO_ACCOUNTS } from "../devnet/deploy/demo-accounts";
 import { type RunningChain, startWorld } from "../devnet/world";
@@ -179,84 +178,33 @@ describe("healthFactorAfterMigration on the world", () => {
   ]);
   const bob = addresses.accounts.bob;
   const VARIABLE = 2n;
-  // A gas estimate made in the same second as the reserve's last update skips interest accrual and can fall short
-  // when the transaction lands a second later: give every call a fixed, ample limit instead.
-  const ENOUGH_GAS = 1_500_000n;
 
   /** The manual path Ferry replaces: repay on V2, withdraw from V2, supply to V3, borrow on V3. */
   async function migrateByHand(moves: { reserve: AaveV2Reserve; collateral: bigint; debt: bigint }[]) {
-    const wallet = createWalletClient({ account: bob, chain, transport: http(world.rpcUrl) });
-    const confirm = async (hash: Hex) =>
-      expect((await client.waitForTransactionReceipt({ hash })).status).toBe("success");
-    const { pool: v2Pool } = addresses.aaveV2;
-    const { pool: v3Pool } = addresses.aaveV3;
+    // devnet.s Chain sends from the unlocked dev account, pads the gas estimate and throws on a revert.
+    const devnet = new DevnetChain(world.rpcUrl);
+    const v2Pool = { address: addresses.aaveV2.pool, abi: v2PoolAbi };
+    const v3Pool = { address: addresses.aaveV3.pool, abi: v3PoolAbi };
+    const token = (asset: Address) => ({ address: asset, abi: erc20Abi });
     for (const { reserve, debt } of moves) {
       if (debt === 0n) continue;
-      await confirm(
-        await wallet.writeContract({
-          gas: ENOUGH_GAS,
-          address: reserve.asset,
-          abi: erc20Abi,
-          functionName: "approve",
-          args: [v2Pool, debt],
-        }),
-      );
+      await devnet.write(bob, token(reserve.asset), "approve", [v2Pool.address, debt]);
       const rateMode = reserve.variableDebt > 0n ? VARIABLE : 1n;
-      await confirm(
-        await wallet.writeContract({
-          gas: ENOUGH_GAS,
-          address: v2Pool,
-          abi: v2PoolAbi,
-          functionName: "repay",
-          args: [reserve.asset, debt, rateMode, bob],
-        }),
-      );
+      await devnet.write(bob, v2Pool, "repay", [reserve.asset, debt, rateMode, bob]);
     }
     for (const { reserve, collateral } of moves) {
       if (collateral === 0n) continue;
-      await confirm(
-        await wallet.writeContract({
-          gas: ENOUGH_GAS,
-          address: v2Pool,
-          abi: v2PoolAbi,
-          functionName: "withdraw",
-          args: [reserve.asset, collateral, bob],
-        }),
-      );
-      await confirm(
-        await wallet.writeContract({
-          gas: ENOUGH_GAS,
-          address: reserve.asset,
-          abi: erc20Abi,
-          functionName: "approve",
-          args: [v3Pool, collateral],
-        }),
-      );
-      await confirm(
-        await wallet.writeContract({
-          gas: ENOUGH_GAS,
-          address: v3Pool,
-          abi: v3PoolAbi,
-          functionName: "supply",
-          args: [reserve.asset, collateral, bob, 0],
-        }),
-      );
+      await devnet.write(bob, v2Pool, "withdraw", [reserve.asset, collateral, bob]);
+      await devnet.write(bob, token(reserve.asset), "approve", [v3Pool.address, collateral]);
+      await devnet.write(bob, v3Pool, "supply", [reserve.asset, collateral, bob, 0]);
     }
     for (const { reserve, debt } of moves) {
       if (debt === 0n) continue;
-      await confirm(
-        await wallet.writeContract({
-          gas: ENOUGH_GAS,
-          address: v3Pool,
-          abi: v3PoolAbi,
-          functionName: "borrow",
-          args: [reserve.asset, debt, VARIABLE, 0, bob],
-        }),
-      );
+      await devnet.write(bob, v3Pool, "borrow", [reserve.asset, debt, VARIABLE, 0, bob]);
     }
-    const read = (address: Address, abi: typeof v2PoolAbi | typeof v3PoolAbi) =>
+    const read = ({ address, abi }: typeof v2Pool | typeof v3Pool) =>
       client.readContract({ address, abi, functionName: "getUserAccountData", args: [bob] });
-    return { v2: await read(v2Pool, v2PoolAbi), v3: await read(v3Pool, v3PoolAbi) };
+    return { v2: await read(v2Pool), v3: await read(v3Pool) };
   }
 
   /** Interest accrues from block to block between the prediction and each transaction: allow a millionth. */
