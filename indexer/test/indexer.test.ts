@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rpc } from "../../devnet/anvil";
+import { minedReceipt, rpc } from "../../devnet/anvil";
 import { devAccount, TOKENS } from "../../devnet/deploy/config";
 import { advanceTime } from "../../devnet/market";
 import { decreaseLiquidity, depositedUsd, withdrawAaveV3 } from "../../devnet/migrations";
@@ -162,7 +162,7 @@ describe("indexer on the world", () => {
       functionName: "transferFrom",
       args: [bob.account.address, world.wallet(3).account.address, BigInt(row.destinationId)],
     });
-    await bob.waitForTransactionReceipt({ hash });
+    await minedReceipt(bob, hash);
 
     const after = await world.waitFor<Summary>("/api/summary", (s) => s.tvlUsd !== before.tvlUsd);
     expect(BigInt(after.tvlUsd)).toBe(BigInt(before.tvlUsd) - BigInt(row.usd));
