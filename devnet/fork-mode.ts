@@ -11,8 +11,8 @@ import {
   parseEther,
   toHex,
 } from "viem";
-import { addressesFor, type ChainAddresses } from "../lib/addresses";
-import { MAINNET_ADDRESSES } from "../lib/mainnet";
+import { addressesFor, type ChainAddresses } from "../lib/chain/addresses";
+import { MAINNET_ADDRESSES } from "../lib/chain/mainnet";
 import { rpc } from "./anvil";
 import { accounts, TOKENS, type TokenSymbol, unitsForUsd } from "./deploy/config";
 import { DEMO_ACCOUNTS, WALLET_USD } from "./deploy/demo-accounts";

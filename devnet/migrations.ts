@@ -11,10 +11,10 @@ import {
   parseAbi,
   publicActions,
 } from "viem";
-import { aaveOracleAbi } from "../lib/aaveOracle";
+import { aaveOracleAbi } from "../lib/aave/v3/oracle";
+import { usdValue } from "../lib/campaign/points";
 import { migratorAbi, nonfungiblePositionManagerAbi, uniswapV2PairAbi } from "../lib/generated/abis";
-import { aaveV2ToV3Position, NO_PERMIT, uniswapV2ToV3Position } from "../lib/migration";
-import { usdValue } from "../lib/points";
+import { aaveV2ToV3Position, NO_PERMIT, uniswapV2ToV3Position } from "../lib/migrator/encoding";
 import { minedReceipt } from "./anvil";
 
 // No @uniswap/v3-sdk here (nor lib/uniswapV3, built on it): Playwright and tsx load this module with Node's own

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createPublicClient, erc20Abi, http, type PublicClient, parseAbi } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addressesFor } from "../lib/addresses";
+import { addressesFor } from "../lib/chain/addresses";
 import { accounts, WORLD_CHAIN_ID } from "./deploy/config";
 import { advanceTime, movePrice } from "./market";
 import { type RunningChain, revert, snapshot, startFork, startWorld } from "./world";

@@ -1,7 +1,7 @@
 import type { Context } from "ponder:registry";
 import { type Address, erc20Abi, type Hex } from "viem";
-import { aaveOracleAbi } from "../../lib/aaveOracle";
-import { usdValue } from "../../lib/points";
+import { aaveOracleAbi } from "../../lib/aave/v3/oracle";
+import { usdValue } from "../../lib/campaign/points";
 
 /**
  * Token decimals never change, and prices are fixed within a block: both are memoised so a block of many

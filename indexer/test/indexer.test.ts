@@ -4,10 +4,10 @@ import { devAccount, TOKENS } from "../../devnet/deploy/config";
 import { advanceTime } from "../../devnet/market";
 import { decreaseLiquidity, depositedUsd, withdrawAaveV3 } from "../../devnet/migrations";
 import { revert, snapshot } from "../../devnet/world";
-import { aaveOracleAbi } from "../../lib/aaveOracle";
-import type { Summary, UserReport, UserStats } from "../../lib/campaignStats";
+import { aaveOracleAbi } from "../../lib/aave/v3/oracle";
+import { accruedPoints, ONE_USD } from "../../lib/campaign/points";
+import type { Summary, UserReport, UserStats } from "../../lib/campaign/stats";
 import { nonfungiblePositionManagerAbi } from "../../lib/generated/abis";
-import { accruedPoints, ONE_USD } from "../../lib/points";
 import { IndexedWorld } from "./indexedWorld";
 
 const DAY = 86_400;

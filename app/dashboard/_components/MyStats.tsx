@@ -3,7 +3,7 @@
 import { useAccount } from "wagmi";
 import { Card } from "@/components/Card";
 import { useUserStats } from "@/hooks/useCampaignStats";
-import { formatPoints, formatUsd } from "@/lib/campaignStats";
+import { formatPoints, formatUsd } from "@/lib/campaign/stats";
 import { StatTile } from "./StatTile";
 
 export function MyStats({ indexerUrl }: { indexerUrl: string }) {

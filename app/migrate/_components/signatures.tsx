@@ -1,7 +1,7 @@
 import type { Hex } from "viem";
 import type { useSignTypedData } from "wagmi";
-import { type DelegationRequest, delegationTypedData, describeDelegation } from "@/lib/aaveSignatures";
-import { describePermit, type PermitRequest, permitTypedData } from "@/lib/permit";
+import { type DelegationRequest, delegationTypedData, describeDelegation } from "@/lib/aave/v2ToV3Signatures";
+import { describePermit, type PermitRequest, permitTypedData } from "@/lib/signing/permit";
 
 /** One signature the user gives Ferry, an EIP-2612 permit or an Aave V3 credit delegation, and what it is for. */
 export type SignatureRequest = { label: string } & (
