@@ -6,7 +6,6 @@ import {
   erc20Abi,
   http,
   type PublicClient,
-  parseAbi,
 } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RESERVES, usdPrice } from "../../devnet/deploy/aave-reserves";
@@ -17,6 +16,7 @@ import { DEMO_ACCOUNTS } from "../../devnet/deploy/demo-accounts";
 import { type RunningChain, startWorld } from "../../devnet/world";
 import { addressesFor } from "../chain/addresses";
 import { toViemChain } from "../chain/config";
+import { aaveV2LendingPoolAbi, aaveV3PoolAbi } from "../generated/abis";
 import { calculateUserAccountData, healthFactorAfterMigration, MAX_UINT256 } from "./healthFactor";
 import {
   type AaveV2Position,
@@ -164,18 +164,6 @@ describe("readV3Eligibility on the world", () => {
 });
 
 describe("healthFactorAfterMigration on the world", () => {
-  const accountDataAbi =
-    "function getUserAccountData(address user) view returns (uint256 totalCollateral, uint256 totalDebt, uint256 availableBorrows, uint256 liquidationThreshold, uint256 ltv, uint256 healthFactor)";
-  const v2PoolAbi = parseAbi([
-    "function repay(address asset, uint256 amount, uint256 rateMode, address onBehalfOf) returns (uint256)",
-    "function withdraw(address asset, uint256 amount, address to) returns (uint256)",
-    accountDataAbi,
-  ]);
-  const v3PoolAbi = parseAbi([
-    "function supply(address asset, uint256 amount, address onBehalfOf, uint16 referralCode)",
-    "function borrow(address asset, uint256 amount, uint256 interestRateMode, uint16 referralCode, address onBehalfOf)",
-    accountDataAbi,
-  ]);
   const bob = addresses.accounts.bob;
   const VARIABLE = 2n;
 
@@ -183,8 +171,8 @@ describe("healthFactorAfterMigration on the world", () => {
   async function migrateByHand(moves: { reserve: AaveV2Reserve; collateral: bigint; debt: bigint }[]) {
     // devnet.s Chain sends from the unlocked dev account, pads the gas estimate and throws on a revert.
     const devnet = new DevnetChain(world.rpcUrl);
-    const v2Pool = { address: addresses.aaveV2.pool, abi: v2PoolAbi };
-    const v3Pool = { address: addresses.aaveV3.pool, abi: v3PoolAbi };
+    const v2Pool = { address: addresses.aaveV2.pool, abi: aaveV2LendingPoolAbi };
+    const v3Pool = { address: addresses.aaveV3.pool, abi: aaveV3PoolAbi };
     const token = (asset: Address) => ({ address: asset, abi: erc20Abi });
     for (const { reserve, debt } of moves) {
       if (debt === 0n) continue;

@@ -1,12 +1,11 @@
-import { type Address, encodeFunctionData, erc20Abi, type Hex, parseAbi } from "viem";
+import { type Address, encodeFunctionData, erc20Abi, type Hex } from "viem";
+import { aaveV3VariableDebtTokenAbi } from "../generated/abis";
 
 /** A transaction that grants the Migrator what a signature would: the fallback for wallets that cannot sign. */
 export interface AuthorizationCall {
   to: Address;
   data: Hex;
 }
-
-const creditDelegationAbi = parseAbi(["function approveDelegation(address delegatee, uint256 amount)"]);
 
 /** `approve(migrator, amount)` on an ERC-20 (LP token or aToken): stands in for an EIP-2612 permit. */
 export function approvalCall(token: Address, migrator: Address, amount: bigint): AuthorizationCall {
@@ -17,6 +16,10 @@ export function approvalCall(token: Address, migrator: Address, amount: bigint):
 export function delegationCall(debtToken: Address, migrator: Address, amount: bigint): AuthorizationCall {
   return {
     to: debtToken,
-    data: encodeFunctionData({ abi: creditDelegationAbi, functionName: "approveDelegation", args: [migrator, amount] }),
+    data: encodeFunctionData({
+      abi: aaveV3VariableDebtTokenAbi,
+      functionName: "approveDelegation",
+      args: [migrator, amount],
+    }),
   };
 }

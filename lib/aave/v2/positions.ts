@@ -1,7 +1,6 @@
 import type { Address, ContractFunctionParameters, PublicClient } from "viem";
-import { aaveV2DataProviderAbi, aaveV2PoolAbi } from "../abis";
+import { aaveV2DataProviderAbi, aaveV2LendingPoolAbi, aaveV2OracleAbi, aaveV3OracleAbi } from "../../generated/abis";
 import type { AccountReserve, MigratingReserve } from "../healthFactor";
-import { aaveOracleAbi } from "../v3/oracle";
 
 export interface AaveReserveTokens {
   aToken: Address;
@@ -75,13 +74,13 @@ export async function readAaveV2Position(
       { address: dataProvider, abi: aaveV2DataProviderAbi, functionName: "getUserReserveData", args: [asset, owner] },
       { address: dataProvider, abi: aaveV2DataProviderAbi, functionName: "getReserveConfigurationData", args: [asset] },
       // Same getAssetPrice on both oracles: V2 answers in ETH wei, V3 in USD with 8 decimals.
-      { address: oracle, abi: aaveOracleAbi, functionName: "getAssetPrice", args: [asset] },
-      { address: addresses.aaveV3.oracle, abi: aaveOracleAbi, functionName: "getAssetPrice", args: [asset] },
+      { address: oracle, abi: aaveV2OracleAbi, functionName: "getAssetPrice", args: [asset] },
+      { address: addresses.aaveV3.oracle, abi: aaveV3OracleAbi, functionName: "getAssetPrice", args: [asset] },
     ] as const;
   });
   const accountCall: ContractFunctionParameters = {
     address: pool,
-    abi: aaveV2PoolAbi,
+    abi: aaveV2LendingPoolAbi,
     functionName: "getUserAccountData",
     args: [owner],
   };

@@ -1,6 +1,6 @@
 import { type Address, type ContractFunctionParameters, erc20Abi, type PublicClient, zeroAddress } from "viem";
 import { formatAmount } from "../../format";
-import { aaveV3DataProviderAbi, aaveV3PoolAbi } from "../abis";
+import { aaveV3DataProviderAbi, aaveV3PoolAbi } from "../../generated/abis";
 import type { UserAccountData } from "../healthFactor";
 
 // ReserveConfiguration (core-v3 1.19.3) packs a reserve's terms into one uint256; these getters mirror its own.

@@ -1,5 +1,5 @@
 import type { Address, PublicClient } from "viem";
-import { aaveOracleAbi } from "./oracle";
+import { aaveV3OracleAbi } from "../../generated/abis";
 
 export const ORACLE_DECIMALS = 8;
 
@@ -8,7 +8,7 @@ export async function readUsdPrices(client: PublicClient, oracle: Address, token
   const prices = await client.multicall({
     allowFailure: false,
     contracts: tokens.map(
-      (token) => ({ address: oracle, abi: aaveOracleAbi, functionName: "getAssetPrice", args: [token] }) as const,
+      (token) => ({ address: oracle, abi: aaveV3OracleAbi, functionName: "getAssetPrice", args: [token] }) as const,
     ),
   });
   return new Map(tokens.map((token, i) => [token.toLowerCase(), prices[i] ?? 0n]));
