@@ -2,7 +2,7 @@ import { isAddressEqual, verifyTypedData } from "viem";
 import { addressesFor } from "../lib/chain/addresses";
 import { uniswapV2PairAbi } from "../lib/generated/abis";
 import { ferryDeploymentFor } from "../lib/migrator/deployment";
-import { type PermitMessage, permitTypes } from "../lib/signing/permit";
+import { type PermitMessage, permitTypes } from "../lib/signing/typedData";
 import { connectWallet, expect, test } from "./support/fixtures";
 import { migratePage as ui } from "./support/migratePage";
 

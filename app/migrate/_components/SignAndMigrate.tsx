@@ -19,7 +19,8 @@ import {
 } from "@/lib/migrator/encoding";
 import type { LiquidityMigration } from "@/lib/migrator/simulate";
 import { approvalCall } from "@/lib/signing/authorizations";
-import { buildLpPermits, PERMIT_LIFETIME_SECONDS } from "@/lib/uniswap/v2/lpPermits";
+import { PERMIT_LIFETIME_SECONDS } from "@/lib/signing/requests";
+import { buildLpPermits } from "@/lib/uniswap/v2/lpPermits";
 import { PendingTransaction } from "./PendingTransaction";
 import { delegationsOf, permitsOf, SignatureList, type Signing, signRemaining, signWith } from "./signatures";
 
