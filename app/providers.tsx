@@ -6,8 +6,8 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { type State, WagmiProvider } from "wagmi";
 import { hashFn } from "wagmi/query";
-import type { ChainConfig } from "@/lib/chainConfig";
-import { createWagmiConfig } from "@/lib/wagmi";
+import type { ChainConfig } from "@/lib/chain/config";
+import { createWagmiConfig } from "@/lib/chain/wagmi";
 
 /**
  * Injected wallets (and every EIP-6963 wallet the browser announces) only, so nothing contacts an outside

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
-import { createPublicClient, erc20Abi, type Hex, http, type PublicClient, parseAbi } from "viem";
+import { createPublicClient, erc20Abi, type Hex, http, type PublicClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addressesFor } from "../lib/addresses";
+import { addressesFor } from "../lib/chain/addresses";
+import { aaveV2LendingPoolAbi, uniswapV2PairAbi, uniswapV3PoolAbi } from "../lib/generated/abis";
 import { rpc } from "./anvil";
 import { accounts, WORLD_CHAIN_ID } from "./deploy/config";
 import { advanceTime, movePrice } from "./market";
@@ -9,11 +10,6 @@ import { type RunningChain, revert, snapshot, startFork, startWorld } from "./wo
 import { WORLD_META } from "./world-files";
 
 const world = addressesFor(WORLD_CHAIN_ID);
-const pairAbi = parseAbi(["function getReserves() view returns (uint112, uint112, uint32)"]);
-const poolAbi = parseAbi(["function slot0() view returns (uint160, int24, uint16, uint16, uint16, uint8, bool)"]);
-const aaveAbi = parseAbi([
-  "function getUserAccountData(address) view returns (uint256, uint256, uint256, uint256, uint256, uint256)",
-]);
 
 const client = (rpcUrl: string): PublicClient => createPublicClient({ transport: http(rpcUrl) });
 
@@ -30,17 +26,17 @@ async function stateOf(rpcUrl: string) {
     }),
     reserves: await read.readContract({
       address: world.uniswapV2.pairs.WETH_USDC,
-      abi: pairAbi,
+      abi: uniswapV2PairAbi,
       functionName: "getReserves",
     }),
     slot0: await read.readContract({
       address: world.uniswapV3.pools.WETH_USDC_500,
-      abi: poolAbi,
+      abi: uniswapV3PoolAbi,
       functionName: "slot0",
     }),
     bobAaveV2: await read.readContract({
       address: world.aaveV2.pool,
-      abi: aaveAbi,
+      abi: aaveV2LendingPoolAbi,
       functionName: "getUserAccountData",
       args: [accounts.bob],
     }),

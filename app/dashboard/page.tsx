@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { parseIndexerConfig } from "@/lib/indexerConfig";
+import { parseIndexerConfig } from "@/lib/campaign/indexerConfig";
 import { Dashboard } from "./_components/Dashboard";
 
 export const metadata: Metadata = { title: "Dashboard — Ferry" };

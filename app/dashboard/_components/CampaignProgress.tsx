@@ -2,8 +2,8 @@
 
 import { Card } from "@/components/Card";
 import { useCampaignRule } from "@/hooks/useCampaignStats";
-import { formatUsd, targetProgress } from "@/lib/campaignStats";
-import type { PointsRule } from "@/lib/points";
+import type { PointsRule } from "@/lib/campaign/points";
+import { formatUsd, targetProgress } from "@/lib/campaign/stats";
 
 const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 

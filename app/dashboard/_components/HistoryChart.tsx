@@ -3,7 +3,7 @@
 import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Card } from "@/components/Card";
 import { useCampaignDaily } from "@/hooks/useCampaignStats";
-import { toChartNumber } from "@/lib/campaignStats";
+import { toChartNumber } from "@/lib/campaign/stats";
 
 const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const USD = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact" });

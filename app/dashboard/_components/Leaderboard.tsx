@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { Card } from "@/components/Card";
 import { useLeaderboard } from "@/hooks/useCampaignStats";
-import type { LeaderboardOrder } from "@/lib/campaignStats";
-import { formatPoints, formatUsd } from "@/lib/campaignStats";
+import type { LeaderboardOrder } from "@/lib/campaign/stats";
+import { formatPoints, formatUsd } from "@/lib/campaign/stats";
 
 const ORDERS: { by: LeaderboardOrder; label: string }[] = [
   { by: "points", label: "By points" },

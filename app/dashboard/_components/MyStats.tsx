@@ -3,7 +3,7 @@
 import { useAccount } from "wagmi";
 import { Card } from "@/components/Card";
 import { useUserStats } from "@/hooks/useCampaignStats";
-import { formatPoints, formatUsd } from "@/lib/campaignStats";
+import { formatPoints, formatUsd } from "@/lib/campaign/stats";
 import { StatTile } from "./StatTile";
 
 export function MyStats({ indexerUrl }: { indexerUrl: string }) {
@@ -12,9 +12,7 @@ export function MyStats({ indexerUrl }: { indexerUrl: string }) {
   return (
     <Card title="My stats">
       {!address ? (
-        <p className="text-sm text-muted">
-          Connect a wallet to see your migrations and points.
-        </p>
+        <p className="text-sm text-muted">Connect a wallet to see your migrations and points.</p>
       ) : !stats.data ? (
         <p className="text-sm text-muted">Loading your stats…</p>
       ) : (

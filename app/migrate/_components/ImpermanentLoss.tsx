@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { impermanentLoss, type PriceRange, valueCurve } from "@/lib/impermanentLoss";
+import { impermanentLoss, type PriceRange, valueCurve } from "@/lib/uniswap/v3/impermanentLoss";
 
 const MULTIPLES = [0.25, 0.35, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4];
 const MOVES = [-0.5, -0.25, -0.1, 0.1, 0.25, 0.5];

@@ -1,8 +1,8 @@
 import type { Address } from "viem";
 import { Card } from "@/components/Card";
+import { usdValue } from "@/lib/aave/v3/usdPrices";
 import { formatAmount, formatUsd } from "@/lib/format";
-import { usdValue } from "@/lib/usdPrices";
-import type { V2Position } from "@/lib/v2Positions";
+import type { V2Position } from "@/lib/uniswap/v2/positions";
 
 export function positionName({ token0, token1 }: V2Position) {
   return `${token0.symbol} / ${token1.symbol}`;

@@ -1,8 +1,8 @@
 import { Alert } from "@/components/Alert";
 import { formatAmount, formatPrice } from "@/lib/format";
-import type { LiquidityMigration } from "@/lib/simulateMigration";
-import { priceFromSqrtPriceX96 } from "@/lib/uniswapV3";
-import type { V2Position } from "@/lib/v2Positions";
+import type { LiquidityMigration } from "@/lib/migrator/simulate";
+import type { V2Position } from "@/lib/uniswap/v2/positions";
+import { priceFromSqrtPriceX96 } from "@/lib/uniswap/v3/poolMath";
 import type { ReadyPlan } from "./draft";
 import { ImpermanentLoss } from "./ImpermanentLoss";
 import { positionName } from "./PositionList";
