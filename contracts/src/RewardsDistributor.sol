@@ -48,10 +48,8 @@ contract RewardsDistributor is IRewardsDistributor {
         if (msg.sender != OPERATOR) revert NotOperator(msg.sender);
         if (root == bytes32(0)) revert ZeroRoot();
         bytes32 proposed = _proposedRoot;
-        if (proposed != bytes32(0)) {
-            if (block.timestamp < _proposedClaimableAt) revert RootPending(proposed, _proposedClaimableAt);
-            _settledRoot = proposed;
-        }
+        if (_inDisputeWindow()) revert RootPending(proposed, _proposedClaimableAt);
+        if (proposed != bytes32(0)) _settledRoot = proposed;
         uint256 claimableAt = block.timestamp + DISPUTE_WINDOW;
         _proposedRoot = root;
         _proposedClaimableAt = claimableAt;
@@ -62,7 +60,7 @@ contract RewardsDistributor is IRewardsDistributor {
     function cancelRoot() external {
         if (msg.sender != GUARDIAN) revert NotGuardian(msg.sender);
         bytes32 proposed = _proposedRoot;
-        if (proposed == bytes32(0) || block.timestamp >= _proposedClaimableAt) revert NoPendingRoot();
+        if (proposed == bytes32(0) || !_inDisputeWindow()) revert NoPendingRoot();
         delete _proposedRoot;
         delete _proposedClaimableAt;
         emit RootCanceled(proposed);
@@ -96,7 +94,7 @@ contract RewardsDistributor is IRewardsDistributor {
 
     /// @inheritdoc IRewardsDistributor
     function pendingRoot() external view returns (bytes32 root, uint256 claimableAt) {
-        if (block.timestamp < _proposedClaimableAt) return (_proposedRoot, _proposedClaimableAt);
+        if (_inDisputeWindow()) return (_proposedRoot, _proposedClaimableAt);
     }
 
     /// @dev Verifies one leaf and pays what it owes; returns whether it paid anything. State is written before the
@@ -109,8 +107,8 @@ contract RewardsDistributor is IRewardsDistributor {
         if (!MerkleProof.verifyCalldata(proof, root, leaf)) revert InvalidProof(user, token, cumulativeAmount);
 
         uint256 alreadyClaimed = claimed[user][token];
-        if (cumulativeAmount <= alreadyClaimed) return false;
-        uint256 owed = cumulativeAmount - alreadyClaimed;
+        uint256 owed = cumulativeAmount > alreadyClaimed ? cumulativeAmount - alreadyClaimed : 0;
+        if (owed == 0) return false;
         uint256 balance = IERC20(token).balanceOf(address(this));
         if (balance < owed) revert InsufficientFunds(token, owed, balance);
 
@@ -123,7 +121,12 @@ contract RewardsDistributor is IRewardsDistributor {
     /// @dev The proposed root once its window has passed (a cancelled one is deleted), the settled root before.
     function _claimableRoot() private view returns (bytes32) {
         bytes32 proposed = _proposedRoot;
-        if (proposed != bytes32(0) && block.timestamp >= _proposedClaimableAt) return proposed;
+        if (proposed != bytes32(0) && !_inDisputeWindow()) return proposed;
         return _settledRoot;
+    }
+
+    /// @dev Whether a proposed root is still in its dispute window (false once cancelled: its time is deleted too).
+    function _inDisputeWindow() private view returns (bool) {
+        return block.timestamp < _proposedClaimableAt;
     }
 }
