@@ -29,7 +29,11 @@ export default defineConfig({
     },
   ],
   plugins: [
-    foundry({ project: "contracts", include: ["Migrator.sol/**", "IRouteParams.sol/**"], forge: { build: false } }),
+    foundry({
+      project: "contracts",
+      include: ["Migrator.sol/**", "IRouteParams.sol/**", "RewardsDistributor.sol/**"],
+      forge: { build: false },
+    }),
     {
       name: "DoNotEdit",
       run: () => ({
