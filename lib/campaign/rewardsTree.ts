@@ -4,6 +4,7 @@
  * since the campaign began, so a new tree supersedes the last and a claim pays the difference.
  */
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
+import { getProof } from "@openzeppelin/merkle-tree/dist/core";
 import { type Address, getAddress, type Hex, maxUint256 } from "viem";
 
 /** The leaf types, in the order `RewardsDistributor` abi-encodes them. */
@@ -39,10 +40,16 @@ export function buildRewardsTree(rewards: readonly CumulativeReward[]): RewardsT
   const leaves = toLeaves(rewards);
   if (leaves.length === 0) throw new Error("a rewards tree needs at least one non-zero cumulative reward");
   const tree = StandardMerkleTree.of<Leaf>(leaves, REWARD_LEAF_ENCODING);
+  // Proofs come straight off the node array the library has just built: its `getProof` re-encodes, re-hashes and
+  // re-verifies the leaf on every call, which tripled the build for 10,000 users.
+  const { tree: nodes, values } = tree.dump();
   const claims = new Map<Address, RewardClaim[]>();
-  for (const [index, [user, token, cumulativeAmount]] of tree.entries()) {
+  for (const {
+    value: [user, token, cumulativeAmount],
+    treeIndex,
+  } of values) {
     const userClaims = claims.get(user) ?? [];
-    userClaims.push({ token, cumulativeAmount, proof: tree.getProof(index) as Hex[] });
+    userClaims.push({ token, cumulativeAmount, proof: getProof(nodes, treeIndex) as Hex[] });
     claims.set(user, userClaims);
   }
   return { root: tree.root as Hex, claims };
