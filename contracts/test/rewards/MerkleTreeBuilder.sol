@@ -6,7 +6,7 @@ import {Hashes} from "@openzeppelin/contracts/utils/cryptography/Hashes.sol";
 /// @notice Builds reward trees in tests the way the distributor reads them: OpenZeppelin's standard leaf encoding of
 /// `(user, token, cumulativeAmount)` and sorted-pair hashing. Each level pairs neighbours; an odd last node moves
 /// up unpaired. (OpenZeppelin's TS builder lays nodes out differently; its trees are checked against the contract by
-/// the differential test in `lib/campaign/rewardsTree.world.test.ts`.)
+/// the differential test in `lib/campaign/rewardsTree.distributor.test.ts`.)
 library MerkleTreeBuilder {
     /// @notice The standard leaf of `(user, token, cumulativeAmount)`.
     function leaf(address user, address token, uint256 cumulativeAmount) internal pure returns (bytes32) {
