@@ -7,6 +7,8 @@ import {RewardsHandler} from "./RewardsHandler.sol";
 
 /// @notice Whatever the campaign does (roots proposed and cancelled, funding in bursts, claims by anyone, forged
 /// leaves): no more is paid than funded, no user is paid beyond the claimable root, and tokens leave only to users.
+/// Every handler call asserts its outcome (the exact revert, or the payout), so a call that goes otherwise fails.
+/// forge-config: default.invariant.fail-on-revert = true
 contract RewardsDistributorInvariantTest is RewardsTest {
     RewardsHandler internal handler;
 
