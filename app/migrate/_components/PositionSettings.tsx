@@ -1,10 +1,18 @@
 import { Field } from "@/components/Field";
 import { formatPrice } from "@/lib/format";
 import { parsePercentage } from "@/lib/inputs";
+import { pairKind } from "@/lib/uniswap/pairKind";
+import { spotPrice } from "@/lib/uniswap/v2/liquidity";
 import type { V2Position } from "@/lib/uniswap/v2/positions";
 import { FEE_TIERS, type FeeTier } from "@/lib/uniswap/v3/poolMath";
 import type { HeldV3Position } from "@/lib/uniswap/v3/positions";
-import { RANGE_PRESETS, type RangeChoice, type RangePresetId, rangeFromTicks } from "@/lib/uniswap/v3/rangePresets";
+import {
+  pickRangePreset,
+  type RangeChoice,
+  type RangePresetId,
+  rangeFromTicks,
+  rangePresets,
+} from "@/lib/uniswap/v3/rangePresets";
 import type { PositionDraft } from "./draft";
 import { positionName } from "./PositionList";
 
@@ -81,6 +89,8 @@ export function PositionSettings({
   const percentage = parsePercentage(draft.percentage);
   const name = positionName(position);
   const priceUnit = `${position.token1.symbol} per ${position.token0.symbol}`;
+  const kind = pairKind(position.token0.symbol, position.token1.symbol);
+  const price = spotPrice(position.reserve0, position.reserve1, position.token0.decimals, position.token1.decimals);
   const destination = destinations.find(({ tokenId }) => tokenId === draft.tokenId);
   // A held position fixes the range: shown read-only, while the user's own choice waits in the draft.
   const range = destination ? heldRange(destination, position, draft.fee) : draft.range;
@@ -138,9 +148,9 @@ export function PositionSettings({
       <ChoiceChips
         label={`Price range for ${name}`}
         name={`range-${position.pair}`}
-        choices={RANGE_PRESETS}
+        choices={rangePresets(kind)}
         checked={range.preset}
-        onChange={(preset: RangePresetId) => setRange({ ...draft.range, preset })}
+        onChange={(preset: RangePresetId) => setRange(pickRangePreset(draft.range, preset, price, kind))}
         disabled={destination !== undefined}
       />
       {destination ? <p className="text-sm text-muted">The range of position #{destination.tokenId}.</p> : null}

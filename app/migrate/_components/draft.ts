@@ -1,4 +1,5 @@
 import { parsePercentage } from "@/lib/inputs";
+import { pairKind } from "@/lib/uniswap/pairKind";
 import { type PriceGuardLevel, priceGuardLevel } from "@/lib/uniswap/priceGuard";
 import type { V2Position } from "@/lib/uniswap/v2/positions";
 import { planV2ToV3, type V2ToV3Plan, type V3PoolState } from "@/lib/uniswap/v2ToV3Plan";
@@ -72,7 +73,14 @@ export function planPosition(
         ok: true as const,
         value: rangeFromTicks(destination.tickLower, destination.tickUpper, price, decimals0, decimals1, draft.fee),
       }
-    : resolveRange(draft.range, price, decimals0, decimals1, draft.fee);
+    : resolveRange(
+        draft.range,
+        price,
+        decimals0,
+        decimals1,
+        draft.fee,
+        pairKind(position.token0.symbol, position.token1.symbol),
+      );
   if (!range.ok) return range;
   const plan = planV2ToV3(
     position,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lpUnderlying, shareOf } from "./liquidity";
+import { lpUnderlying, shareOf, spotPrice } from "./liquidity";
 
 describe("lpUnderlying", () => {
   it("redeems the LP's share of each reserve, rounded down", () => {
@@ -20,5 +20,14 @@ describe("shareOf", () => {
 
   it.each([-1, 10_001, 1.5])("rejects %s bps", (bps) => {
     expect(() => shareOf(1n, bps)).toThrow(RangeError);
+  });
+});
+
+describe("spotPrice", () => {
+  it("is token1 per token0 in whole tokens", () => {
+    // 10 WETH (18 decimals) against 30,000 USDC (6 decimals): 3,000 USDC per WETH.
+    expect(spotPrice(10n * 10n ** 18n, 30_000n * 10n ** 6n, 18, 6)).toBeCloseTo(3000, 9);
+    // 1,000 DAI (18) against 1,001 USDC (6).
+    expect(spotPrice(1_000n * 10n ** 18n, 1_001n * 10n ** 6n, 18, 6)).toBeCloseTo(1.001, 12);
   });
 });

@@ -12,3 +12,8 @@ export function shareOf(amount: bigint, bps: number): bigint {
   if (!Number.isInteger(bps) || bps < 0 || bps > 10_000) throw new RangeError(`percentage out of range: ${bps} bps`);
   return (amount * BigInt(bps)) / 10_000n;
 }
+
+/** The pair's spot price of token0 in token1, in whole tokens, from its reserves. */
+export function spotPrice(reserve0: bigint, reserve1: bigint, decimals0: number, decimals1: number): number {
+  return (Number(reserve1) / Number(reserve0)) * 10 ** (decimals0 - decimals1);
+}

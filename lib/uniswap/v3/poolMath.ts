@@ -40,13 +40,28 @@ export function priceFromSqrtPriceX96(sqrtPriceX96: bigint, decimals0: number, d
   return raw * raw * 10 ** (decimals0 - decimals1);
 }
 
-/** The usable tick nearest to a price of token0 in token1 (whole tokens), for a fee tier's spacing. */
-export function tickForPrice(price: number, decimals0: number, decimals1: number, fee: FeeTier): number {
+/**
+ * The usable tick for a price of token0 in token1 (whole tokens), for a fee tier's spacing: the nearest, or the
+ * one at or below (`down`) or at or above (`up`) the price, so that a range can be widened to contain it.
+ */
+export function tickForPrice(
+  price: number,
+  decimals0: number,
+  decimals1: number,
+  fee: FeeTier,
+  rounding: "nearest" | "down" | "up" = "nearest",
+): number {
   if (!(price > 0) || !Number.isFinite(price)) throw new RangeError(`price must be positive, got ${price}`);
   const rawPrice = price * 10 ** (decimals1 - decimals0);
-  const tick = Math.round(Math.log(rawPrice) / Math.log(1.0001));
-  const clamped = Math.min(Math.max(tick, TickMath.MIN_TICK), TickMath.MAX_TICK);
-  return nearestUsableTick(clamped, tickSpacing(fee));
+  const exact = Math.log(rawPrice) / Math.log(1.0001);
+  if (rounding === "nearest") {
+    const clamped = Math.min(Math.max(Math.round(exact), TickMath.MIN_TICK), TickMath.MAX_TICK);
+    return nearestUsableTick(clamped, tickSpacing(fee));
+  }
+  const spacing = tickSpacing(fee);
+  const snapped = (rounding === "down" ? Math.floor(exact / spacing) : Math.ceil(exact / spacing)) * spacing;
+  const { tickLower, tickUpper } = fullRangeTicks(fee);
+  return Math.min(Math.max(snapped, tickLower), tickUpper);
 }
 
 /** Price of token0 in token1 (whole tokens) at a tick. */

@@ -1,16 +1,34 @@
+import { formatPrice } from "../../format";
 import { type Parsed, parsePositiveNumber } from "../../inputs";
+import type { PairKind } from "../pairKind";
 import { type FeeTier, fullRangeTicks, priceAtTick, tickForPrice } from "./poolMath";
 
-/** Ranges offered in one click; "full" is where V2 liquidity comes from and the default. */
-export const RANGE_PRESETS = [
-  { id: "full", label: "Full range", width: undefined },
-  { id: "wide", label: "±50%", width: 0.5 },
-  { id: "medium", label: "±25%", width: 0.25 },
-  { id: "narrow", label: "±10%", width: 0.1 },
-  { id: "custom", label: "Custom", width: undefined },
-] as const;
+/** Half-widths of the one-click ranges, sized to how far each kind of pair usually moves. */
+const PRESET_WIDTHS = {
+  stable: { wide: 0.01, medium: 0.005, narrow: 0.001 },
+  volatile: { wide: 0.5, medium: 0.25, narrow: 0.1 },
+} as const satisfies Record<PairKind, Record<string, number>>;
 
-export type RangePresetId = (typeof RANGE_PRESETS)[number]["id"];
+type SizedPresetId = keyof (typeof PRESET_WIDTHS)[PairKind];
+/** "full" is where V2 liquidity comes from and the default; "custom" takes typed bounds. */
+export type RangePresetId = "full" | SizedPresetId | "custom";
+
+const widthLabel = (width: number) => `±${Number((width * 100).toFixed(2))}%`;
+
+/** The ranges offered in one click for a kind of pair, in the order shown. */
+export function rangePresets(kind: PairKind): { id: RangePresetId; label: string }[] {
+  const widths = PRESET_WIDTHS[kind];
+  return [
+    { id: "full", label: "Full range" },
+    { id: "wide", label: widthLabel(widths.wide) },
+    { id: "medium", label: widthLabel(widths.medium) },
+    { id: "narrow", label: widthLabel(widths.narrow) },
+    { id: "custom", label: "Custom" },
+  ];
+}
+
+/** The typical price moves of a kind of pair: its presets' half-widths, narrowest first. */
+export const typicalMoves = (kind: PairKind): number[] => Object.values(PRESET_WIDTHS[kind]).reverse();
 
 export interface RangeChoice {
   preset: RangePresetId;
@@ -29,31 +47,35 @@ export interface ResolvedRange {
   inRange: boolean;
 }
 
-/** Turns a range choice into ticks snapped to the fee tier's spacing, around the current `price` of token0. */
+/**
+ * Turns a range choice into ticks snapped to the fee tier's spacing, around the current `price` of token0. A preset
+ * is widened to the next usable ticks, so it always contains the price even when narrower than one tick spacing.
+ */
 export function resolveRange(
   choice: RangeChoice,
   price: number,
   decimals0: number,
   decimals1: number,
   fee: FeeTier,
+  kind: PairKind,
 ): Parsed<ResolvedRange> {
   if (choice.preset === "full") return { ok: true, value: { ...fullRangeTicks(fee), inRange: true } };
 
-  let lower: number;
-  let upper: number;
+  let tickLower: number;
+  let tickUpper: number;
   if (choice.preset === "custom") {
     const min = parsePositiveNumber(choice.minPrice, "min price");
     if (!min.ok) return min;
     const max = parsePositiveNumber(choice.maxPrice, "max price");
     if (!max.ok) return max;
     if (min.value >= max.value) return { ok: false, error: "The min price must be below the max price." };
-    [lower, upper] = [min.value, max.value];
+    tickLower = tickForPrice(min.value, decimals0, decimals1, fee);
+    tickUpper = tickForPrice(max.value, decimals0, decimals1, fee);
   } else {
-    const width = RANGE_PRESETS.find((preset) => preset.id === choice.preset)?.width ?? 0;
-    [lower, upper] = [price * (1 - width), price * (1 + width)];
+    const width = PRESET_WIDTHS[kind][choice.preset];
+    tickLower = tickForPrice(price * (1 - width), decimals0, decimals1, fee, "down");
+    tickUpper = tickForPrice(price * (1 + width), decimals0, decimals1, fee, "up");
   }
-  const tickLower = tickForPrice(lower, decimals0, decimals1, fee);
-  const tickUpper = tickForPrice(upper, decimals0, decimals1, fee);
   if (tickLower >= tickUpper) {
     return { ok: false, error: "The range is narrower than one tick of this fee tier: widen it." };
   }
@@ -63,6 +85,22 @@ export function resolveRange(
     ok: true,
     value: { tickLower, tickUpper, priceLower, priceUpper, inRange: price >= priceLower && price < priceUpper },
   };
+}
+
+/**
+ * The range choice after the user picks `preset`. Custom opens on the bounds of the preset picked before (the
+ * widest one after full range) rather than empty, so it starts valid; bounds the user typed are kept.
+ */
+export function pickRangePreset(
+  current: RangeChoice,
+  preset: RangePresetId,
+  price: number,
+  kind: PairKind,
+): RangeChoice {
+  if (preset !== "custom" || current.minPrice !== "" || current.maxPrice !== "") return { ...current, preset };
+  const from = current.preset === "full" || current.preset === "custom" ? "wide" : current.preset;
+  const width = PRESET_WIDTHS[kind][from];
+  return { preset, minPrice: formatPrice(price * (1 - width)), maxPrice: formatPrice(price * (1 + width)) };
 }
 
 /**
