@@ -1,41 +1,114 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { impermanentLoss, type PriceRange, valueCurve } from "@/lib/uniswap/v3/impermanentLoss";
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import type { PairKind } from "@/lib/uniswap/pairKind";
+import { impermanentLoss, lossChartSpan, lossCurve, type PriceRange } from "@/lib/uniswap/v3/impermanentLoss";
+import { typicalMoves } from "@/lib/uniswap/v3/rangePresets";
 
-const MULTIPLES = [0.25, 0.35, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4];
-const MOVES = [-0.5, -0.25, -0.1, 0.1, 0.25, 0.5];
-
+const PRICE = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 4 });
+const LOSS = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
 const percent = (x: number) => `${(x * 100).toFixed(2)}%`;
+const signedPercent = (x: number) => `${x > 0 ? "+" : ""}${Number((x * 100).toFixed(2))}%`;
 
 /**
- * Value of the old full-range position and of the new one against the price, relative to today, and the
- * impermanent loss of each for typical moves. Fees earned are not included.
+ * Impermanent loss (value against simply holding the tokens deposited) of the old full-range position and of the
+ * new range, over prices around today's, with today's price and the range marked; and the loss of each for the
+ * pair's typical moves. Fees earned are not included.
  */
-export function ImpermanentLoss({ price, range, pairName }: { price: number; range: PriceRange; pairName: string }) {
-  const full = valueCurve(price, {}, MULTIPLES);
-  const ranged = valueCurve(price, range, MULTIPLES);
-  const data = MULTIPLES.map((multiple, i) => ({
-    move: `${multiple}×`,
-    "V2 full range": full[i]?.value,
-    "New V3 range": ranged[i]?.value,
+export function ImpermanentLoss({
+  price,
+  range,
+  pairName,
+  unit,
+  kind,
+}: {
+  price: number;
+  range: PriceRange;
+  pairName: string;
+  /** The price's unit, e.g. "USDC per WETH". */
+  unit: string;
+  kind: PairKind;
+}) {
+  const moves = typicalMoves(kind);
+  const span = lossChartSpan(price, range, Math.max(...moves));
+  const [low, high] = [price / span, price * span];
+  const data = lossCurve(price, range, span).map((point) => ({
+    price: point.price,
+    fullRange: point.fullRange * 100,
+    ranged: point.ranged * 100,
   }));
+  const ticks = [low, price / Math.sqrt(span), price, price * Math.sqrt(span), high];
+  const bounded = range.lower !== undefined && range.upper !== undefined;
+  const rangeText = bounded
+    ? `your range ${PRICE.format(range.lower ?? 0)} – ${PRICE.format(range.upper ?? 0)}`
+    : "full range";
   return (
     <div className="space-y-3">
       <h4 className="font-medium">Impermanent loss</h4>
-      <div className="h-56 w-full" role="img" aria-label={`Position value against the ${pairName} price`}>
+      <p className="text-sm text-muted">
+        What the position is worth against simply holding the tokens you deposit, as the price moves. Fees are not
+        included.
+      </p>
+      <figure
+        className="h-64 w-full"
+        role="img"
+        aria-label={`Impermanent loss against the ${pairName} price, today's price ${PRICE.format(price)} ${unit} and ${rangeText} marked`}
+      >
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ left: 0, right: 8, top: 8, bottom: 0 }}>
+          <LineChart data={data} margin={{ left: 12, right: 12, top: 20, bottom: 20 }}>
             <CartesianGrid strokeDasharray="3 3" opacity={0.3} />
-            <XAxis dataKey="move" fontSize={12} />
-            <YAxis fontSize={12} tickFormatter={(v: number) => `${v.toFixed(1)}×`} width={40} />
-            <Tooltip formatter={(v) => `${Number(v).toFixed(3)}× today's value`} />
-            <Legend />
-            <Line type="monotone" dataKey="V2 full range" stroke="#64748b" dot={false} isAnimationActive={false} />
-            <Line type="monotone" dataKey="New V3 range" stroke="#2f7cf6" dot={false} isAnimationActive={false} />
+            <XAxis
+              dataKey="price"
+              type="number"
+              scale="log"
+              domain={[low, high]}
+              ticks={ticks}
+              tickFormatter={(value: number) => PRICE.format(value)}
+              fontSize={12}
+              label={{ value: `Price (${unit})`, position: "bottom", offset: 4, fontSize: 12 }}
+            />
+            <YAxis
+              fontSize={12}
+              tickFormatter={(value: number) => `${LOSS.format(value)}%`}
+              width={64}
+              label={{ value: "Loss vs holding (%)", angle: -90, position: "insideBottomLeft", fontSize: 12 }}
+            />
+            {bounded ? (
+              <ReferenceArea
+                x1={Math.max(range.lower ?? low, low)}
+                x2={Math.min(range.upper ?? high, high)}
+                fill="#2f7cf6"
+                fillOpacity={0.08}
+                label={{ value: "Your range", position: "insideTop", fontSize: 12 }}
+              />
+            ) : null}
+            <ReferenceLine
+              x={price}
+              stroke="#0f172a"
+              strokeDasharray="4 4"
+              label={{ value: `Now ${PRICE.format(price)}`, position: "top", fontSize: 12 }}
+            />
+            <Tooltip
+              labelFormatter={(value) => `Price ${PRICE.format(Number(value))} ${unit}`}
+              formatter={(value) => `${Number(value).toFixed(3)}%`}
+            />
+            <Legend verticalAlign="top" />
+            <Line dataKey="fullRange" name="V2 full range" stroke="#64748b" dot={false} isAnimationActive={false} />
+            <Line dataKey="ranged" name="New V3 range" stroke="#2f7cf6" dot={false} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
-      </div>
+      </figure>
       <table className="w-full text-sm">
         <caption className="sr-only">Impermanent loss for price moves of {pairName}</caption>
         <thead>
@@ -46,11 +119,10 @@ export function ImpermanentLoss({ price, range, pairName }: { price: number; ran
           </tr>
         </thead>
         <tbody>
-          {MOVES.map((move) => (
+          {[...moves.map((move) => -move).reverse(), ...moves].map((move) => (
             <tr key={move}>
               <th scope="row" className="text-left font-normal">
-                {move > 0 ? "+" : ""}
-                {move * 100}%
+                {signedPercent(move)}
               </th>
               <td>{percent(impermanentLoss(price, price * (1 + move)))}</td>
               <td>{percent(impermanentLoss(price, price * (1 + move), range))}</td>

@@ -1,6 +1,7 @@
 import { Alert } from "@/components/Alert";
 import { formatAmount, formatPrice } from "@/lib/format";
 import type { LiquidityMigration } from "@/lib/migrator/simulate";
+import { pairKind } from "@/lib/uniswap/pairKind";
 import type { V2Position } from "@/lib/uniswap/v2/positions";
 import { priceFromSqrtPriceX96 } from "@/lib/uniswap/v3/poolMath";
 import type { ReadyPlan } from "./draft";
@@ -112,6 +113,8 @@ export function PositionPreview({
         price={ready.price}
         range={{ lower: range.priceLower, upper: range.priceUpper }}
         pairName={positionName(position)}
+        unit={unit}
+        kind={pairKind(token0.symbol, token1.symbol)}
       />
     </div>
   );

@@ -30,13 +30,30 @@ export function impermanentLoss(entryPrice: number, price: number, range: PriceR
 }
 
 /**
- * Position value relative to its value at entry, for a chart of value against price. One point per price
- * multiple of the entry price.
+ * The price span of a loss chart around `entryPrice`, as a factor f (the chart runs from entry/f to entry·f): twice
+ * the range's farthest bound, multiplicatively, so the bounds and the loss beyond them both show; for full range,
+ * twice the widest move typical of the pair (`widestMove`, e.g. 0.5 for ±50%).
  */
-export function valueCurve(entryPrice: number, range: PriceRange, multiples: number[]) {
-  const entryValue = lpValue(entryPrice, range);
-  return multiples.map((multiple) => ({
-    multiple,
-    value: lpValue(entryPrice * multiple, range) / entryValue,
-  }));
+export function lossChartSpan(entryPrice: number, range: PriceRange, widestMove: number): number {
+  const reach = Math.max(
+    range.upper === undefined ? 1 : range.upper / entryPrice,
+    range.lower === undefined ? 1 : entryPrice / range.lower,
+  );
+  return (reach > 1 ? reach : 1 / (1 - widestMove)) ** 2;
+}
+
+/**
+ * Impermanent loss of a full-range position and of one in `range`, both opened at `entryPrice`, at `2·steps + 1`
+ * prices from entry/span to entry·span, evenly spaced on a log scale (halving and doubling lie equally far from
+ * entry, which is the middle point).
+ */
+export function lossCurve(entryPrice: number, range: PriceRange, span: number, steps = 24) {
+  return Array.from({ length: 2 * steps + 1 }, (_, i) => {
+    const price = entryPrice * span ** ((i - steps) / steps);
+    return {
+      price,
+      fullRange: impermanentLoss(entryPrice, price),
+      ranged: impermanentLoss(entryPrice, price, range),
+    };
+  });
 }
