@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePercentage, parsePositiveNumber, parseSlippage } from "./inputs";
+import { parsePercentage, parsePositiveNumber, parseSlippage, previewSlippageBps } from "./inputs";
 
 describe("parsePercentage", () => {
   it.each([
@@ -61,5 +61,13 @@ describe("parseSlippage", () => {
   ])("rejects %j", (text, error) => {
     const parsed = parseSlippage(text);
     expect(parsed.ok ? "" : parsed.error).toMatch(error);
+  });
+});
+
+describe("previewSlippageBps", () => {
+  it("uses the typed slippage, and the default 0.5% while the typed one is invalid", () => {
+    expect(previewSlippageBps(parseSlippage("1.25"))).toBe(125);
+    expect(previewSlippageBps(parseSlippage("abc"))).toBe(50);
+    expect(previewSlippageBps(parseSlippage("60"))).toBe(50);
   });
 });

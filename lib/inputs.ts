@@ -21,6 +21,16 @@ export function parsePositiveNumber(text: string, label: string): Parsed<number>
   return { ok: true, value };
 }
 
+/** The slippage tolerance a batch starts with, as typed. */
+export const DEFAULT_SLIPPAGE = "0.5";
+
+/**
+ * The slippage (basis points) a preview is computed with: the one typed, or the default while the field shows
+ * an error, so the preview stays in place behind the error (sending waits for a valid tolerance).
+ */
+export const previewSlippageBps = (typed: Parsed<number>): number =>
+  typed.ok ? typed.value : Math.round(Number(DEFAULT_SLIPPAGE) * 100);
+
 /** A slippage tolerance in percent as basis points: above 0, at most 50%, at most two decimals. */
 export function parseSlippage(text: string): Parsed<number> {
   const trimmed = text.trim();

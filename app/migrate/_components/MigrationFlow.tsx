@@ -16,7 +16,7 @@ import { useV3Positions } from "@/hooks/useV3Positions";
 import { type KeptOnV2, MOVE_EVERYTHING } from "@/lib/aave/v2/selection";
 import { aaveSimulation, planAaveMigration } from "@/lib/aave/v2ToV3Plan";
 import { describeWalletError } from "@/lib/chain/walletErrors";
-import { parsePositiveNumber, parseSlippage } from "@/lib/inputs";
+import { DEFAULT_SLIPPAGE, parsePositiveNumber, parseSlippage, previewSlippageBps } from "@/lib/inputs";
 import { ferryDeploymentFor } from "@/lib/migrator/deployment";
 import { uniswapV2ToV3Position } from "@/lib/migrator/encoding";
 import { approvalCall } from "@/lib/signing/authorizations";
@@ -44,7 +44,11 @@ export function MigrationFlow({ owner }: { owner: Address }) {
   const positions = useV2Positions(owner);
   const [selected, setSelected] = useState<Set<Address>>(new Set());
   const [drafts, setDrafts] = useState<Record<Address, PositionDraft>>({});
-  const [options, setOptions] = useState<BatchOptions>({ slippage: "0.5", unwrapWeth: false, useApprovals: false });
+  const [options, setOptions] = useState<BatchOptions>({
+    slippage: DEFAULT_SLIPPAGE,
+    unwrapWeth: false,
+    useApprovals: false,
+  });
   const [result, setResult] = useState<MigrationResult>();
   const [aaveMinHealthFactor, setAaveMinHealthFactor] = useState("1.1");
   const [aaveInBatch, setAaveInBatch] = useState(false);
@@ -66,12 +70,12 @@ export function MigrationFlow({ owner }: { owner: Address }) {
 
   const plans: (PositionPlan | undefined)[] = chosen.map((position, i) => {
     const pool = pools[i]?.data;
-    if (!pool || !slippageBps.ok) return undefined;
-    return planPosition(position, draftOf(position.pair), pool, held, slippageBps.value, chainId);
+    if (!pool) return undefined;
+    return planPosition(position, draftOf(position.pair), pool, held, previewSlippageBps(slippageBps), chainId);
   });
   const ready = plans.filter((plan): plan is ReadyPlan => plan?.ok === true);
   const allReady = chosen.length > 0 && ready.length === chosen.length;
-  const sendable = allReady && ready.every((plan) => plan.sendable);
+  const sendable = allReady && slippageBps.ok && ready.every((plan) => plan.sendable);
 
   const aaveMinimum = parsePositiveNumber(aaveMinHealthFactor, "minimum health factor");
   const aaveData = aave.data?.position.reserves.length ? aave.data : undefined;
