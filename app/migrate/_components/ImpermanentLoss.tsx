@@ -61,12 +61,12 @@ export function ImpermanentLoss({
         included.
       </p>
       <figure
-        className="h-64 w-full"
+        className="h-80 w-full"
         role="img"
         aria-label={`Impermanent loss against the ${pairName} price, today's price ${PRICE.format(price)} ${unit} and ${rangeText} marked`}
       >
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ left: 12, right: 12, top: 20, bottom: 20 }}>
+          <LineChart data={data} margin={{ left: 12, right: 24, top: 24, bottom: 20 }}>
             <CartesianGrid strokeDasharray="3 3" opacity={0.3} />
             <XAxis
               dataKey="price"
@@ -90,7 +90,7 @@ export function ImpermanentLoss({
                 x2={Math.min(range.upper ?? high, high)}
                 fill="#2f7cf6"
                 fillOpacity={0.08}
-                label={{ value: "Your range", position: "insideTop", fontSize: 12 }}
+                label={{ value: "Your range", position: "insideTopLeft", fontSize: 12 }}
               />
             ) : null}
             <ReferenceLine
@@ -103,7 +103,7 @@ export function ImpermanentLoss({
               labelFormatter={(value) => `Price ${PRICE.format(Number(value))} ${unit}`}
               formatter={(value) => `${Number(value).toFixed(3)}%`}
             />
-            <Legend verticalAlign="top" />
+            <Legend verticalAlign="bottom" wrapperStyle={{ paddingTop: 28 }} />
             <Line dataKey="fullRange" name="V2 full range" stroke="#64748b" dot={false} isAnimationActive={false} />
             <Line dataKey="ranged" name="New V3 range" stroke="#2f7cf6" dot={false} isAnimationActive={false} />
           </LineChart>
