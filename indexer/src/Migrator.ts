@@ -62,6 +62,8 @@ ponder.on("Migrator:Migrated", async ({ event, context }) => {
     .insert(position)
     .values({
       chainId: chain.id,
+      // Uniswap V2 → V3 mints or adds on the chain's V3 NonfungiblePositionManager.
+      positionManager: chain.positionManager,
       tokenId: moved.destinationId,
       owner: user,
       pool: moved.destination,
