@@ -50,7 +50,7 @@ export function CampaignProgress({
           <div className="h-full bg-ferry-600" style={{ width: `${progress}%` }} />
         </div>
       </div>
-      <p className="text-sm text-slate-600 dark:text-slate-300">
+      <p className="text-sm text-muted">
         <strong>Points rule: </strong>
         {rule.data ? describeRule(rule.data.rule) : "loading…"}
       </p>

@@ -33,7 +33,7 @@ export function Leaderboard({ indexerUrl }: { indexerUrl: string }) {
       <table className="w-full text-sm">
         <caption className="sr-only">Top migrators {by === "points" ? "by points" : "by USD still migrated"}</caption>
         <thead>
-          <tr className="text-left text-slate-500">
+          <tr className="text-left text-muted">
             <th scope="col">#</th>
             <th scope="col">Address</th>
             <th scope="col" className="text-right">

@@ -57,7 +57,7 @@ export function AaveMigration({
   return (
     <Card title="Your Aave V2 position">
       <ReserveTable position={position} kept={kept} onKeptChange={onKeptChange} />
-      <p className="text-sm text-slate-500">Ticked supplies and debts move whole; the rest stays on Aave V2.</p>
+      <p className="text-sm text-muted">Ticked supplies and debts move whole; the rest stays on Aave V2.</p>
       {plan ? (
         <>
           <ul aria-label="Aave V3 eligibility" className="space-y-1 text-sm">
@@ -129,7 +129,7 @@ function ReserveTable({
           onChange={(event) => onKeptChange(withMoving(kept, side, reserve.asset, event.target.checked))}
         />
         {formatAmount(amount, reserve.decimals)}
-        <span className="text-slate-500">{formatUsd(oracleUsd(usd))}</span>
+        <span className="text-muted">{formatUsd(oracleUsd(usd))}</span>
       </label>
     ) : (
       formatAmount(amount, reserve.decimals)
@@ -138,7 +138,7 @@ function ReserveTable({
     <table className="w-full text-sm">
       <caption className="sr-only">Aave V2 reserves</caption>
       <thead>
-        <tr className="text-left text-slate-500">
+        <tr className="text-left text-muted">
           <th scope="col">Asset</th>
           <th scope="col">Supplied</th>
           <th scope="col">Borrowed</th>

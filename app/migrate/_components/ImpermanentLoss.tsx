@@ -39,7 +39,7 @@ export function ImpermanentLoss({ price, range, pairName }: { price: number; ran
       <table className="w-full text-sm">
         <caption className="sr-only">Impermanent loss for price moves of {pairName}</caption>
         <thead>
-          <tr className="text-left text-slate-500">
+          <tr className="text-left text-muted">
             <th scope="col">Price move</th>
             <th scope="col">V2 full range</th>
             <th scope="col">New V3 range</th>

@@ -204,7 +204,7 @@ export function MigrationFlow({ owner }: { owner: Address }) {
               onChange={setDraft}
               disabled={false}
             />
-            {plan === undefined ? <p className="text-sm text-slate-500">Reading the V3 pool…</p> : null}
+            {plan === undefined ? <p className="text-sm text-muted">Reading the V3 pool…</p> : null}
             {plan?.ok === false ? <Alert tone="error">{plan.error}</Alert> : null}
             {plan?.ok ? (
               <PositionPreview

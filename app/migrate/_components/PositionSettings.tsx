@@ -143,7 +143,7 @@ export function PositionSettings({
         onChange={(preset: RangePresetId) => setRange({ ...draft.range, preset })}
         disabled={destination !== undefined}
       />
-      {destination ? <p className="text-sm text-slate-500">The range of position #{destination.tokenId}.</p> : null}
+      {destination ? <p className="text-sm text-muted">The range of position #{destination.tokenId}.</p> : null}
       {range.preset === "custom" ? (
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
