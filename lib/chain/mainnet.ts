@@ -1,8 +1,14 @@
+import { createRequire } from "node:module";
 import { AaveV2Ethereum, AaveV3Ethereum } from "@aave-dao/aave-address-book";
-import { PERMIT2_ADDRESS } from "@uniswap/permit2-sdk";
-import { CHAIN_TO_ADDRESSES_MAP, ChainId, V2_FACTORY_ADDRESSES, V2_ROUTER_ADDRESSES } from "@uniswap/sdk-core";
-import { POOL_INIT_CODE_HASH } from "@uniswap/v3-sdk";
 import { type Address, getAddress, type Hex } from "viem";
+
+// The Uniswap SDKs' ESM builds import extensionless paths, which Node's own ESM resolver (Playwright's test runner
+// loads devnet, hence this file) refuses; their CommonJS builds load everywhere.
+const require = createRequire(import.meta.url);
+const { CHAIN_TO_ADDRESSES_MAP, ChainId, V2_FACTORY_ADDRESSES, V2_ROUTER_ADDRESSES } =
+  require("@uniswap/sdk-core") as typeof import("@uniswap/sdk-core");
+const { POOL_INIT_CODE_HASH } = require("@uniswap/v3-sdk") as typeof import("@uniswap/v3-sdk");
+const { PERMIT2_ADDRESS } = require("@uniswap/permit2-sdk") as typeof import("@uniswap/permit2-sdk");
 
 /**
  * Canonical Ethereum mainnet (chain id 1) addresses of the protocols Ferry migrates between: fork mode
