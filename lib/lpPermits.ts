@@ -1,6 +1,7 @@
-import type { Address, PublicClient } from "viem";
+import type { Address } from "viem";
 import { uniswapV2PairAbi } from "./generated/abis";
 import { domainMatches, type PermitRequest, uniswapV2PairDomain } from "./permit";
+import type { SigningContext } from "./routes/types";
 
 /** Permits expire quickly: a leaked signature is worthless minutes later. */
 export const PERMIT_LIFETIME_SECONDS = 20n * 60n;
@@ -11,39 +12,30 @@ export interface LpPull {
 }
 
 /**
- * The exact EIP-2612 permits for LP tokens, from one multicall (nonces, domain separators) and the chain's
- * clock, refusing any token whose domain separator is not the one computed for this chain and contract.
- * Returns them with the deadline they share, which the migration uses too.
+ * The exact EIP-2612 permits for LP tokens, from one multicall (nonces, domain separators), refusing any token whose
+ * domain separator is not the one computed for this chain and contract.
  */
 export async function buildLpPermits(
-  client: PublicClient,
-  chainId: number,
-  owner: Address,
-  spender: Address,
+  { client, chainId, owner, migrator, deadline }: SigningContext,
   pulls: LpPull[],
-): Promise<{ deadline: bigint; permits: PermitRequest[] }> {
-  const [reads, block] = await Promise.all([
-    client.multicall({
-      allowFailure: false,
-      contracts: pulls.flatMap(({ pair }) => [
-        { address: pair, abi: uniswapV2PairAbi, functionName: "nonces", args: [owner] } as const,
-        { address: pair, abi: uniswapV2PairAbi, functionName: "DOMAIN_SEPARATOR" } as const,
-      ]),
-    }),
-    client.getBlock(),
-  ]);
-  const deadline = block.timestamp + PERMIT_LIFETIME_SECONDS;
-  const permits = pulls.map(({ pair, amount }, i): PermitRequest => {
+): Promise<PermitRequest[]> {
+  const reads = await client.multicall({
+    allowFailure: false,
+    contracts: pulls.flatMap(({ pair }) => [
+      { address: pair, abi: uniswapV2PairAbi, functionName: "nonces", args: [owner] } as const,
+      { address: pair, abi: uniswapV2PairAbi, functionName: "DOMAIN_SEPARATOR" } as const,
+    ]),
+  });
+  return pulls.map(({ pair, amount }, i): PermitRequest => {
     const domain = uniswapV2PairDomain(pair, chainId);
     if (!domainMatches(domain, reads[2 * i + 1] as `0x${string}`)) {
       throw new Error("An LP token's signing domain does not match this chain; Ferry will not ask you to sign it.");
     }
     return {
       domain,
-      message: { owner, spender, value: amount, nonce: reads[2 * i] as bigint, deadline },
+      message: { owner, spender: migrator, value: amount, nonce: reads[2 * i] as bigint, deadline },
       token: { symbol: "UNI-V2", decimals: 18 },
       spenderName: "Ferry Migrator",
     };
   });
-  return { deadline, permits };
 }

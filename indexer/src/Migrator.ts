@@ -1,14 +1,14 @@
 import { ponder } from "ponder:registry";
 import { lendingMigration, lendingPosition, migration, position } from "ponder:schema";
 import { zeroAddress } from "viem";
-import { Route } from "../../lib/migration";
 import { lendingValue } from "../../lib/points";
+import { routeNameOf } from "../../lib/routes/routeIds";
 import { indexedChain } from "../chains";
 import { pricedAmount } from "./prices";
 import { applyRetainedChange } from "./totals";
 
-/** `IMigrator.Route` members by their enum value. */
-const routeName = (route: number) => Object.entries(Route).find(([, value]) => value === route)?.[0] ?? `Route${route}`;
+/** `IMigrator.Route` members by their enum value (generated from the contract). */
+const routeName = (route: number) => routeNameOf(route) ?? `Route${route}`;
 
 const chain = indexedChain(process.env);
 

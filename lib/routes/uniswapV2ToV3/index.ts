@@ -1,0 +1,66 @@
+import type { PublicClient } from "viem";
+import { addressesFor } from "../../addresses";
+import { approvalCall } from "../../authorizations";
+import { formatAmount } from "../../format";
+import { buildLpPermits } from "../../lpPermits";
+import { uniswapV2ToV3Position } from "../../migration";
+import type { V3PoolState } from "../../migrationPlan";
+import { readV2Positions, type V2Position } from "../../v2Positions";
+import type { HeldV3Position } from "../../v3Positions";
+import { type LegSummary, permitKey, type RouteAdapter, signatureFor } from "../types";
+import { type PositionDraft, planPosition, type ReadyPlan } from "./draft";
+import { positionName, positionUsd } from "./names";
+
+/** One V2 position with the user's draft and the chain state its plan reads. */
+export interface UniswapV2ToV3Input {
+  position: V2Position;
+  draft: PositionDraft;
+  pool: V3PoolState;
+  /** The V3 positions the account holds: a leg may add to one. */
+  held: readonly HeldV3Position[];
+  slippageBps: number;
+  chainId: number;
+}
+
+/** Uniswap V2 LP tokens into a Uniswap V3 position, new or held; the LP tokens are pulled with an EIP-2612 permit. */
+export const uniswapV2ToV3: RouteAdapter<V2Position[], UniswapV2ToV3Input, ReadyPlan, "UniswapV2ToV3"> = {
+  route: "UniswapV2ToV3",
+  label: "Uniswap V2 → V3",
+  discover: (client: PublicClient, chainId: number, owner) => readV2Positions(client, addressesFor(chainId), owner),
+  plan: ({ position, draft, pool, held, slippageBps, chainId }) =>
+    planPosition(position, draft, pool, held, slippageBps, chainId),
+  summary: ({ position, plan, destination }) => ({
+    key: `UniswapV2ToV3:${position.pair}`,
+    source: position.pair,
+    name: positionName(position),
+    destination: destination ? `Adds to your position #${destination.tokenId}` : "Mints a new V3 position",
+    addsTo: destination?.tokenId,
+    tokens: [position.token0, position.token1],
+    // The share of the position that moves, at the market's prices.
+    valueUsd: (prices) => ((positionUsd(position, prices) ?? 0) * Number(plan.lpAmount)) / Number(position.lpBalance),
+  }),
+  approvals: ({ position, plan }, migrator) => [
+    { key: permitKey(position.pair), call: approvalCall(position.pair, migrator, plan.lpAmount) },
+  ],
+  signatureRequests: async (context, { position, plan }) => {
+    const [request] = await buildLpPermits(context, [{ pair: position.pair, amount: plan.lpAmount }]);
+    if (!request) throw new Error("no permit was built for the LP token");
+    return [{ key: permitKey(position.pair), kind: "permit", label: `Permit for ${positionName(position)}`, request }];
+  },
+  encode: ({ position, plan }, signatures) =>
+    uniswapV2ToV3Position({ ...plan.params, permit: signatureFor(signatures, permitKey(position.pair)) }),
+  describe: (event, leg) => {
+    if (event.kind !== "Migrated") return { title: `${event.source}: an unexpected lending migration` };
+    const { migration } = event;
+    const amount = (value: bigint, token: LegSummary["tokens"][number] | undefined) =>
+      token ? `${formatAmount(value, token.decimals)} ${token.symbol}` : value.toString();
+    const tokenOf = (address: string) =>
+      leg?.tokens.find((token) => token.address.toLowerCase() === address.toLowerCase());
+    const [t0, t1] = [tokenOf(migration.token0), tokenOf(migration.token1)];
+    const added = leg?.addsTo === migration.destinationId;
+    return {
+      title: `${leg?.name ?? event.source} → ${added ? "added to your " : ""}Uniswap V3 position #${migration.destinationId}`,
+      detail: `Deposited ${amount(migration.amount0Deposited, t0)} + ${amount(migration.amount1Deposited, t1)}; refunded ${amount(migration.amount0Refunded, t0)} + ${amount(migration.amount1Refunded, t1)}${migration.refundedAsEth ? " (WETH as ETH)" : ""}.`,
+    };
+  },
+};
