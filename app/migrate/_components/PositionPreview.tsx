@@ -1,11 +1,11 @@
 import { Alert } from "@/components/Alert";
 import { formatAmount, formatPrice } from "@/lib/format";
+import type { ReadyPlan } from "@/lib/routes/uniswapV2ToV3/draft";
+import { positionName } from "@/lib/routes/uniswapV2ToV3/names";
 import type { LiquidityMigration } from "@/lib/simulateMigration";
 import { priceFromSqrtPriceX96 } from "@/lib/uniswapV3";
 import type { V2Position } from "@/lib/v2Positions";
-import type { ReadyPlan } from "./draft";
 import { ImpermanentLoss } from "./ImpermanentLoss";
-import { positionName } from "./PositionList";
 
 /** What moves for one position: from the simulation when it has run, the plan's figures otherwise. */
 export function PositionPreview({

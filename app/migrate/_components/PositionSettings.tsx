@@ -2,11 +2,11 @@ import { Field } from "@/components/Field";
 import { formatPrice } from "@/lib/format";
 import { parsePercentage } from "@/lib/inputs";
 import { RANGE_PRESETS, type RangeChoice, type RangePresetId, rangeFromTicks } from "@/lib/rangePresets";
+import type { PositionDraft } from "@/lib/routes/uniswapV2ToV3/draft";
+import { positionName } from "@/lib/routes/uniswapV2ToV3/names";
 import { FEE_TIERS, type FeeTier } from "@/lib/uniswapV3";
 import type { V2Position } from "@/lib/v2Positions";
 import type { HeldV3Position } from "@/lib/v3Positions";
-import type { PositionDraft } from "./draft";
-import { positionName } from "./PositionList";
 
 const feeLabel = (fee: FeeTier) => `${fee / 10_000}%`;
 
