@@ -1,7 +1,7 @@
 import { ponder } from "ponder:registry";
 import { lendingMigration, lendingPosition, migration, position } from "ponder:schema";
 import { zeroAddress } from "viem";
-import { lendingValue } from "../../lib/points";
+import { lendingValue } from "../../lib/campaign/points";
 import { routeNameOf } from "../../lib/routes/routeIds";
 import { indexedChain } from "../chains";
 import { pricedAmount } from "./prices";

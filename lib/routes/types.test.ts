@@ -1,6 +1,6 @@
 import { getAddress, type Hex, parseSignature } from "viem";
 import { describe, expect, it } from "vitest";
-import type { PermitRequest } from "../permit";
+import type { PermitRequest } from "../signing/typedData";
 import { permitKey, type SignatureRequest, signatureBook } from "./types";
 
 const address = (n: number) => getAddress(`0x${n.toString(16).padStart(40, "0")}`);

@@ -1,8 +1,7 @@
 import type { Address, Hex, PublicClient } from "viem";
-import type { DelegationRequest } from "../aaveSignatures";
-import type { AuthorizationCall } from "../authorizations";
-import { type MigratorPosition, NO_PERMIT, type PermitSignature, toPermitSignature } from "../migration";
-import type { PermitRequest } from "../permit";
+import { type MigratorPosition, NO_PERMIT, type PermitSignature, toPermitSignature } from "../migrator/encoding";
+import type { AuthorizationCall } from "../signing/authorizations";
+import type { DelegationRequest, PermitRequest } from "../signing/typedData";
 import type { MigrationEvent } from "./events";
 import type { RouteName } from "./routeIds";
 

@@ -1,7 +1,7 @@
 import { Card } from "@/components/Card";
-import { addressesFor } from "@/lib/addresses";
-import type { Summary } from "@/lib/campaignStats";
-import { formatUsd } from "@/lib/campaignStats";
+import type { Summary } from "@/lib/campaign/stats";
+import { formatUsd } from "@/lib/campaign/stats";
+import { addressesFor } from "@/lib/chain/addresses";
 import { routeLabel } from "@/lib/routes/registry";
 
 /** "WETH/USDC 0.30%" for a pool listed in the addresses file, "Aave V3" for its lending pool, the short address otherwise. */

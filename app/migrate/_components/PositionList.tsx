@@ -2,7 +2,7 @@ import type { Address } from "viem";
 import { Card } from "@/components/Card";
 import { formatAmount, formatUsd } from "@/lib/format";
 import { positionName, positionUsd } from "@/lib/routes/uniswapV2ToV3/names";
-import type { V2Position } from "@/lib/v2Positions";
+import type { V2Position } from "@/lib/uniswap/v2/positions";
 
 export function PositionList({
   positions,

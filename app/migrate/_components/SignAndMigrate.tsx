@@ -6,10 +6,10 @@ import { useChainId, usePublicClient, useSendTransaction, useSignTypedData } fro
 import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { describeMigrationFailure, useMigrationSender } from "@/hooks/useMigrationSender";
-import { PERMIT_LIFETIME_SECONDS } from "@/lib/lpPermits";
 import { NO_SIGNATURES } from "@/lib/routes/batch";
 import { type MigrationEvent, parseMigrationEvents } from "@/lib/routes/events";
 import { type Leg, type SignatureBook, signatureBook } from "@/lib/routes/types";
+import { signingDeadline } from "@/lib/signing/requests";
 import { PendingTransaction } from "./PendingTransaction";
 import { SignatureList, type Signing, signRemaining, signWith, unsigned } from "./signatures";
 
@@ -83,8 +83,7 @@ export function SignAndMigrate({
   /** Every leg's signatures, in leg order, all with one deadline from the chain's clock. */
   const review = () =>
     run(async () => {
-      const { timestamp } = await client.getBlock();
-      const deadline = timestamp + PERMIT_LIFETIME_SECONDS;
+      const deadline = await signingDeadline(client);
       const context = { client, chainId, owner, migrator, deadline };
       const requests = (await Promise.all(legs.map((leg) => leg.signatureRequests(context)))).flat();
       setStage({ step: "review", signing: { deadline, requests, signatures: {} } });
@@ -115,8 +114,7 @@ export function SignAndMigrate({
         setStage({ step: "approving", done: i });
         await client.waitForTransactionReceipt({ hash: await sendTransactionAsync(call) });
       }
-      const { timestamp } = await client.getBlock();
-      await send(timestamp + PERMIT_LIFETIME_SECONDS, NO_SIGNATURES);
+      await send(await signingDeadline(client), NO_SIGNATURES);
     });
 
   return (

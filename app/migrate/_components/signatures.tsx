@@ -1,8 +1,7 @@
 import type { Hex } from "viem";
 import type { useSignTypedData } from "wagmi";
-import { delegationTypedData, describeDelegation } from "@/lib/aaveSignatures";
-import { describePermit, permitTypedData } from "@/lib/permit";
 import type { SignatureRequest } from "@/lib/routes/types";
+import { delegationTypedData, describeDelegation, describePermit, permitTypedData } from "@/lib/signing/typedData";
 
 /** The batch's signature requests, the deadline they share, and the signatures made so far by request key. */
 export interface Signing {

@@ -1,5 +1,6 @@
 import { type Address, decodeAbiParameters, decodeFunctionData, erc20Abi, getAbiItem, type Hex, parseAbi } from "viem";
 import { describe, expect, it } from "vitest";
+import { MOVE_EVERYTHING, withMoving } from "../../aave/v2/selection";
 import {
   address,
   DAI,
@@ -10,10 +11,9 @@ import {
   v3,
   WETH,
   wad,
-} from "../../aaveMigrationPlan.testing";
-import { MOVE_EVERYTHING, withMoving } from "../../aaveSelection";
+} from "../../aave/v2ToV3Plan.testing";
 import { iRouteParamsAbi } from "../../generated/abis";
-import { NO_PERMIT, type PermitSignature } from "../../migration";
+import { NO_PERMIT, type PermitSignature } from "../../migrator/encoding";
 import { routeId } from "../routeIds";
 import { delegationKey, permitKey } from "../types";
 import { aaveV2ToV3 } from ".";

@@ -1,13 +1,13 @@
 import type { Address, PublicClient } from "viem";
-import { type AaveMigrationPlan, debtOf, planAaveMigration } from "../../aaveMigrationPlan";
-import { readAaveV2Position } from "../../aavePositions";
-import { isMoving, type KeptOnV2 } from "../../aaveSelection";
-import { buildAaveSignatureRequests, withBuffer } from "../../aaveSignatures";
-import { readV3Eligibility } from "../../aaveV3Eligibility";
-import { addressesFor } from "../../addresses";
-import { approvalCall, delegationCall } from "../../authorizations";
-import { aaveV2ToV3Position } from "../../migration";
-import { oracleUsd } from "../../usdPrices";
+import { readAaveV2Position } from "../../aave/v2/positions";
+import { isMoving, type KeptOnV2 } from "../../aave/v2/selection";
+import { type AaveMigrationPlan, debtOf, planAaveMigration } from "../../aave/v2ToV3Plan";
+import { buildAaveSignatureRequests, withBuffer } from "../../aave/v2ToV3Signatures";
+import { readV3Eligibility } from "../../aave/v3/eligibility";
+import { oracleUsd } from "../../aave/v3/usdPrices";
+import { addressesFor } from "../../chain/addresses";
+import { aaveV2ToV3Position } from "../../migrator/encoding";
+import { approvalCall, delegationCall } from "../../signing/authorizations";
 import { delegationKey, permitKey, type RouteAdapter, signatureFor } from "../types";
 
 /** The chain whose address book lists the Aave reserves so far. */

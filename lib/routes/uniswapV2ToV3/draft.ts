@@ -1,10 +1,10 @@
 import { parsePercentage } from "../../inputs";
-import { planV2ToV3, type V2ToV3Plan, type V3PoolState } from "../../migrationPlan";
-import { type PriceGuardLevel, priceGuardLevel } from "../../priceGuard";
-import { type RangeChoice, type ResolvedRange, rangeFromTicks, resolveRange } from "../../rangePresets";
-import { type FeeTier, priceFromSqrtPriceX96, sqrtPriceX96FromReserves } from "../../uniswapV3";
-import type { V2Position } from "../../v2Positions";
-import { chosenDestination, type HeldV3Position, matchingPositions } from "../../v3Positions";
+import { type PriceGuardLevel, priceGuardLevel } from "../../uniswap/priceGuard";
+import type { V2Position } from "../../uniswap/v2/positions";
+import { planV2ToV3, type V2ToV3Plan, type V3PoolState } from "../../uniswap/v2ToV3Plan";
+import { type FeeTier, priceFromSqrtPriceX96, sqrtPriceX96FromReserves } from "../../uniswap/v3/poolMath";
+import { chosenDestination, type HeldV3Position, matchingPositions } from "../../uniswap/v3/positions";
+import { type RangeChoice, type ResolvedRange, rangeFromTicks, resolveRange } from "../../uniswap/v3/rangePresets";
 import type { Planned } from "../types";
 
 /** What the user typed and picked for one position, kept as typed so nothing is lost on an error. */

@@ -1,5 +1,5 @@
-import { usdValue } from "../../usdPrices";
-import type { V2Position } from "../../v2Positions";
+import { usdValue } from "../../aave/v3/usdPrices";
+import type { V2Position } from "../../uniswap/v2/positions";
 
 /** "WETH / USDC". */
 export function positionName({ token0, token1 }: V2Position) {

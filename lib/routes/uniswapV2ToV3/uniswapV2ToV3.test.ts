@@ -1,9 +1,9 @@
 import { decodeAbiParameters, decodeFunctionData, erc20Abi, getAbiItem, getAddress, type Hex } from "viem";
 import { describe, expect, it } from "vitest";
 import { iRouteParamsAbi } from "../../generated/abis";
-import { NO_PERMIT, type PermitSignature } from "../../migration";
-import type { V2Position } from "../../v2Positions";
-import type { HeldV3Position } from "../../v3Positions";
+import { NO_PERMIT, type PermitSignature } from "../../migrator/encoding";
+import type { V2Position } from "../../uniswap/v2/positions";
+import type { HeldV3Position } from "../../uniswap/v3/positions";
 import { routeId } from "../routeIds";
 import { permitKey } from "../types";
 import { uniswapV2ToV3 } from ".";
