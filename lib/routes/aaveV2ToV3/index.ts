@@ -9,6 +9,7 @@ import { addressesFor } from "../../chain/addresses";
 import { aaveV2ToV3Position } from "../../migrator/encoding";
 import { approvalCall, delegationCall } from "../../signing/authorizations";
 import { delegationKey, permitKey, type RouteAdapter, signatureFor } from "../types";
+import { aaveV2ToV3Route } from "./route";
 
 /** The chain whose address book lists the Aave reserves so far. */
 const WORLD_CHAIN_ID = 31337;
@@ -50,8 +51,7 @@ export interface AaveV2ToV3Input {
  * debts reopened on V3 under the user's credit delegations.
  */
 export const aaveV2ToV3: RouteAdapter<AaveV2ToV3Sources, AaveV2ToV3Input, AaveV2ToV3Plan, "AaveV2ToV3"> = {
-  route: "AaveV2ToV3",
-  label: "Aave V2 → V3",
+  ...aaveV2ToV3Route,
   discover: discoverAave,
   plan: ({ sources: { pool, position, v3, v3Reserves }, minHealthFactor, kept }) => {
     const unlisted = position.reserves.find(
@@ -102,10 +102,4 @@ export const aaveV2ToV3: RouteAdapter<AaveV2ToV3Sources, AaveV2ToV3Input, AaveV2
       debt: debts.map(({ asset, token }) => ({ asset, delegation: signatureFor(signatures, delegationKey(token)) })),
       minHealthFactor,
     }),
-  describe: (event) => ({
-    title:
-      event.kind === "LendingMigrated"
-        ? "Your Aave V2 position moved to Aave V3 in the same transaction."
-        : `${event.source}: an unexpected liquidity migration`,
-  }),
 };

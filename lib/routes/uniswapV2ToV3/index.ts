@@ -1,15 +1,15 @@
 import type { PublicClient } from "viem";
 import { addressesFor } from "../../chain/addresses";
-import { formatAmount } from "../../format";
 import { uniswapV2ToV3Position } from "../../migrator/encoding";
 import { approvalCall } from "../../signing/authorizations";
 import { buildLpPermits } from "../../uniswap/v2/lpPermits";
 import { readV2Positions, type V2Position } from "../../uniswap/v2/positions";
 import type { V3PoolState } from "../../uniswap/v2ToV3Plan";
 import type { HeldV3Position } from "../../uniswap/v3/positions";
-import { type LegSummary, permitKey, type RouteAdapter, signatureFor } from "../types";
+import { permitKey, type RouteAdapter, signatureFor } from "../types";
 import { type PositionDraft, planPosition, type ReadyPlan } from "./draft";
 import { positionName, positionUsd } from "./names";
+import { uniswapV2ToV3Route } from "./route";
 
 /** One V2 position with the user's draft and the chain state its plan reads. */
 export interface UniswapV2ToV3Input {
@@ -24,8 +24,7 @@ export interface UniswapV2ToV3Input {
 
 /** Uniswap V2 LP tokens into a Uniswap V3 position, new or held; the LP tokens are pulled with an EIP-2612 permit. */
 export const uniswapV2ToV3: RouteAdapter<V2Position[], UniswapV2ToV3Input, ReadyPlan, "UniswapV2ToV3"> = {
-  route: "UniswapV2ToV3",
-  label: "Uniswap V2 → V3",
+  ...uniswapV2ToV3Route,
   discover: (client: PublicClient, chainId: number, owner) => readV2Positions(client, addressesFor(chainId), owner),
   plan: ({ position, draft, pool, held, slippageBps, chainId }) =>
     planPosition(position, draft, pool, held, slippageBps, chainId),
@@ -49,18 +48,4 @@ export const uniswapV2ToV3: RouteAdapter<V2Position[], UniswapV2ToV3Input, Ready
   },
   encode: ({ position, plan }, signatures) =>
     uniswapV2ToV3Position({ ...plan.params, permit: signatureFor(signatures, permitKey(position.pair)) }),
-  describe: (event, leg) => {
-    if (event.kind !== "Migrated") return { title: `${event.source}: an unexpected lending migration` };
-    const { migration } = event;
-    const amount = (value: bigint, token: LegSummary["tokens"][number] | undefined) =>
-      token ? `${formatAmount(value, token.decimals)} ${token.symbol}` : value.toString();
-    const tokenOf = (address: string) =>
-      leg?.tokens.find((token) => token.address.toLowerCase() === address.toLowerCase());
-    const [t0, t1] = [tokenOf(migration.token0), tokenOf(migration.token1)];
-    const added = leg?.addsTo === migration.destinationId;
-    return {
-      title: `${leg?.name ?? event.source} → ${added ? "added to your " : ""}Uniswap V3 position #${migration.destinationId}`,
-      detail: `Deposited ${amount(migration.amount0Deposited, t0)} + ${amount(migration.amount1Deposited, t1)}; refunded ${amount(migration.amount0Refunded, t0)} + ${amount(migration.amount1Refunded, t1)}${migration.refundedAsEth ? " (WETH as ETH)" : ""}.`,
-    };
-  },
 };
