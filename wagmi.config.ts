@@ -42,7 +42,17 @@ export default defineConfig({
   out: "lib/generated/abis.ts",
   contracts: Object.entries(PROTOCOL_ABIS).map(([name, path]) => ({ name, abi: packageAbi(path) })),
   plugins: [
-    foundry({ project: "contracts", include: ["Migrator.sol/**", "IRouteParams.sol/**"], forge: { build: false } }),
+    foundry({
+      project: "contracts",
+      include: [
+        "Migrator.sol/**",
+        "IRouteParams.sol/**",
+        "IUniswapV2ToV3Route.sol/**",
+        "IAaveV2ToV3Route.sol/**",
+        "RewardsDistributor.sol/**",
+      ],
+      forge: { build: false },
+    }),
     {
       // The ABI types a route as `uint8`: its member names come from the interface's AST, for the route registry.
       name: "MigratorRoutes",

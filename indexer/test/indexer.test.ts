@@ -1,3 +1,4 @@
+import { sliceHex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { minedReceipt, rpc } from "../../devnet/anvil";
 import { devAccount, TOKENS } from "../../devnet/deploy/config";
@@ -52,8 +53,8 @@ describe("indexer on the world", () => {
       user: event.args.user.toLowerCase(),
       route: "UniswapV2ToV3",
       source: event.args.source.toLowerCase(),
-      destination: moved.destination.toLowerCase(),
-      destinationId: moved.destinationId.toString(),
+      destination: sliceHex(moved.destination, 12),
+      destinationId: moved.tokenId.toString(),
       liquidity: moved.liquidity.toString(),
       amount0: moved.amount0Deposited.toString(),
       amount1: moved.amount1Deposited.toString(),

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import solc from "solc";
-import { getAddress, zeroAddress } from "viem";
+import { getAddress, zeroAddress, zeroHash } from "viem";
 import { describe, expect, it } from "vitest";
 import { migratorRouteNames } from "../generated/abis";
 import { describeEvent, ROUTES, routeLabel } from "./registry";
@@ -51,8 +51,9 @@ describe("the route registry", () => {
     const migration = {
       sourceId: 0n,
       sourceAmount: 1n,
-      destination: zeroAddress,
-      destinationId: 7n,
+      destination: zeroHash,
+      positionManager: zeroAddress,
+      tokenId: 7n,
       liquidity: 1n,
       token0: weth,
       token1: usdc,

@@ -159,7 +159,7 @@ describe("adding to a held V3 position on the world", () => {
     });
     expect(plan.params.tokenId).toBe(match.tokenId);
     const [{ migration }] = migrations as [(typeof migrations)[number]];
-    expect(migration.destinationId, "the held position receives the liquidity").toBe(match.tokenId);
+    expect(migration.tokenId, "the held position receives the liquidity").toBe(match.tokenId);
     expect(migration.liquidity).toBe(plan.deposit.liquidity);
     expect(migration.amount0Deposited).toBeGreaterThan(0n);
     expect(migration.amount1Deposited).toBeGreaterThan(0n);
@@ -182,7 +182,7 @@ describe("adding to a held V3 position on the world", () => {
       bob,
     );
     const [{ migration }] = migrations as [(typeof migrations)[number]];
-    expect(migration.destinationId).toBe(match.tokenId);
+    expect(migration.tokenId).toBe(match.tokenId);
     // Above the price the range holds token0 only: all token1 comes back.
     expect([plan.deposit.amount0 > 0n, plan.deposit.amount1]).toEqual([true, 0n]);
     expect(migration.amount1Deposited).toBe(0n);

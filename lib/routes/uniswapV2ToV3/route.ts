@@ -13,9 +13,9 @@ export const uniswapV2ToV3Route: RouteDescriptor<"UniswapV2ToV3"> = {
     const tokenOf = (address: string) =>
       leg?.tokens.find((token) => token.address.toLowerCase() === address.toLowerCase());
     const [t0, t1] = [tokenOf(migration.token0), tokenOf(migration.token1)];
-    const added = leg?.addsTo === migration.destinationId;
+    const added = leg?.addsTo === migration.tokenId;
     return {
-      title: `${leg?.name ?? event.source} → ${added ? "added to your " : ""}Uniswap V3 position #${migration.destinationId}`,
+      title: `${leg?.name ?? event.source} → ${added ? "added to your " : ""}Uniswap V3 position #${migration.tokenId}`,
       detail: `Deposited ${amount(migration.amount0Deposited, t0)} + ${amount(migration.amount1Deposited, t1)}; refunded ${amount(migration.amount0Refunded, t0)} + ${amount(migration.amount1Refunded, t1)}${migration.refundedAsEth ? " (WETH as ETH)" : ""}.`,
     };
   },
