@@ -1,6 +1,8 @@
 import { Field } from "@/components/Field";
 import { formatPrice } from "@/lib/format";
 import { parsePercentage } from "@/lib/inputs";
+import type { PositionDraft } from "@/lib/routes/uniswapV2ToV3/draft";
+import { positionName } from "@/lib/routes/uniswapV2ToV3/names";
 import { pairKind } from "@/lib/uniswap/pairKind";
 import { spotPrice } from "@/lib/uniswap/v2/liquidity";
 import type { V2Position } from "@/lib/uniswap/v2/positions";
@@ -13,8 +15,6 @@ import {
   rangeFromTicks,
   rangePresets,
 } from "@/lib/uniswap/v3/rangePresets";
-import type { PositionDraft } from "./draft";
-import { positionName } from "./PositionList";
 
 const feeLabel = (fee: FeeTier) => `${fee / 10_000}%`;
 
