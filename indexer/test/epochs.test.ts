@@ -1,0 +1,214 @@
+import { erc20Abi } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { minedReceipt, rpc } from "../../devnet/anvil";
+import { devAccount } from "../../devnet/deploy/config";
+import { advanceTime, movePrice } from "../../devnet/market";
+import { approvePair, migrateV2ToV3 } from "../../devnet/migrations";
+import { aaveV3PoolAbi } from "../../lib/aaveAbis";
+import { aaveOracleAbi } from "../../lib/aaveOracle";
+import type { PositionHolding, Summary, UserReport } from "../../lib/campaignStats";
+import { nonfungiblePositionManagerAbi, uniswapV3PoolAbi } from "../../lib/generated/abis";
+import { boundedCredit, closedEpochsPoints, ONE_USD, usdValue } from "../../lib/points";
+import { positionAmounts } from "../../lib/positionAmounts";
+import { hostilePair } from "./hostileTokens";
+import { IndexedWorld } from "./indexedWorld";
+
+const HOUR = 3_600;
+const ALICE = 1;
+const BOB = 2;
+const CAROL = 3;
+
+let world: IndexedWorld;
+
+beforeAll(async () => {
+  world = await IndexedWorld.start({
+    epochSeconds: HOUR,
+    pointsPerUsdPerDay: 24,
+    boostDays: 0,
+    boostMultiplierBps: 10_000,
+    targetUsd: 1_000_000,
+    maxPoolDeviationBps: 200,
+    outOfRangeEarns: false,
+    excluded: [],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await world?.stop();
+});
+
+interface Snapshot {
+  blockNumber: string;
+  timestamp: number;
+  firstEpoch: number;
+  epochs: number;
+}
+
+const address = (index: number) => world.wallet(index).account.address;
+const report = (index: number) => world.api<UserReport>(`/api/users/${address(index)}`);
+const waitForMigrations = (count: number) => world.waitFor<Summary>("/api/summary", (s) => s.migrations === count);
+
+/** Moves the clock to the start of the next epoch and mines the block there; resolves with the snapshot it took. */
+async function crossEpoch(): Promise<Snapshot> {
+  const head = await rpc<{ timestamp: string }>(world.node.rpcUrl, "eth_getBlockByNumber", ["latest", false]);
+  const now = Number(head.timestamp);
+  const next = world.rule.startTime + (Math.floor((now - world.rule.startTime) / HOUR) + 1) * HOUR;
+  await advanceTime(world.node.rpcUrl, next - now);
+  const [latest] = await world.waitFor<Snapshot[]>("/api/epochs?limit=1", (rows) =>
+    rows.some((row) => row.timestamp >= next),
+  );
+  if (!latest) throw new Error("no snapshot");
+  return latest;
+}
+
+/** A V3 position valued independently from chain state at `blockNumber`, capped at what was migrated into it. */
+async function expectedCredit(tokenId: bigint, migratedUsd: bigint, blockNumber: bigint): Promise<bigint> {
+  const client = world.wallet(ALICE);
+  const at = { blockNumber } as const;
+  const onChain = await client.readContract({
+    ...at,
+    address: world.addresses.uniswapV3.positionManager,
+    abi: nonfungiblePositionManagerAbi,
+    functionName: "positions",
+    args: [tokenId],
+  });
+  const [, , token0, token1, , tickLower, tickUpper, liquidity] = onChain;
+  const [sqrtPriceX96, tick] = await client.readContract({
+    ...at,
+    address: world.addresses.uniswapV3.pools.WETH_USDC_3000,
+    abi: uniswapV3PoolAbi,
+    functionName: "slot0",
+  });
+  const price = (token: `0x${string}`) =>
+    client.readContract({
+      ...at,
+      address: world.addresses.aaveV3.oracle,
+      abi: aaveOracleAbi,
+      functionName: "getAssetPrice",
+      args: [token],
+    });
+  const amounts = positionAmounts(sqrtPriceX96, tick, tickLower, tickUpper, liquidity);
+  // WETH (18) is token0 and USDC (6) token1 in this world's pool.
+  expect([token0, token1]).toEqual([world.addresses.tokens.WETH, world.addresses.tokens.USDC]);
+  const value = usdValue(amounts.amount0, 18, await price(token0)) + usdValue(amounts.amount1, 6, await price(token1));
+  return boundedCredit(value, migratedUsd);
+}
+
+const uniswapHolding = (user: UserReport) => user.positions.find((held) => held.kind === "uniswap-v3");
+const lendingHolding = (user: UserReport) => user.positions.find((held) => held.kind === "aave-v3");
+
+describe("epoch snapshots on the world", () => {
+  it("records a token without decimals() and one the oracle cannot price as worth 0, and indexes the next migration", async () => {
+    const bob = world.wallet(BOB);
+    for (const revertDecimals of [true, false]) {
+      const { pair } = await hostilePair(bob, {
+        v2Factory: world.addresses.uniswapV2.factory,
+        weth: world.addresses.tokens.WETH,
+        revertDecimals,
+      });
+      await approvePair(bob, pair, world.ferry.migrator);
+      await migrateV2ToV3(bob, { migrator: world.ferry.migrator, pair, fee: 3000, percentageBps: 10_000 });
+    }
+    await world.migrate(ALICE, 5_000);
+    await waitForMigrations(3);
+
+    const poisoned = await world.api<{ unpriced: string | null; usd: string }[]>(
+      `/api/migrations?user=${address(BOB)}`,
+    );
+    expect(poisoned.map((row) => row.unpriced)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^token[01]:no-price$/),
+        expect.stringMatching(/^token[01]:no-decimals$/),
+      ]),
+    );
+    // The WETH leg is still valued; the hostile leg counts 0.
+    for (const row of poisoned) expect(BigInt(row.usd)).toBeLessThan(10n * 3_000n * ONE_USD);
+    const [honest] = await world.api<{ unpriced: string | null; usd: string }[]>(
+      `/api/migrations?user=${address(ALICE)}`,
+    );
+    expect(honest?.unpriced).toBeNull();
+    expect(BigInt(honest?.usd ?? 0)).toBeGreaterThan(0n);
+  });
+
+  it("pays an honest migrator exactly its held value per epoch across several epochs, and nothing for unpriced positions", async () => {
+    const [migration] = await world.api<{ destinationId: string; usd: string }[]>(
+      `/api/migrations?user=${address(ALICE)}`,
+    );
+    if (!migration) throw new Error("the first test's migration is missing");
+    let expectedPoints = 0n;
+    for (let round = 0; round < 3; round++) {
+      const snap = await crossEpoch();
+      const credit = await expectedCredit(
+        BigInt(migration.destinationId),
+        BigInt(migration.usd),
+        BigInt(snap.blockNumber),
+      );
+      expectedPoints += closedEpochsPoints(credit, snap.firstEpoch, snap.epochs, world.rule);
+      const alice = await report(ALICE);
+      expect(uniswapHolding(alice)).toMatchObject({ state: "earning", heldUsd: credit.toString() });
+      expect(alice.points).toBe(expectedPoints.toString());
+      // Rounding of the V3 mint aside, it holds what it migrated.
+      expect(Number(credit)).toBeGreaterThan(Number(migration.usd) * 0.999);
+    }
+    const bob = await report(BOB);
+    expect(bob.positions.map((held: PositionHolding) => held.state)).toEqual(["unpriced", "unpriced"]);
+    expect(bob.points).toBe("0");
+  });
+
+  it("pays nothing for an epoch whose pool is off the oracle's price (value could be drained through it)", async () => {
+    const before = await report(ALICE);
+    // Sell WETH into alice's pool until it trades well under the oracle's 3,000 USD.
+    await movePrice(world.node.rpcUrl, {
+      venue: { v3: "WETH_USDC_3000" },
+      sell: "WETH",
+      amount: 200n * 10n ** 18n,
+    });
+    await crossEpoch();
+    const after = await report(ALICE);
+    expect(uniswapHolding(after)).toMatchObject({ state: "off-market", heldUsd: "0", pointsPerEpoch: "0" });
+    expect(after.points).toBe(before.points);
+  });
+
+  it("moves an Aave credit with the aTokens: transferred away and withdrawn elsewhere, it earns nothing for anyone", async () => {
+    await world.migrateAave(ALICE, ["WETH"]);
+    await crossEpoch();
+    const held = lendingHolding(await report(ALICE));
+    expect(held?.state).toBe("earning");
+    expect(BigInt(held?.heldUsd ?? 0)).toBeGreaterThan(0n);
+
+    // Pattern 2: move the V3 aTokens to a second address that never migrated, and withdraw there.
+    const alice = world.wallet(ALICE);
+    const aWeth = await aTokenOf(world.addresses.tokens.WETH);
+    const balance = await alice.readContract({
+      address: aWeth,
+      abi: erc20Abi,
+      functionName: "balanceOf",
+      args: [alice.account.address],
+    });
+    const moved = await alice.writeContract({
+      address: aWeth,
+      abi: erc20Abi,
+      functionName: "transfer",
+      args: [devAccount(CAROL).address, balance],
+    });
+    await minedReceipt(alice, moved);
+    const before = await report(ALICE);
+    const snap = await crossEpoch();
+    const after = await report(ALICE);
+    expect(lendingHolding(after)).toMatchObject({ state: "withdrawn", heldUsd: "0" });
+    // Only the (off-market) V3 position is left: no points in this epoch.
+    expect(after.points).toBe(before.points);
+    expect((await report(CAROL)).points).toBe("0");
+    expect(snap.epochs).toBe(1);
+  });
+});
+
+async function aTokenOf(asset: `0x${string}`): Promise<`0x${string}`> {
+  const reserve = await world.wallet(ALICE).readContract({
+    address: world.addresses.aaveV3.pool,
+    abi: aaveV3PoolAbi,
+    functionName: "getReserveData",
+    args: [asset],
+  });
+  return reserve.aTokenAddress;
+}
