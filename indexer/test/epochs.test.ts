@@ -2,8 +2,9 @@ import { erc20Abi } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { minedReceipt, rpc } from "../../devnet/anvil";
 import { devAccount } from "../../devnet/deploy/config";
-import { advanceTime, movePrice } from "../../devnet/market";
+import { movePrice } from "../../devnet/market";
 import { approvePair, migrateV2ToV3 } from "../../devnet/migrations";
+import { revert, snapshot } from "../../devnet/world";
 import { aaveV3PoolAbi } from "../../lib/aaveAbis";
 import { aaveOracleAbi } from "../../lib/aaveOracle";
 import type { PositionHolding, Summary, UserReport } from "../../lib/campaignStats";
@@ -11,9 +12,11 @@ import { nonfungiblePositionManagerAbi, uniswapV3PoolAbi } from "../../lib/gener
 import { boundedCredit, closedEpochsPoints, ONE_USD, usdValue } from "../../lib/points";
 import { positionAmounts } from "../../lib/positionAmounts";
 import { hostilePair } from "./hostileTokens";
-import { IndexedWorld } from "./indexedWorld";
+import { type EpochSnapshot, IndexedWorld } from "./indexedWorld";
 
 const HOUR = 3_600;
+/** Stopping and starting Ponder (build, PGlite, catching up) takes 20 s alone, much more beside other suites. */
+const RESTART_TIMEOUT_MS = 240_000;
 const ALICE = 1;
 const BOB = 2;
 const CAROL = 3;
@@ -37,29 +40,9 @@ afterAll(async () => {
   await world?.stop();
 });
 
-interface Snapshot {
-  blockNumber: string;
-  timestamp: number;
-  firstEpoch: number;
-  epochs: number;
-}
-
 const address = (index: number) => world.wallet(index).account.address;
 const report = (index: number) => world.api<UserReport>(`/api/users/${address(index)}`);
 const waitForMigrations = (count: number) => world.waitFor<Summary>("/api/summary", (s) => s.migrations === count);
-
-/** Moves the clock to the start of the next epoch and mines the block there; resolves with the snapshot it took. */
-async function crossEpoch(): Promise<Snapshot> {
-  const head = await rpc<{ timestamp: string }>(world.node.rpcUrl, "eth_getBlockByNumber", ["latest", false]);
-  const now = Number(head.timestamp);
-  const next = world.rule.startTime + (Math.floor((now - world.rule.startTime) / HOUR) + 1) * HOUR;
-  await advanceTime(world.node.rpcUrl, next - now);
-  const [latest] = await world.waitFor<Snapshot[]>("/api/epochs?limit=1", (rows) =>
-    rows.some((row) => row.timestamp >= next),
-  );
-  if (!latest) throw new Error("no snapshot");
-  return latest;
-}
 
 /** A V3 position valued independently from chain state at `blockNumber`, capped at what was migrated into it. */
 async function expectedCredit(tokenId: bigint, migratedUsd: bigint, blockNumber: bigint): Promise<bigint> {
@@ -137,7 +120,7 @@ describe("epoch snapshots on the world", () => {
     if (!migration) throw new Error("the first test's migration is missing");
     let expectedPoints = 0n;
     for (let round = 0; round < 3; round++) {
-      const snap = await crossEpoch();
+      const snap = await world.crossEpoch();
       const credit = await expectedCredit(
         BigInt(migration.destinationId),
         BigInt(migration.usd),
@@ -163,7 +146,7 @@ describe("epoch snapshots on the world", () => {
       sell: "WETH",
       amount: 200n * 10n ** 18n,
     });
-    await crossEpoch();
+    await world.crossEpoch();
     const after = await report(ALICE);
     expect(uniswapHolding(after)).toMatchObject({ state: "off-market", heldUsd: "0", pointsPerEpoch: "0" });
     expect(after.points).toBe(before.points);
@@ -171,7 +154,7 @@ describe("epoch snapshots on the world", () => {
 
   it("moves an Aave credit with the aTokens: transferred away and withdrawn elsewhere, it earns nothing for anyone", async () => {
     await world.migrateAave(ALICE, ["WETH"]);
-    await crossEpoch();
+    await world.crossEpoch();
     const held = lendingHolding(await report(ALICE));
     expect(held?.state).toBe("earning");
     expect(BigInt(held?.heldUsd ?? 0)).toBeGreaterThan(0n);
@@ -193,7 +176,7 @@ describe("epoch snapshots on the world", () => {
     });
     await minedReceipt(alice, moved);
     const before = await report(ALICE);
-    const snap = await crossEpoch();
+    const snap = await world.crossEpoch();
     const after = await report(ALICE);
     expect(lendingHolding(after)).toMatchObject({ state: "withdrawn", heldUsd: "0" });
     // Only the (off-market) V3 position is left: no points in this epoch.
@@ -212,3 +195,74 @@ async function aTokenOf(asset: `0x${string}`): Promise<`0x${string}`> {
   });
   return reserve.aTokenAddress;
 }
+
+describe("epoch snapshots across a restart and a reorg", () => {
+  it(
+    "pays the epoch that closed while the indexer was down exactly once",
+    async () => {
+      // Carol's migration into a pool at the market price earns in every epoch from here.
+      await world.migrate(CAROL, 5_000, "WBTC_WETH");
+      await world.crossEpoch();
+      const before = await report(CAROL);
+      await world.indexer.stop();
+      await world.crossEpochUnindexed();
+      await world.startIndexer();
+      const [snap] = await world.api<EpochSnapshot[]>("/api/epochs?limit=1");
+      const after = await report(CAROL);
+      const heldNow = after.positions.reduce((sum, held) => sum + BigInt(held.heldUsd), 0n);
+      expect(snap?.epochs).toBe(1);
+      expect(heldNow).toBeGreaterThan(0n);
+      expect(BigInt(after.points) - BigInt(before.points)).toBe(
+        closedEpochsPoints(heldNow, snap?.firstEpoch ?? -1, 1, world.rule),
+      );
+      // Another restart with nothing new changes nothing.
+      await world.indexer.stop();
+      await world.startIndexer();
+      expect((await report(CAROL)).points).toBe(after.points);
+    },
+    RESTART_TIMEOUT_MS,
+  );
+
+  it("rolls a snapshot back with its blocks, and pays the replacing chain's boundary once", async () => {
+    const before = await report(CAROL);
+    const epochsBefore = await world.api<EpochSnapshot[]>("/api/epochs?limit=100");
+    const saved = await snapshot(world.node.rpcUrl);
+    await world.crossEpoch();
+    const paid = await report(CAROL);
+    expect(BigInt(paid.points)).toBeGreaterThan(BigInt(before.points));
+
+    // Drop the boundary block and build a longer chain that stays in the earlier epoch.
+    await revert(world.node.rpcUrl, saved);
+    await rpc(world.node.rpcUrl, "anvil_mine", ["0x3"]);
+    const rolledBack = await world.waitFor<EpochSnapshot[]>(
+      "/api/epochs?limit=100",
+      (rows) => rows.length === epochsBefore.length,
+    );
+    expect(rolledBack).toEqual(epochsBefore);
+    expect((await report(CAROL)).points).toBe(before.points);
+
+    await world.crossEpoch();
+    expect((await report(CAROL)).points).toBe(paid.points);
+  });
+});
+
+describe("the API scaled out", () => {
+  it(
+    "serves the same answers from a separate `ponder serve` process on the same Postgres schema",
+    async () => {
+      const served = await world.serveApi();
+      try {
+        for (const path of ["/api/summary", `/api/users/${address(ALICE)}`, "/api/epochs", "/api/leaderboard"]) {
+          const [fromServe, fromStart] = await Promise.all([
+            fetch(`${served.url}${path}`).then((response) => response.json()),
+            world.api(path),
+          ]);
+          expect(fromServe, path).toEqual(fromStart);
+        }
+      } finally {
+        await served.stop();
+      }
+    },
+    RESTART_TIMEOUT_MS,
+  );
+});
