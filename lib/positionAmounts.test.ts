@@ -2,7 +2,7 @@ import { Token } from "@uniswap/sdk-core";
 import { encodeSqrtRatioX96, nearestUsableTick, Pool, Position, TickMath } from "@uniswap/v3-sdk";
 import JSBI from "jsbi";
 import { describe, expect, it } from "vitest";
-import { positionAmounts } from "./positionAmounts";
+import { positionAmounts, sqrtRatioAtTick } from "./positionAmounts";
 
 const WETH = new Token(1, "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2", 18);
 const USDC = new Token(1, "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48", 6);
@@ -35,6 +35,12 @@ describe("positionAmounts", () => {
       const mine = positionAmounts(sqrtPriceX96, tick, lower, upper, LIQUIDITY);
       expect({ amount0: mine.amount0, amount1: mine.amount1 }).toEqual(sdkAmounts(sqrtPriceX96, lower, upper));
       expect(mine.inRange).toBe(lower <= tick && tick < upper);
+    }
+  });
+
+  it("computes TickMath's sqrt ratios exactly, from the extreme ticks to 0", () => {
+    for (const tick of [-887_272, -500_000, -201_234, -60, -1, 0, 1, 59, 76_012, 300_001, 887_272]) {
+      expect(sqrtRatioAtTick(tick), `tick ${tick}`).toBe(BigInt(TickMath.getSqrtRatioAtTick(tick).toString()));
     }
   });
 

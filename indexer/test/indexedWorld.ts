@@ -14,7 +14,7 @@ import type { FerryDeployment } from "../../lib/ferry";
 import { migratorAbi } from "../../lib/generated/abis";
 import type { PointsRule } from "../../lib/points";
 import { type RunningIndexer, serveIndexerApi, startIndexer } from "../start";
-import { type RunningPostgres, startPostgres } from "./postgres";
+import { type RunningPostgres, startPostgres } from "../postgres";
 
 const WAIT_MS = 30_000;
 

@@ -3,7 +3,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { freePort } from "../../devnet/anvil";
+import { freePort } from "../devnet/anvil";
 
 const run = promisify(execFile);
 
@@ -27,7 +27,7 @@ function postgresBin(): string {
 }
 
 /**
- * A PostgreSQL server of its own for a test file: a fresh data directory, a free loopback port, trust auth. initdb
+ * A throwaway PostgreSQL server for the indexer's tests and benchmark: a fresh data directory, a free loopback port, trust auth. initdb
  * refuses root, so when the tests run as root the server runs as the `postgres` user, which must own the directory.
  */
 export async function startPostgres(): Promise<RunningPostgres> {
