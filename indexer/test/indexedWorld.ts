@@ -13,8 +13,8 @@ import { parseChainConfig, toViemChain } from "../../lib/chainConfig";
 import type { FerryDeployment } from "../../lib/ferry";
 import { migratorAbi } from "../../lib/generated/abis";
 import type { PointsRule } from "../../lib/points";
-import { type RunningIndexer, serveIndexerApi, startIndexer } from "../start";
 import { type RunningPostgres, startPostgres } from "../postgres";
+import { type RunningIndexer, serveIndexerApi, startIndexer } from "../start";
 
 const WAIT_MS = 30_000;
 
