@@ -2,10 +2,10 @@ import { parseEventLogs } from "viem";
 import { advanceTime, movePrice } from "../devnet/market";
 import { depositedUsd } from "../devnet/migrations";
 import { loadPointsRule } from "../indexer/campaign";
-import { addressesFor } from "../lib/addresses";
-import { fetchStats, formatPoints, formatUsd, type UserReport } from "../lib/campaignStats";
+import { closedEpochsPoints } from "../lib/campaign/points";
+import { fetchStats, formatPoints, formatUsd, type UserReport } from "../lib/campaign/stats";
+import { addressesFor } from "../lib/chain/addresses";
 import { migratorAbi } from "../lib/generated/abis";
-import { closedEpochsPoints } from "../lib/points";
 import { e2eEnv } from "./support/env";
 import { connectWallet, expect, test } from "./support/fixtures";
 import { migratePage as ui } from "./support/migratePage";
@@ -73,7 +73,7 @@ test("after a migration in the browser, the dashboard shows the new TVL and the 
   if (!held) throw new Error("the indexer lists no position for the migrator");
   expect(held).toMatchObject({
     kind: "uniswap-v3",
-    id: event.args.migration.destinationId.toString(),
+    id: event.args.migration.tokenId.toString(),
     state: "earning",
   });
   // The V3 mint rounds down a little: what it holds is at most what it migrated, within a cent in a thousand.

@@ -2,7 +2,7 @@ import { type Context, ponder } from "ponder:registry";
 import { epochClock, epochSnapshot, lendingPosition, position, userTotal } from "ponder:schema";
 import { eq } from "ponder";
 import type { Address } from "viem";
-import { closedEpochsPoints, epochAt, epochPoints, isExcluded } from "../../lib/points";
+import { closedEpochsPoints, epochAt, epochPoints, isExcluded } from "../../lib/campaign/points";
 import { pointsRule } from "../campaign";
 import { indexedChain } from "../chains";
 import { type Holding, valueLending, valuePosition } from "./holdings";

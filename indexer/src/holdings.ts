@@ -1,7 +1,5 @@
 import type { Context } from "ponder:registry";
 import { type Address, erc20Abi, type Hex } from "viem";
-import { aaveV3PoolAbi } from "../../lib/aaveAbis";
-import { nonfungiblePositionManagerAbi, uniswapV3PoolAbi } from "../../lib/generated/abis";
 import {
   boundedCredit,
   type HoldingState,
@@ -9,8 +7,9 @@ import {
   type PointsRule,
   poolDeviationBps,
   usdValue,
-} from "../../lib/points";
-import { positionAmounts } from "../../lib/positionAmounts";
+} from "../../lib/campaign/points";
+import { aaveV3PoolAbi, nonfungiblePositionManagerAbi, uniswapV3PoolAbi } from "../../lib/generated/abis";
+import { positionAmounts } from "../../lib/uniswap/v3/positionAmounts";
 import type { IndexedChain } from "../chains";
 import { tokenQuote, tolerant } from "./prices";
 

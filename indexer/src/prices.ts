@@ -1,7 +1,7 @@
 import type { Context } from "ponder:registry";
 import { type Address, erc20Abi, type Hex, HttpRequestError, TimeoutError } from "viem";
-import { aaveOracleAbi } from "../../lib/aaveOracle";
-import { type Unpriced, usdValue } from "../../lib/points";
+import { type Unpriced, usdValue } from "../../lib/campaign/points";
+import { aaveV3OracleAbi } from "../../lib/generated/abis";
 
 /**
  * Token decimals never change, and prices are fixed within a block: both are memoised so a block of many
@@ -59,7 +59,7 @@ export function oraclePrice(context: Context, oracle: Address, token: Address): 
   return tolerant(
     context.client.readContract({
       address: oracle,
-      abi: aaveOracleAbi,
+      abi: aaveV3OracleAbi,
       functionName: "getAssetPrice",
       args: [token],
       retryEmptyResponse: false,

@@ -5,12 +5,15 @@ import { devAccount } from "../../devnet/deploy/config";
 import { movePrice } from "../../devnet/market";
 import { approvePair, migrateV2ToV3 } from "../../devnet/migrations";
 import { revert, snapshot } from "../../devnet/world";
-import { aaveV3PoolAbi } from "../../lib/aaveAbis";
-import { aaveOracleAbi } from "../../lib/aaveOracle";
-import type { PositionHolding, Summary, UserReport } from "../../lib/campaignStats";
-import { nonfungiblePositionManagerAbi, uniswapV3PoolAbi } from "../../lib/generated/abis";
-import { boundedCredit, closedEpochsPoints, ONE_USD, usdValue } from "../../lib/points";
-import { positionAmounts } from "../../lib/positionAmounts";
+import { boundedCredit, closedEpochsPoints, ONE_USD, usdValue } from "../../lib/campaign/points";
+import type { PositionHolding, Summary, UserReport } from "../../lib/campaign/stats";
+import {
+  aaveV3OracleAbi,
+  aaveV3PoolAbi,
+  nonfungiblePositionManagerAbi,
+  uniswapV3PoolAbi,
+} from "../../lib/generated/abis";
+import { positionAmounts } from "../../lib/uniswap/v3/positionAmounts";
 import { hostilePair } from "./hostileTokens";
 import { type EpochSnapshot, IndexedWorld } from "./indexedWorld";
 
@@ -66,7 +69,7 @@ async function expectedCredit(tokenId: bigint, migratedUsd: bigint, blockNumber:
     client.readContract({
       ...at,
       address: world.addresses.aaveV3.oracle,
-      abi: aaveOracleAbi,
+      abi: aaveV3OracleAbi,
       functionName: "getAssetPrice",
       args: [token],
     });

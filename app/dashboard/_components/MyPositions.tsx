@@ -1,5 +1,5 @@
-import { formatPoints, formatUsd, type PositionHolding } from "@/lib/campaignStats";
-import type { HoldingState } from "@/lib/points";
+import type { HoldingState } from "@/lib/campaign/points";
+import { formatPoints, formatUsd, type PositionHolding } from "@/lib/campaign/stats";
 
 /** Why a position earns nothing, in words; `earning` has none. */
 const WHY_NOTHING: Record<Exclude<HoldingState, "earning">, string> = {
@@ -20,7 +20,7 @@ export function MyPositions({ positions }: { positions: PositionHolding[] }) {
     <table className="w-full text-sm">
       <caption className="text-left font-medium">My positions at the last epoch snapshot</caption>
       <thead>
-        <tr className="text-left text-slate-500">
+        <tr className="text-left text-muted">
           <th scope="col">Position</th>
           <th scope="col" className="text-right">
             Held

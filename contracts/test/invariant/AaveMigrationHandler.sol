@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {Migrator} from "../../src/Migrator.sol";
 import {IMigrator} from "../../src/interfaces/IMigrator.sol";
+import {IAaveV2ToV3Route} from "../../src/interfaces/routes/IAaveV2ToV3Route.sol";
 import {IAaveV2LendingPool} from "../utils/interfaces/IAaveV2.sol";
 import {CommonBase} from "forge-std/Base.sol";
 import {StdCheats} from "forge-std/StdCheats.sol";
@@ -85,7 +86,7 @@ contract AaveMigrationHandler is CommonBase, StdCheats, StdUtils {
     /// @notice An actor migrates every V2 supply and debt it has (approvals were given up front).
     function migrate(uint256 actorSeed) external {
         address actor = actors[actorSeed % actors.length];
-        IMigrator.AaveV2ToV3Params memory params = _wholePosition(actor);
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _wholePosition(actor);
         if (params.collateral.length == 0) return;
 
         uint256 n = params.collateral.length;
@@ -122,12 +123,12 @@ contract AaveMigrationHandler is CommonBase, StdCheats, StdUtils {
 
     // ---------------------------------------------------------------- helpers
 
-    function _wholePosition(address actor) internal view returns (IMigrator.AaveV2ToV3Params memory params) {
+    function _wholePosition(address actor) internal view returns (IAaveV2ToV3Route.AaveV2ToV3Params memory params) {
         uint256 count;
         for (uint256 i; i < collateralReserves.length; ++i) {
             if (IERC20(collateralReserves[i].v2AToken).balanceOf(actor) != 0) ++count;
         }
-        params.collateral = new IMigrator.AaveCollateral[](count);
+        params.collateral = new IAaveV2ToV3Route.AaveCollateral[](count);
         count = 0;
         for (uint256 i; i < collateralReserves.length; ++i) {
             if (IERC20(collateralReserves[i].v2AToken).balanceOf(actor) != 0) {
@@ -138,7 +139,7 @@ contract AaveMigrationHandler is CommonBase, StdCheats, StdUtils {
         for (uint256 i; i < debtReserves.length; ++i) {
             if (_v2Debt(actor, debtReserves[i]) != 0) ++count;
         }
-        params.debt = new IMigrator.AaveDebt[](count);
+        params.debt = new IAaveV2ToV3Route.AaveDebt[](count);
         count = 0;
         for (uint256 i; i < debtReserves.length; ++i) {
             if (_v2Debt(actor, debtReserves[i]) != 0) params.debt[count++].asset = debtReserves[i].asset;

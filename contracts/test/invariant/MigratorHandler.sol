@@ -5,6 +5,7 @@ import {Migrator} from "../../src/Migrator.sol";
 import {IMigrator} from "../../src/interfaces/IMigrator.sol";
 import {IUniswapV2Pair} from "../../src/interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV3Pool} from "../../src/interfaces/external/IUniswapV3Pool.sol";
+import {IUniswapV2ToV3Route} from "../../src/interfaces/routes/IUniswapV2ToV3Route.sol";
 import {ISwapRouter} from "../utils/interfaces/IUniswapV3.sol";
 import {CommonBase} from "forge-std/Base.sol";
 import {StdCheats} from "forge-std/StdCheats.sol";
@@ -77,7 +78,7 @@ contract MigratorHandler is CommonBase, StdCheats, StdUtils {
         uint256 lpAmount = IUniswapV2Pair(route.pair).balanceOf(actor) * bound(percentageBps, 1, 10_000) / 10_000;
         if (lpAmount == 0) return;
 
-        IMigrator.UniswapV2ToV3Params memory params = _params(route, lpAmount, halfWidth);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params = _params(route, lpAmount, halfWidth);
         params.permit = _signPermit(keys[actorIndex], route.pair, lpAmount);
         if (halfWidth == 0) params.tokenId = lastPosition[actor][routeIndex];
         IMigrator.Position[] memory positions = new IMigrator.Position[](1);
@@ -158,7 +159,7 @@ contract MigratorHandler is CommonBase, StdCheats, StdUtils {
     function _params(Route memory route, uint256 lpAmount, uint24 halfWidth)
         internal
         view
-        returns (IMigrator.UniswapV2ToV3Params memory params)
+        returns (IUniswapV2ToV3Route.UniswapV2ToV3Params memory params)
     {
         (uint160 sqrtPriceX96, int24 tick,,,,,) = IUniswapV3Pool(route.pool).slot0();
         (params.token0, params.token1, params.fee, params.lpAmount) = (route.token0, route.token1, route.fee, lpAmount);
