@@ -164,14 +164,20 @@ export class IndexedWorld {
     return (await response.json()) as T;
   }
 
-  /** Polls the API until `done` holds for its answer (the indexer follows the chain every 500 ms). */
+  /**
+   * Polls the API until `done` holds for its answer (the indexer follows the chain every 500 ms). While Ponder rolls a
+   * reorg back on Postgres, a read can meet its lock and answer 500 ("lock timeout"): that counts as not yet, and the
+   * last such answer is reported if the condition never holds.
+   */
   async waitFor<T>(path: string, done: (body: T) => boolean): Promise<T> {
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
-      const body = await this.api<T>(path);
-      if (done(body)) return body;
+      const response = await fetch(`${this.indexer.url}${path}`);
+      const last = response.ok ? ((await response.json()) as T) : `${response.status} ${await response.text()}`;
+      if (response.status < 500 && !response.ok) throw new Error(`GET ${path}: ${last}`);
+      if (response.ok && done(last as T)) return last as T;
       if (Date.now() > deadline)
-        throw new Error(`GET ${path} never satisfied the condition; last: ${JSON.stringify(body)}`);
+        throw new Error(`GET ${path} never satisfied the condition; last: ${JSON.stringify(last)}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
