@@ -43,7 +43,13 @@ export default defineConfig({
   plugins: [
     foundry({
       project: "contracts",
-      include: ["Migrator.sol/**", "IRouteParams.sol/**", "IUniswapV2ToV3Route.sol/**", "IAaveV2ToV3Route.sol/**"],
+      include: [
+        "Migrator.sol/**",
+        "IRouteParams.sol/**",
+        "IUniswapV2ToV3Route.sol/**",
+        "IAaveV2ToV3Route.sol/**",
+        "RewardsDistributor.sol/**",
+      ],
       forge: { build: false },
     }),
     {
