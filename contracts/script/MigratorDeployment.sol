@@ -2,6 +2,8 @@
 pragma solidity 0.8.30;
 
 import {Migrator} from "../src/Migrator.sol";
+import {IAaveV2ToV3Route} from "../src/interfaces/routes/IAaveV2ToV3Route.sol";
+import {IUniswapV2ToV3Route} from "../src/interfaces/routes/IUniswapV2ToV3Route.sol";
 import {stdJson} from "forge-std/StdJson.sol";
 import {Vm} from "forge-std/Vm.sol";
 
@@ -23,13 +25,17 @@ library MigratorDeployment {
         return Migrator.Config({
             guardian: guardian,
             weth: addressesJson.readAddress(string.concat(chain, ".tokens.WETH")),
-            v2Factory: addressesJson.readAddress(string.concat(chain, ".uniswapV2.factory")),
-            v2PairInitCodeHash: addressesJson.readBytes32(string.concat(chain, ".uniswapV2.pairInitCodeHash")),
-            v3Factory: addressesJson.readAddress(string.concat(chain, ".uniswapV3.factory")),
-            v3PoolInitCodeHash: addressesJson.readBytes32(string.concat(chain, ".uniswapV3.poolInitCodeHash")),
-            v3PositionManager: addressesJson.readAddress(string.concat(chain, ".uniswapV3.positionManager")),
-            aaveV2Pool: addressesJson.readAddress(string.concat(chain, ".aaveV2.pool")),
-            aaveV3Pool: addressesJson.readAddress(string.concat(chain, ".aaveV3.pool"))
+            uniswapV2ToV3: IUniswapV2ToV3Route.UniswapV2ToV3Config({
+                v2Factory: addressesJson.readAddress(string.concat(chain, ".uniswapV2.factory")),
+                v2PairInitCodeHash: addressesJson.readBytes32(string.concat(chain, ".uniswapV2.pairInitCodeHash")),
+                v3Factory: addressesJson.readAddress(string.concat(chain, ".uniswapV3.factory")),
+                v3PoolInitCodeHash: addressesJson.readBytes32(string.concat(chain, ".uniswapV3.poolInitCodeHash")),
+                positionManager: addressesJson.readAddress(string.concat(chain, ".uniswapV3.positionManager"))
+            }),
+            aaveV2ToV3: IAaveV2ToV3Route.AaveV2ToV3Config({
+                v2Pool: addressesJson.readAddress(string.concat(chain, ".aaveV2.pool")),
+                v3Pool: addressesJson.readAddress(string.concat(chain, ".aaveV3.pool"))
+            })
         });
     }
 

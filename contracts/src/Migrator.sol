@@ -9,19 +9,19 @@ import {UniswapV2ToV3Route} from "./routes/UniswapV2ToV3Route.sol";
 /// @title Migrator
 /// @notice Ferry's entry point: migrates a batch of the caller's positions in one all-or-nothing transaction.
 /// @dev Immutable and ownerless. The guardian can only pause `migrate`; no path moves user funds but `migrate`
-/// on behalf of `msg.sender`. Each route lives in its own base contract under `routes/`.
+/// on behalf of `msg.sender`. Each route lives in its own base contract under `routes/`, with its interface under
+/// `interfaces/routes/`.
 contract Migrator is IMigrator, UniswapV2ToV3Route, AaveV2ToV3Route {
-    /// @notice The protocol contracts and init code hashes a Migrator is built for.
+    /// @notice What a Migrator is built for: its guardian, WETH and each route's protocol contracts.
+    /// @param guardian The only account allowed to pause.
+    /// @param weth The WETH9 contract whose refunds may be unwrapped.
+    /// @param uniswapV2ToV3 The contracts of route `UniswapV2ToV3`.
+    /// @param aaveV2ToV3 The contracts of route `AaveV2ToV3`.
     struct Config {
         address guardian;
         address weth;
-        address v2Factory;
-        bytes32 v2PairInitCodeHash;
-        address v3Factory;
-        bytes32 v3PoolInitCodeHash;
-        address v3PositionManager;
-        address aaveV2Pool;
-        address aaveV3Pool;
+        UniswapV2ToV3Config uniswapV2ToV3;
+        AaveV2ToV3Config aaveV2ToV3;
     }
 
     /// @inheritdoc IMigrator
@@ -34,14 +34,8 @@ contract Migrator is IMigrator, UniswapV2ToV3Route, AaveV2ToV3Route {
 
     constructor(Config memory config)
         WethRefunds(config.weth)
-        UniswapV2ToV3Route(
-            config.v2Factory,
-            config.v2PairInitCodeHash,
-            config.v3Factory,
-            config.v3PoolInitCodeHash,
-            config.v3PositionManager
-        )
-        AaveV2ToV3Route(config.aaveV2Pool, config.aaveV3Pool)
+        UniswapV2ToV3Route(config.uniswapV2ToV3)
+        AaveV2ToV3Route(config.aaveV2ToV3)
     {
         GUARDIAN = config.guardian;
     }

@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {IMigrator} from "../src/interfaces/IMigrator.sol";
 import {IAaveV3Pool} from "../src/interfaces/external/IAaveV3Pool.sol";
+import {IAaveV2ToV3Route} from "../src/interfaces/routes/IAaveV2ToV3Route.sol";
 import {AaveMigratorTest} from "./base/AaveMigratorTest.sol";
 import {IAaveV3CreditDelegation} from "./base/ProtocolInterfaces.sol";
 import {IAaveV2AToken} from "./utils/interfaces/IAaveV2.sol";
@@ -23,7 +24,7 @@ contract AaveV2ToV3AttackTest is AaveMigratorTest {
 
     function test_RevertWhen_ExecuteOperationCalledDirectly() public {
         (address[] memory assets, uint256[] memory amounts, uint256[] memory modes) = _loan(USDC, 1_000e6, 0);
-        vm.expectRevert(abi.encodeWithSelector(IMigrator.UnexpectedFlashLoan.selector, attacker, attacker));
+        vm.expectRevert(abi.encodeWithSelector(IAaveV2ToV3Route.UnexpectedFlashLoan.selector, attacker, attacker));
         vm.prank(attacker);
         migrator.executeOperation(assets, amounts, modes, attacker, "");
     }
@@ -34,7 +35,9 @@ contract AaveV2ToV3AttackTest is AaveMigratorTest {
         IAaveV3CreditDelegation(_v3Token(USDC, ".variableDebtToken")).approveDelegation(address(migrator), 10_000e6);
         for (uint256 mode; mode <= VARIABLE; mode += VARIABLE) {
             (address[] memory assets, uint256[] memory amounts, uint256[] memory modes) = _loan(USDC, 1_000e6, mode);
-            vm.expectRevert(abi.encodeWithSelector(IMigrator.UnexpectedFlashLoan.selector, AAVE_V3_POOL, attacker));
+            vm.expectRevert(
+                abi.encodeWithSelector(IAaveV2ToV3Route.UnexpectedFlashLoan.selector, AAVE_V3_POOL, attacker)
+            );
             vm.prank(attacker);
             IAaveV3Pool(AAVE_V3_POOL).flashLoan(address(migrator), assets, amounts, modes, bob, "", 0);
         }
@@ -44,7 +47,9 @@ contract AaveV2ToV3AttackTest is AaveMigratorTest {
     /// @dev Even a callback from the pool naming the Migrator as initiator is refused outside a migration.
     function test_RevertWhen_PoolCallsBackOutsideAMigration() public {
         (address[] memory assets, uint256[] memory amounts, uint256[] memory modes) = _loan(USDC, 1_000e6, 0);
-        vm.expectRevert(abi.encodeWithSelector(IMigrator.UnexpectedFlashLoan.selector, AAVE_V3_POOL, address(migrator)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAaveV2ToV3Route.UnexpectedFlashLoan.selector, AAVE_V3_POOL, address(migrator))
+        );
         vm.prank(AAVE_V3_POOL);
         migrator.executeOperation(assets, amounts, modes, address(migrator), "");
     }
@@ -52,7 +57,7 @@ contract AaveV2ToV3AttackTest is AaveMigratorTest {
     // ---------------------------------------------------------------- foreign signatures and allowances
 
     function test_RevertWhen_DelegationSignedByAnotherUser() public {
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
         params.debt[0].delegation = _signDelegation(carolKey, USDC, 20_000e6);
         vm.expectRevert(
             abi.encodeWithSelector(
@@ -66,7 +71,7 @@ contract AaveV2ToV3AttackTest is AaveMigratorTest {
     /// @dev The attacker copies a victim's signed params, and the victim also left standing approvals: Ferry
     /// only ever moves the caller's own positions.
     function test_RevertWhen_AttackerSubmitsTheVictimsSignedParams() public {
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
         vm.startPrank(bob);
         IERC20Minimal(_v2Token(WETH, ".aToken")).approve(address(migrator), type(uint256).max);
         IAaveV3CreditDelegation(_v3Token(USDC, ".variableDebtToken")).approveDelegation(address(migrator), 20_000e6);
@@ -84,7 +89,7 @@ contract AaveV2ToV3AttackTest is AaveMigratorTest {
     }
 
     function test_RevertWhen_DelegationExpired() public {
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
         vm.warp(params.debt[0].delegation.deadline + 1);
         vm.expectRevert(
             abi.encodeWithSelector(
@@ -96,7 +101,7 @@ contract AaveV2ToV3AttackTest is AaveMigratorTest {
     }
 
     function test_RevertWhen_DelegationReplayed() public {
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
         _migrateAave(bob, params);
         address debtToken = _v3Token(USDC, ".variableDebtToken");
         uint256 leftover = IAaveV3CreditDelegationToken(debtToken).borrowAllowance(bob, address(migrator));
@@ -111,7 +116,7 @@ contract AaveV2ToV3AttackTest is AaveMigratorTest {
     }
 
     function test_RevertWhen_DelegationSignedForAnotherChain() public {
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
         uint256 chainId = block.chainid;
         vm.chainId(10);
         params.debt[0].delegation = _signDelegation(bobKey, USDC, 20_000e6);
@@ -126,7 +131,7 @@ contract AaveV2ToV3AttackTest is AaveMigratorTest {
     }
 
     function test_RevertWhen_ATokenPermitMissing() public {
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(aliceKey, _assets(WETH), _noAssets());
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(aliceKey, _assets(WETH), _noAssets());
         delete params.collateral[0].permit;
         vm.expectRevert(
             abi.encodeWithSelector(
@@ -140,7 +145,7 @@ contract AaveV2ToV3AttackTest is AaveMigratorTest {
     // ---------------------------------------------------------------- front-running
 
     function test_MigrateAave_SucceedsWhenSignaturesFrontRun() public {
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
         IMigrator.PermitSignature memory p = params.collateral[0].permit;
         IMigrator.PermitSignature memory d = params.debt[0].delegation;
         vm.startPrank(attacker);

@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IMigrator} from "../src/interfaces/IMigrator.sol";
+import {IAaveV2ToV3Route} from "../src/interfaces/routes/IAaveV2ToV3Route.sol";
 import {AaveMigratorTest} from "./base/AaveMigratorTest.sol";
 
 /// @notice Any mix of WETH (18 decimals), USDC (6) and WBTC (8) supplies with an optional DAI debt at either rate,
@@ -41,7 +42,7 @@ contract AaveV2ToV3FuzzTest is AaveMigratorTest {
         if (debt != 0) _borrowV2(user, DAI, debt, c.stableRate ? STABLE : VARIABLE);
 
         skip(bound(c.ageBeforeSigning, 0, 365 days));
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(userKey, collateral, debtAssets);
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(userKey, collateral, debtAssets);
         skip(bound(c.signToSendDelay, 0, 20 minutes));
         uint256[] memory supplies = new uint256[](collateral.length);
         for (uint256 i; i < collateral.length; ++i) {

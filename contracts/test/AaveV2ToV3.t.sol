@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IMigrator} from "../src/interfaces/IMigrator.sol";
+import {IAaveV2ToV3Route} from "../src/interfaces/routes/IAaveV2ToV3Route.sol";
 import {AaveMigratorTest} from "./base/AaveMigratorTest.sol";
 import {IAaveV3CreditDelegation, IAaveV3PoolConfigurator} from "./base/ProtocolInterfaces.sol";
 import {IAaveProtocolDataProvider} from "./utils/interfaces/IAaveV3.sol";
@@ -16,7 +17,7 @@ contract AaveV2ToV3Test is AaveMigratorTest {
     }
 
     function test_MigrateAave_SupplyOnly_MovesTheLiveBalanceAsCollateral() public {
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(aliceKey, _assets(WETH), _noAssets());
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(aliceKey, _assets(WETH), _noAssets());
         // The aToken grows between signing and sending; the permit's buffer covers it.
         skip(SIGN_TO_SEND_DELAY);
         uint256 balance = _v2Supply(alice, WETH);
@@ -37,7 +38,7 @@ contract AaveV2ToV3Test is AaveMigratorTest {
     }
 
     function test_MigrateAave_VariableDebt_OpensTheSameDebtOnV3() public {
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
         skip(SIGN_TO_SEND_DELAY);
         uint256 debt = _v2Debt(bob, USDC);
         uint256 supply = _v2Supply(bob, WETH);
@@ -58,7 +59,7 @@ contract AaveV2ToV3Test is AaveMigratorTest {
     }
 
     function test_MigrateAave_StableDebtAndEightDecimalCollateral() public {
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(carolKey, _assets(WBTC), _assets(DAI));
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(carolKey, _assets(WBTC), _assets(DAI));
         skip(SIGN_TO_SEND_DELAY);
         uint256 debt = _v2Debt(carol, DAI);
 
@@ -77,7 +78,7 @@ contract AaveV2ToV3Test is AaveMigratorTest {
         _borrowV2(bob, DAI, 5_000e18, STABLE);
         address[] memory collateral = new address[](3);
         (collateral[0], collateral[1], collateral[2]) = (WETH, USDC, WBTC);
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(bobKey, collateral, _assets(USDC, DAI));
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(bobKey, collateral, _assets(USDC, DAI));
         skip(SIGN_TO_SEND_DELAY);
         (uint256 usdcDebt, uint256 daiDebt) = (_v2Debt(bob, USDC), _v2Debt(bob, DAI));
 
@@ -95,7 +96,7 @@ contract AaveV2ToV3Test is AaveMigratorTest {
 
     function test_MigrateAave_SameAssetOwedAtBothRates() public {
         _borrowV2(bob, USDC, 2_000e6, STABLE);
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
         skip(SIGN_TO_SEND_DELAY);
         uint256 debt = _v2Debt(bob, USDC);
         assertGt(debt, 12_000e6, "bob owes USDC at both rates");
@@ -121,7 +122,7 @@ contract AaveV2ToV3Test is AaveMigratorTest {
     }
 
     function test_MigrateAave_WithApprovalsInsteadOfSignatures() public {
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
         delete params.collateral[0].permit;
         delete params.debt[0].delegation;
         vm.startPrank(bob);
@@ -152,21 +153,21 @@ contract AaveV2ToV3Test is AaveMigratorTest {
     // ---------------------------------------------------------------- preconditions
 
     function test_RevertWhen_NothingListed() public {
-        IMigrator.AaveV2ToV3Params memory params;
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params;
         vm.expectRevert(abi.encodeWithSelector(IMigrator.NothingToMigrate.selector, AAVE_V2_POOL));
         vm.prank(alice);
         migrator.migrate(_aaveBatch(params), _deadline(), false);
     }
 
     function test_RevertWhen_NoSupplyOfTheAsset() public {
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(aliceKey, _assets(USDC), _noAssets());
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(aliceKey, _assets(USDC), _noAssets());
         vm.expectRevert(abi.encodeWithSelector(IMigrator.NothingToMigrate.selector, _v2Token(USDC, ".aToken")));
         vm.prank(alice);
         migrator.migrate(_aaveBatch(params), _deadline(), false);
     }
 
     function test_RevertWhen_NoDebtOfTheAsset() public {
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(DAI));
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(DAI));
         vm.expectRevert(
             abi.encodeWithSelector(IMigrator.NothingToMigrate.selector, _v2Token(DAI, ".variableDebtToken"))
         );
@@ -176,18 +177,18 @@ contract AaveV2ToV3Test is AaveMigratorTest {
 
     function test_RevertWhen_AssetNotListedOnV2() public {
         address unlisted = makeAddr("unlisted");
-        IMigrator.AaveV2ToV3Params memory params;
-        params.collateral = new IMigrator.AaveCollateral[](1);
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params;
+        params.collateral = new IAaveV2ToV3Route.AaveCollateral[](1);
         params.collateral[0].asset = unlisted;
-        vm.expectRevert(abi.encodeWithSelector(IMigrator.AaveV2ReserveMissing.selector, unlisted));
+        vm.expectRevert(abi.encodeWithSelector(IAaveV2ToV3Route.AaveV2ReserveMissing.selector, unlisted));
         vm.prank(alice);
         migrator.migrate(_aaveBatch(params), _deadline(), false);
     }
 
     function test_RevertWhen_ReserveFrozenOnV3() public {
         _depositV2(alice, UNI, 100 ether);
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(aliceKey, _assets(UNI), _noAssets());
-        vm.expectRevert(abi.encodeWithSelector(IMigrator.AaveV3ReserveFrozen.selector, UNI));
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(aliceKey, _assets(UNI), _noAssets());
+        vm.expectRevert(abi.encodeWithSelector(IAaveV2ToV3Route.AaveV3ReserveFrozen.selector, UNI));
         vm.prank(alice);
         migrator.migrate(_aaveBatch(params), _deadline(), false);
     }
@@ -195,8 +196,8 @@ contract AaveV2ToV3Test is AaveMigratorTest {
     function test_RevertWhen_ReserveInactiveOnV3() public {
         _deactivateV3Reserve(UNI);
         _depositV2(alice, UNI, 100 ether);
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(aliceKey, _assets(UNI), _noAssets());
-        vm.expectRevert(abi.encodeWithSelector(IMigrator.AaveV3ReserveMissing.selector, UNI));
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(aliceKey, _assets(UNI), _noAssets());
+        vm.expectRevert(abi.encodeWithSelector(IAaveV2ToV3Route.AaveV3ReserveMissing.selector, UNI));
         vm.prank(alice);
         migrator.migrate(_aaveBatch(params), _deadline(), false);
     }
@@ -204,8 +205,8 @@ contract AaveV2ToV3Test is AaveMigratorTest {
     function test_RevertWhen_SupplyCapReached() public {
         _depositV2(alice, WBTC, 6e8);
         uint256 room = 30e8 - IERC20Minimal(_v3Token(WBTC, ".aToken")).totalSupply();
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(aliceKey, _assets(WBTC), _noAssets());
-        vm.expectRevert(abi.encodeWithSelector(IMigrator.AaveV3SupplyCapReached.selector, WBTC, 6e8, room));
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(aliceKey, _assets(WBTC), _noAssets());
+        vm.expectRevert(abi.encodeWithSelector(IAaveV2ToV3Route.AaveV3SupplyCapReached.selector, WBTC, 6e8, room));
         vm.prank(alice);
         migrator.migrate(_aaveBatch(params), _deadline(), false);
     }
@@ -213,10 +214,10 @@ contract AaveV2ToV3Test is AaveMigratorTest {
     function test_RevertWhen_BorrowCapReached() public {
         _depositV2(alice, WETH, 490 ether);
         _borrowV2(alice, WBTC, 16e8, VARIABLE);
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(aliceKey, _assets(WETH), _assets(WBTC));
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(aliceKey, _assets(WETH), _assets(WBTC));
         uint256 room = 15e8 - IERC20Minimal(_v3Token(WBTC, ".variableDebtToken")).totalSupply()
             - IERC20Minimal(_v3Token(WBTC, ".stableDebtToken")).totalSupply();
-        vm.expectRevert(abi.encodeWithSelector(IMigrator.AaveV3BorrowCapReached.selector, WBTC, 16e8, room));
+        vm.expectRevert(abi.encodeWithSelector(IAaveV2ToV3Route.AaveV3BorrowCapReached.selector, WBTC, 16e8, room));
         vm.prank(alice);
         migrator.migrate(_aaveBatch(params), _deadline(), false);
     }
@@ -227,16 +228,16 @@ contract AaveV2ToV3Test is AaveMigratorTest {
         configurator.setReserveStableRateBorrowing(USDC, false);
         configurator.setReserveBorrowing(USDC, false);
         vm.stopPrank();
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
-        vm.expectRevert(abi.encodeWithSelector(IMigrator.AaveV3BorrowingDisabled.selector, USDC));
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
+        vm.expectRevert(abi.encodeWithSelector(IAaveV2ToV3Route.AaveV3BorrowingDisabled.selector, USDC));
         vm.prank(bob);
         migrator.migrate(_aaveBatch(params), _deadline(), false);
     }
 
     function test_RevertWhen_IsolatedCollateralWouldBackDebt() public {
         _depositV2(bob, LINK, 100 ether);
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH, LINK), _assets(USDC));
-        vm.expectRevert(abi.encodeWithSelector(IMigrator.AaveV3IsolatedCollateral.selector, LINK));
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH, LINK), _assets(USDC));
+        vm.expectRevert(abi.encodeWithSelector(IAaveV2ToV3Route.AaveV3IsolatedCollateral.selector, LINK));
         vm.prank(bob);
         migrator.migrate(_aaveBatch(params), _deadline(), false);
     }
@@ -248,8 +249,8 @@ contract AaveV2ToV3Test is AaveMigratorTest {
         aaveV3.supply(LINK, 100 ether, bob, 0);
         aaveV3.setUserUseReserveAsCollateral(LINK, true);
         vm.stopPrank();
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
-        vm.expectRevert(abi.encodeWithSelector(IMigrator.AaveV3IsolatedCollateral.selector, LINK));
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
+        vm.expectRevert(abi.encodeWithSelector(IAaveV2ToV3Route.AaveV3IsolatedCollateral.selector, LINK));
         vm.prank(bob);
         migrator.migrate(_aaveBatch(params), _deadline(), false);
     }
@@ -279,20 +280,22 @@ contract AaveV2ToV3Test is AaveMigratorTest {
         vm.prank(bob);
         aaveV3.setUserEMode(1);
         _borrowV2(bob, WETH, 1 ether, VARIABLE);
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC, WETH));
-        vm.expectRevert(abi.encodeWithSelector(IMigrator.AaveV3EModeMismatch.selector, WETH, 1, 0));
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC, WETH));
+        vm.expectRevert(abi.encodeWithSelector(IAaveV2ToV3Route.AaveV3EModeMismatch.selector, WETH, 1, 0));
         vm.prank(bob);
         migrator.migrate(_aaveBatch(params), _deadline(), false);
     }
 
     function test_RevertWhen_HealthFactorBelowTheUsersMinimum() public {
-        IMigrator.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(WETH), _assets(USDC));
         uint256 snapshot = vm.snapshotState();
         uint256 healthFactor = _migrateAave(bob, params).destinationHealthFactorAfter;
         vm.revertToState(snapshot);
         params.minHealthFactor = healthFactor + 1;
 
-        vm.expectRevert(abi.encodeWithSelector(IMigrator.HealthFactorTooLow.selector, healthFactor, healthFactor + 1));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAaveV2ToV3Route.HealthFactorTooLow.selector, healthFactor, healthFactor + 1)
+        );
         vm.prank(bob);
         migrator.migrate(_aaveBatch(params), _deadline(), false);
     }

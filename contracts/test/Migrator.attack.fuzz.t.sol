@@ -4,6 +4,8 @@ pragma solidity 0.8.30;
 import {IMigrator} from "../src/interfaces/IMigrator.sol";
 import {INonfungiblePositionManager as INpm} from "../src/interfaces/external/INonfungiblePositionManager.sol";
 import {IUniswapV2Pair} from "../src/interfaces/external/IUniswapV2Pair.sol";
+import {IAaveV2ToV3Route} from "../src/interfaces/routes/IAaveV2ToV3Route.sol";
+import {IUniswapV2ToV3Route} from "../src/interfaces/routes/IUniswapV2ToV3Route.sol";
 import {AaveMigratorTest} from "./base/AaveMigratorTest.sol";
 import {IAaveV3CreditDelegation} from "./base/ProtocolInterfaces.sol";
 import {FakePair} from "./mocks/FakePair.sol";
@@ -122,7 +124,7 @@ contract MigratorAttackFuzzTest is AaveMigratorTest {
 
     /// @dev The victim's real pair half the time, else any two candidates (fakes included, unsorted included); any
     /// amount or share; a new NFT, the victim's NFT or any id; no permit, a forged one or the victim's own.
-    function _v2Params(Attack memory a) internal view returns (IMigrator.UniswapV2ToV3Params memory params) {
+    function _v2Params(Attack memory a) internal view returns (IUniswapV2ToV3Route.UniswapV2ToV3Params memory params) {
         bool realPair = a.pairSeed % 2 == 0;
         (params.token0, params.token1) = realPair
             ? (IUniswapV2Pair(wethUsdcPair).token0(), IUniswapV2Pair(wethUsdcPair).token1())
@@ -143,18 +145,18 @@ contract MigratorAttackFuzzTest is AaveMigratorTest {
 
     /// @dev One supply and maybe one debt, each with no signature, a forged one, or the victim's own (for the
     /// victim's WETH supply and USDC debt).
-    function _aaveParams(Attack memory a) internal view returns (IMigrator.AaveV2ToV3Params memory params) {
+    function _aaveParams(Attack memory a) internal view returns (IAaveV2ToV3Route.AaveV2ToV3Params memory params) {
         bool victims = a.permitMode % 3 == PERMIT_VICTIMS;
         address collateral = _candidate(a.collateralSeed);
         IMigrator.PermitSignature memory permit =
             victims && collateral == WETH ? _signATokenPermit(victimKey, WETH, type(uint128).max) : _forgedPermit(a);
-        params.collateral = new IMigrator.AaveCollateral[](1);
-        params.collateral[0] = IMigrator.AaveCollateral(collateral, permit);
+        params.collateral = new IAaveV2ToV3Route.AaveCollateral[](1);
+        params.collateral[0] = IAaveV2ToV3Route.AaveCollateral(collateral, permit);
         if (!a.withDebt) return params;
         address debt = _candidate(a.debtSeed);
         permit = victims && debt == USDC ? _signDelegation(victimKey, USDC, type(uint128).max) : _forgedPermit(a);
-        params.debt = new IMigrator.AaveDebt[](1);
-        params.debt[0] = IMigrator.AaveDebt(debt, permit);
+        params.debt = new IAaveV2ToV3Route.AaveDebt[](1);
+        params.debt[0] = IAaveV2ToV3Route.AaveDebt(debt, permit);
     }
 
     /// @dev No permit, or a signature the attacker made up.

@@ -5,6 +5,8 @@ import {IMigrator} from "../src/interfaces/IMigrator.sol";
 import {INonfungiblePositionManager as INpm} from "../src/interfaces/external/INonfungiblePositionManager.sol";
 import {IUniswapV2Pair} from "../src/interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV3Pool} from "../src/interfaces/external/IUniswapV3Pool.sol";
+import {IAaveV2ToV3Route} from "../src/interfaces/routes/IAaveV2ToV3Route.sol";
+import {IUniswapV2ToV3Route} from "../src/interfaces/routes/IUniswapV2ToV3Route.sol";
 import {MigratorTest} from "./base/MigratorTest.sol";
 import {FakePair} from "./mocks/FakePair.sol";
 import {FeeOnTransferToken} from "./mocks/FeeOnTransferToken.sol";
@@ -30,7 +32,8 @@ contract MigratorAttackTest is MigratorTest {
     // ---------------------------------------------------------------- permits
 
     function test_Migrate_SucceedsWhenPermitFrontRun() public {
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
+            _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
         IMigrator.PermitSignature memory p = params.permit;
         // The attacker copies the signature from the mempool and lands it first.
         vm.prank(attacker);
@@ -38,7 +41,7 @@ contract MigratorAttackTest is MigratorTest {
 
         IMigrator.LiquidityMigration memory m = _migrate(alice, _batch(params), false)[0];
 
-        assertEq(INpm(V3_NPM).ownerOf(m.destinationId), alice, "migration went through");
+        assertEq(INpm(V3_NPM).ownerOf(m.tokenId), alice, "migration went through");
         assertEq(IUniswapV2Pair(wethUsdcPair).balanceOf(alice), 0, "all LP migrated");
     }
 
@@ -56,9 +59,10 @@ contract MigratorAttackTest is MigratorTest {
 
         // 1. The phantom token cannot be named as a source: Ferry derives the pair from the factory.
         (address token0, address token1) = address(phantom) < WETH ? (address(phantom), WETH) : (WETH, address(phantom));
-        IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, alice, FEE_MEDIUM, 10_000);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
+            _fullRangeParams(wethUsdcPair, alice, FEE_MEDIUM, 10_000);
         (params.token0, params.token1, params.percentageBps, params.lpAmount) = (token0, token1, 0, 1e18);
-        vm.expectRevert(abi.encodeWithSelector(IMigrator.PairNotFound.selector, token0, token1));
+        vm.expectRevert(abi.encodeWithSelector(IUniswapV2ToV3Route.PairNotFound.selector, token0, token1));
         vm.prank(attacker);
         migrator.migrate(_batch(params), _deadline(), false);
 
@@ -75,7 +79,8 @@ contract MigratorAttackTest is MigratorTest {
     }
 
     function test_RevertWhen_PermitExpired() public {
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
+            _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
         vm.warp(params.permit.deadline + 1);
         uint256 lpAmount = IUniswapV2Pair(wethUsdcPair).balanceOf(alice);
         vm.expectRevert(abi.encodeWithSelector(IMigrator.InsufficientAllowance.selector, wethUsdcPair, 0, lpAmount));
@@ -86,7 +91,8 @@ contract MigratorAttackTest is MigratorTest {
     /// @dev The same pair address on another chain carries that chain's domain separator (fixed at creation): a
     /// signature made for this chain must not authorise anything there.
     function test_RevertWhen_PermitReplayedOnAnotherChain() public {
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
+            _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
         assertEq(
             vm.load(wethUsdcPair, bytes32(PAIR_DOMAIN_SEPARATOR_SLOT)),
             IUniswapV2Pair(wethUsdcPair).DOMAIN_SEPARATOR(),
@@ -111,7 +117,7 @@ contract MigratorAttackTest is MigratorTest {
         FakePair fake = new FakePair(WETH, USDC);
 
         // Naming the fake's own "tokens" reaches the real pair, where the attacker has nothing.
-        IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, attacker, FEE_MEDIUM, 0);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, attacker, FEE_MEDIUM, 0);
         params.lpAmount = 1e18;
         vm.expectRevert(abi.encodeWithSelector(IMigrator.InsufficientAllowance.selector, wethUsdcPair, 0, 1e18));
         vm.prank(attacker);
@@ -119,7 +125,7 @@ contract MigratorAttackTest is MigratorTest {
 
         // Naming the fake itself as a token finds no pair.
         (params.token0, params.token1) = address(fake) < WETH ? (address(fake), WETH) : (WETH, address(fake));
-        vm.expectRevert(abi.encodeWithSelector(IMigrator.PairNotFound.selector, params.token0, params.token1));
+        vm.expectRevert(abi.encodeWithSelector(IUniswapV2ToV3Route.PairNotFound.selector, params.token0, params.token1));
         vm.prank(attacker);
         migrator.migrate(_batch(params), _deadline(), false);
 
@@ -134,7 +140,7 @@ contract MigratorAttackTest is MigratorTest {
         FeeOnTransferToken fot = new FeeOnTransferToken();
         fot.mint(address(this), 1000e18);
         address pair = _wethPair(address(fot));
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(pair, aliceKey, FEE_MEDIUM, 10_000);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params = _permittedParams(pair, aliceKey, FEE_MEDIUM, 10_000);
         uint256 sent = _expectedAmountOf(address(fot), pair, IUniswapV2Pair(pair).balanceOf(alice));
 
         _expectAliceReverts(
@@ -146,7 +152,7 @@ contract MigratorAttackTest is MigratorTest {
     /// @dev A positive rebase after the user signed: the pair holds more, the burn returns more, and every wei of it
     /// lands in the position or back with the user.
     function test_Migrate_RebaseUpAfterSigningMovesExactAmounts() public {
-        (RebasingToken rebasing, address pair, IMigrator.UniswapV2ToV3Params memory params) = _rebasingPair();
+        (RebasingToken rebasing, address pair, IUniswapV2ToV3Route.UniswapV2ToV3Params memory params) = _rebasingPair();
         uint256 lpAmount = IUniswapV2Pair(pair).balanceOf(alice);
         rebasing.rebase(1000);
         uint256 rebasedSent = _expectedAmountOf(address(rebasing), pair, lpAmount);
@@ -159,7 +165,7 @@ contract MigratorAttackTest is MigratorTest {
             ? (m.amount0Withdrawn, m.amount0Deposited, m.amount0Refunded)
             : (m.amount1Withdrawn, m.amount1Deposited, m.amount1Refunded);
         assertEq(withdrawn, rebasedSent, "withdrawn at the rebased balance");
-        assertEq(rebasing.balanceOf(m.destination), deposited, "the new pool holds exactly the deposit");
+        assertEq(rebasing.balanceOf(_destinationPool(m)), deposited, "the new pool holds exactly the deposit");
         assertEq(rebasing.balanceOf(alice) - aliceBefore, refunded, "the user got exactly the refund");
         assertEq(deposited + refunded, withdrawn, "deposit + refund = withdrawn");
         _assertMigratorEmpty(_tokens(address(rebasing), WETH, pair));
@@ -167,14 +173,14 @@ contract MigratorAttackTest is MigratorTest {
 
     /// @dev A negative rebase after the user signed: the burn returns less than the signed minimums.
     function test_RevertWhen_RebaseDownAfterSigning() public {
-        (RebasingToken rebasing, address pair, IMigrator.UniswapV2ToV3Params memory params) = _rebasingPair();
+        (RebasingToken rebasing, address pair, IUniswapV2ToV3Route.UniswapV2ToV3Params memory params) = _rebasingPair();
         rebasing.rebase(-1000);
         (uint256 amount0, uint256 amount1) = _expectedWithdrawal(pair, IUniswapV2Pair(pair).balanceOf(alice));
 
         _expectAliceReverts(
             params,
             abi.encodeWithSelector(
-                IMigrator.WithdrawalSlippage.selector,
+                IUniswapV2ToV3Route.WithdrawalSlippage.selector,
                 amount0,
                 amount1,
                 params.amount0MinWithdrawn,
@@ -186,7 +192,7 @@ contract MigratorAttackTest is MigratorTest {
     /// @dev A token that rebases up after moving each transfer's amount: the Migrator holds more than the pair reports
     /// sending, which Ferry refuses rather than leaving the surplus behind.
     function test_RevertWhen_TokenRebasesAfterEachTransfer() public {
-        (RebasingToken rebasing, address pair, IMigrator.UniswapV2ToV3Params memory params) = _rebasingPair();
+        (RebasingToken rebasing, address pair, IUniswapV2ToV3Route.UniswapV2ToV3Params memory params) = _rebasingPair();
         uint256 sent = _expectedAmountOf(address(rebasing), pair, IUniswapV2Pair(pair).balanceOf(alice));
         uint256 rebaseBps = 10;
         uint256 gonsPerToken = rebasing.gonsPerToken();
@@ -201,7 +207,7 @@ contract MigratorAttackTest is MigratorTest {
     /// @dev A token that rebases up before moving each transfer's amount: the burn delivers exactly what the pair
     /// reports, but the Migrator's balance grows while it deposits and refunds. Ferry refuses to leave it behind.
     function test_RevertWhen_TokenRebasesBeforeEachTransfer() public {
-        (RebasingToken rebasing,, IMigrator.UniswapV2ToV3Params memory params) = _rebasingPair();
+        (RebasingToken rebasing,, IUniswapV2ToV3Route.UniswapV2ToV3Params memory params) = _rebasingPair();
         rebasing.setRebaseOnTransfer(10, true);
 
         vm.prank(alice);
@@ -219,7 +225,8 @@ contract MigratorAttackTest is MigratorTest {
     // ---------------------------------------------------------------- destination price
 
     function test_RevertWhen_PoolPreInitialisedAtManipulatedPrice() public {
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_HIGH, 10_000);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
+            _permittedParams(wethUsdcPair, aliceKey, FEE_HIGH, 10_000);
         // The app bounds the price around the V2 price: the 1% pool does not exist yet.
         uint160 v2SqrtPrice = _referenceSqrtPrice(wethUsdcPair, WETH, USDC, FEE_HIGH);
         uint160 manipulated = uint160(uint256(v2SqrtPrice) * 316 / 100); // ~10x the price
@@ -228,7 +235,7 @@ contract MigratorAttackTest is MigratorTest {
 
         vm.expectRevert(
             abi.encodeWithSelector(
-                IMigrator.PoolPriceOutOfBounds.selector,
+                IUniswapV2ToV3Route.PoolPriceOutOfBounds.selector,
                 pool,
                 manipulated,
                 params.sqrtPriceX96Min,
@@ -240,7 +247,8 @@ contract MigratorAttackTest is MigratorTest {
     }
 
     function test_RevertWhen_PoolPushedBySwapBeforeMigration() public {
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
+            _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
         IMigrator.LiquidityMigration memory honest = _dryRun(alice, params);
         params.amount0MinDeposited = honest.amount0Deposited * 995 / 1000;
         params.amount1MinDeposited = honest.amount1Deposited * 995 / 1000;
@@ -254,7 +262,7 @@ contract MigratorAttackTest is MigratorTest {
         // With the app's price bound, the bound catches it.
         vm.expectRevert(
             abi.encodeWithSelector(
-                IMigrator.PoolPriceOutOfBounds.selector,
+                IUniswapV2ToV3Route.PoolPriceOutOfBounds.selector,
                 pool,
                 priceAfter,
                 params.sqrtPriceX96Min,
@@ -272,7 +280,11 @@ contract MigratorAttackTest is MigratorTest {
         (params.amount0MinDeposited, params.amount1MinDeposited) = (minimum0, minimum1);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IMigrator.DepositSlippage.selector, pushed.amount0Deposited, pushed.amount1Deposited, minimum0, minimum1
+                IUniswapV2ToV3Route.DepositSlippage.selector,
+                pushed.amount0Deposited,
+                pushed.amount1Deposited,
+                minimum0,
+                minimum1
             )
         );
         vm.prank(alice);
@@ -283,7 +295,7 @@ contract MigratorAttackTest is MigratorTest {
 
     function test_RevertWhen_ReentrancyThroughHookToken() public {
         (HookToken hook, address pair) = _hookTokenPair();
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(pair, aliceKey, FEE_MEDIUM, 10_000);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params = _permittedParams(pair, aliceKey, FEE_MEDIUM, 10_000);
         bytes memory reentry = abi.encodeCall(IMigrator.migrate, (_batch(params), _deadline(), false));
         hook.arm(address(migrator), reentry);
 
@@ -300,7 +312,7 @@ contract MigratorAttackTest is MigratorTest {
     function test_RevertWhen_HookTokenPushesPoolDuringBurn() public {
         (HookToken hook, address pair) = _hookTokenPair();
         address pool = _seedV3Pool(address(hook), pair);
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(pair, aliceKey, FEE_MEDIUM, 10_000);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params = _permittedParams(pair, aliceKey, FEE_MEDIUM, 10_000);
         bytes memory push = abi.encodeCall(
             ISwapRouter.exactInputSingle,
             (ISwapRouter.ExactInputSingleParams({
@@ -327,7 +339,7 @@ contract MigratorAttackTest is MigratorTest {
 
         vm.expectRevert(
             abi.encodeWithSelector(
-                IMigrator.PoolPriceOutOfBounds.selector,
+                IUniswapV2ToV3Route.PoolPriceOutOfBounds.selector,
                 pool,
                 pushedPrice,
                 params.sqrtPriceX96Min,
@@ -374,7 +386,7 @@ contract MigratorAttackTest is MigratorTest {
             assertEq(ok, _isView(selectors[pick]), "only views succeed besides setPaused");
         }
         // Migrating "alice's" LP as the guardian pulls from the guardian, who has nothing.
-        IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, alice, FEE_MEDIUM, 0);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, alice, FEE_MEDIUM, 0);
         params.lpAmount = victimLp;
         vm.expectRevert(
             migrator.paused()
@@ -396,22 +408,22 @@ contract MigratorAttackTest is MigratorTest {
         selectors = new bytes4[](14);
         selectors[0] = IMigrator.migrate.selector;
         selectors[1] = IMigrator.setPaused.selector;
-        selectors[2] = IMigrator.executeOperation.selector;
+        selectors[2] = IAaveV2ToV3Route.executeOperation.selector;
         selectors[3] = bytes4(keccak256("sweep(address,address)"));
         selectors[4] = IMigrator.paused.selector;
         selectors[5] = IMigrator.GUARDIAN.selector;
         selectors[6] = IMigrator.WETH.selector;
-        selectors[7] = IMigrator.V2_FACTORY.selector;
-        selectors[8] = IMigrator.V2_PAIR_INIT_CODE_HASH.selector;
-        selectors[9] = IMigrator.V3_FACTORY.selector;
-        selectors[10] = IMigrator.V3_POOL_INIT_CODE_HASH.selector;
-        selectors[11] = IMigrator.POSITION_MANAGER.selector;
-        selectors[12] = IMigrator.AAVE_V2_POOL.selector;
-        selectors[13] = IMigrator.AAVE_V3_POOL.selector;
+        selectors[7] = IUniswapV2ToV3Route.V2_FACTORY.selector;
+        selectors[8] = IUniswapV2ToV3Route.V2_PAIR_INIT_CODE_HASH.selector;
+        selectors[9] = IUniswapV2ToV3Route.V3_FACTORY.selector;
+        selectors[10] = IUniswapV2ToV3Route.V3_POOL_INIT_CODE_HASH.selector;
+        selectors[11] = IUniswapV2ToV3Route.POSITION_MANAGER.selector;
+        selectors[12] = IAaveV2ToV3Route.AAVE_V2_POOL.selector;
+        selectors[13] = IAaveV2ToV3Route.AAVE_V3_POOL.selector;
     }
 
     function _isView(bytes4 selector) internal pure returns (bool) {
-        return selector != IMigrator.migrate.selector && selector != IMigrator.executeOperation.selector
+        return selector != IMigrator.migrate.selector && selector != IAaveV2ToV3Route.executeOperation.selector
             && selector != bytes4(keccak256("sweep(address,address)"));
     }
 
@@ -498,7 +510,7 @@ contract MigratorAttackTest is MigratorTest {
     /// @dev A real V2 pair of a rebasing token and WETH, whose LP alice holds, and her signed params to migrate it all.
     function _rebasingPair()
         internal
-        returns (RebasingToken rebasing, address pair, IMigrator.UniswapV2ToV3Params memory params)
+        returns (RebasingToken rebasing, address pair, IUniswapV2ToV3Route.UniswapV2ToV3Params memory params)
     {
         rebasing = new RebasingToken();
         rebasing.mint(address(this), 1000e18);
@@ -507,7 +519,7 @@ contract MigratorAttackTest is MigratorTest {
     }
 
     /// @dev Alice's migration of `params` reverts with exactly `reason`.
-    function _expectAliceReverts(IMigrator.UniswapV2ToV3Params memory params, bytes memory reason) internal {
+    function _expectAliceReverts(IUniswapV2ToV3Route.UniswapV2ToV3Params memory params, bytes memory reason) internal {
         vm.expectRevert(reason);
         vm.prank(alice);
         migrator.migrate(_batch(params), _deadline(), false);

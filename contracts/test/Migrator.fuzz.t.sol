@@ -5,6 +5,7 @@ import {IMigrator} from "../src/interfaces/IMigrator.sol";
 import {INonfungiblePositionManager as INpm} from "../src/interfaces/external/INonfungiblePositionManager.sol";
 import {IUniswapV2Pair} from "../src/interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV3Pool} from "../src/interfaces/external/IUniswapV3Pool.sol";
+import {IUniswapV2ToV3Route} from "../src/interfaces/routes/IUniswapV2ToV3Route.sol";
 import {SqrtPriceMath} from "../src/libraries/SqrtPriceMath.sol";
 import {MigratorTest} from "./base/MigratorTest.sol";
 import {MockERC20} from "./mocks/MockERC20.sol";
@@ -17,7 +18,7 @@ contract MigratorFuzzTest is MigratorTest {
     function testFuzz_Migrate_AnyPercentage(uint16 percentageBps, bool unwrapWeth) public {
         percentageBps = uint16(bound(percentageBps, 1, 10_000));
         uint256 lpBefore = IUniswapV2Pair(wethUsdcPair).balanceOf(alice);
-        IMigrator.UniswapV2ToV3Params memory params =
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
             _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, percentageBps);
 
         IMigrator.LiquidityMigration memory m = _migrateAndCheckRefunds(params, unwrapWeth);
@@ -30,7 +31,7 @@ contract MigratorFuzzTest is MigratorTest {
     function testFuzz_Migrate_AnyLpAmount(uint256 lpAmount) public {
         uint256 lpBalance = IUniswapV2Pair(wethUsdcPair).balanceOf(alice);
         lpAmount = bound(lpAmount, 1e8, lpBalance);
-        IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, alice, FEE_MEDIUM, 0);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, alice, FEE_MEDIUM, 0);
         (params.amount0MinWithdrawn, params.amount1MinWithdrawn) = _expectedWithdrawal(wethUsdcPair, lpAmount);
         params.lpAmount = lpAmount;
         params.permit = _signPermit(aliceKey, wethUsdcPair, address(migrator), lpAmount);
@@ -47,14 +48,15 @@ contract MigratorFuzzTest is MigratorTest {
         (, int24 tick,,,,,) = IUniswapV3Pool(v3Pool("WETH_USDC_3000")).slot0();
         center = int24(bound(center, tick - 100_000, tick + 100_000));
         halfWidth = int24(bound(halfWidth, 1, 100_000 / TICK_SPACING_3000));
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
+            _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
         int24 aligned = center / TICK_SPACING_3000 * TICK_SPACING_3000;
         params.tickLower = aligned - halfWidth * TICK_SPACING_3000;
         params.tickUpper = aligned + halfWidth * TICK_SPACING_3000;
 
         IMigrator.LiquidityMigration memory m = _migrateAndCheckRefunds(params, false);
 
-        (,,,,, int24 lower, int24 upper, uint128 liquidity,,,,) = INpm(V3_NPM).positions(m.destinationId);
+        (,,,,, int24 lower, int24 upper, uint128 liquidity,,,,) = INpm(V3_NPM).positions(m.tokenId);
         assertEq(lower, params.tickLower, "position lower tick");
         assertEq(upper, params.tickUpper, "position upper tick");
         assertEq(liquidity, m.liquidity, "position liquidity");
@@ -68,13 +70,18 @@ contract MigratorFuzzTest is MigratorTest {
         (uint160 sqrtPriceX96,,,,,,) = IUniswapV3Pool(pool).slot0();
         sqrtPriceX96Min = uint160(bound(sqrtPriceX96Min, sqrtPriceX96 / 2, sqrtPriceX96 * 2));
         sqrtPriceX96Max = uint160(bound(sqrtPriceX96Max, sqrtPriceX96 / 2, sqrtPriceX96 * 2));
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
+            _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
         (params.sqrtPriceX96Min, params.sqrtPriceX96Max) = (sqrtPriceX96Min, sqrtPriceX96Max);
 
         if (sqrtPriceX96 < sqrtPriceX96Min || sqrtPriceX96 > sqrtPriceX96Max) {
             vm.expectRevert(
                 abi.encodeWithSelector(
-                    IMigrator.PoolPriceOutOfBounds.selector, pool, sqrtPriceX96, sqrtPriceX96Min, sqrtPriceX96Max
+                    IUniswapV2ToV3Route.PoolPriceOutOfBounds.selector,
+                    pool,
+                    sqrtPriceX96,
+                    sqrtPriceX96Min,
+                    sqrtPriceX96Max
                 )
             );
             vm.prank(alice);
@@ -90,7 +97,7 @@ contract MigratorFuzzTest is MigratorTest {
         reserveB = bound(reserveB, 1e6, 1e30);
         (address pair, address token0, address token1) = _newPair(reserveA, reserveB);
         (uint112 reserve0, uint112 reserve1,) = IUniswapV2Pair(pair).getReserves();
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(pair, aliceKey, FEE_MEDIUM, 10_000);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params = _permittedParams(pair, aliceKey, FEE_MEDIUM, 10_000);
         (params.amount0MinDeposited, params.amount1MinDeposited) = (0, 0);
 
         IMigrator.LiquidityMigration memory m = _migrate(alice, _batch(params), false)[0];
@@ -118,7 +125,7 @@ contract MigratorFuzzTest is MigratorTest {
         assertApproxEqRel(implied, 1 << 192, 1e9, "sqrtPrice matches the reserves' price");
     }
 
-    function _migrateAndCheckRefunds(IMigrator.UniswapV2ToV3Params memory params, bool unwrapWeth)
+    function _migrateAndCheckRefunds(IUniswapV2ToV3Route.UniswapV2ToV3Params memory params, bool unwrapWeth)
         internal
         returns (IMigrator.LiquidityMigration memory m)
     {

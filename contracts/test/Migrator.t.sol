@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {IMigrator} from "../src/interfaces/IMigrator.sol";
 import {IUniswapV2Pair} from "../src/interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV3Pool} from "../src/interfaces/external/IUniswapV3Pool.sol";
+import {IUniswapV2ToV3Route} from "../src/interfaces/routes/IUniswapV2ToV3Route.sol";
 import {MigratorTest} from "./base/MigratorTest.sol";
 import {IERC721Safe, IUniswapV3FactoryCreate} from "./base/ProtocolInterfaces.sol";
 import {EthRejectingWallet} from "./mocks/EthRejectingWallet.sol";
@@ -34,7 +35,7 @@ contract MigratorUnitTest is MigratorTest {
             address token1 = IUniswapV2Pair(pair).token1();
             assertEq(IUniswapV2Factory(V2_FACTORY).getPair(token0, token1), pair, "world pair is the factory's");
             // A derivation mismatch would surface as PairNotFound; a matching one reaches the allowance check.
-            IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(pair, carol, FEE_MEDIUM, 0);
+            IUniswapV2ToV3Route.UniswapV2ToV3Params memory params = _fullRangeParams(pair, carol, FEE_MEDIUM, 0);
             params.lpAmount = 1;
             vm.expectRevert(abi.encodeWithSelector(IMigrator.InsufficientAllowance.selector, pair, 0, 1));
             vm.prank(carol);
@@ -45,7 +46,8 @@ contract MigratorUnitTest is MigratorTest {
     // ---------------------------------------------------------------- happy paths
 
     function test_Migrate_FullRangeIntoExistingPool() public {
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
+            _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
         uint256 lpBefore = IUniswapV2Pair(wethUsdcPair).balanceOf(alice);
         uint256 weth0 = IERC20(WETH).balanceOf(alice);
         uint256 usdc0 = IERC20(USDC).balanceOf(alice);
@@ -54,10 +56,11 @@ contract MigratorUnitTest is MigratorTest {
 
         assertEq(IUniswapV2Pair(wethUsdcPair).balanceOf(alice), 0, "all LP migrated");
         assertEq(m.sourceAmount, lpBefore, "event: LP burned");
-        assertEq(m.destination, v3Pool("WETH_USDC_3000"), "event: destination pool");
-        assertEq(INpm(V3_NPM).ownerOf(m.destinationId), alice, "alice owns the new position");
+        assertEq(m.destination, bytes32(uint256(uint160(v3Pool("WETH_USDC_3000")))), "event: destination pool");
+        assertEq(m.positionManager, V3_NPM, "event: the position manager");
+        assertEq(INpm(V3_NPM).ownerOf(m.tokenId), alice, "alice owns the new position");
         (,, address token0, address token1, uint24 fee, int24 lower, int24 upper, uint128 liquidity,,,,) =
-            INpm(V3_NPM).positions(m.destinationId);
+            INpm(V3_NPM).positions(m.tokenId);
         assertEq(token0, WETH, "position token0");
         assertEq(token1, USDC, "position token1");
         assertEq(fee, FEE_MEDIUM, "position fee");
@@ -76,7 +79,8 @@ contract MigratorUnitTest is MigratorTest {
     }
 
     function test_Migrate_HalfByPercentage_RefundsOutOfRangeToken() public {
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 5000);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
+            _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 5000);
         // A range entirely above the current price takes only token0: all token1 is refunded.
         (, int24 tick,,,,,) = IUniswapV3Pool(v3Pool("WETH_USDC_3000")).slot0();
         params.tickLower = (tick / 60 + 10) * 60;
@@ -96,7 +100,7 @@ contract MigratorUnitTest is MigratorTest {
     }
 
     function test_Migrate_ExplicitLpAmount_WithStandingApproval() public {
-        IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, alice, FEE_MEDIUM, 0);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, alice, FEE_MEDIUM, 0);
         uint256 lpBefore = IUniswapV2Pair(wethUsdcPair).balanceOf(alice);
         params.lpAmount = lpBefore / 3;
         vm.prank(alice);
@@ -110,7 +114,8 @@ contract MigratorUnitTest is MigratorTest {
     }
 
     function test_Migrate_UnwrapsWethRefund() public {
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
+            _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
         // A range below the price takes only token1 (USDC): all WETH is refunded.
         (, int24 tick,,,,,) = IUniswapV3Pool(v3Pool("WETH_USDC_3000")).slot0();
         params.tickUpper = (tick / 60 - 10) * 60;
@@ -136,7 +141,8 @@ contract MigratorUnitTest is MigratorTest {
         vm.stopPrank();
         vm.prank(wallet);
         IUniswapV2Pair(wethUsdcPair).approve(address(migrator), type(uint256).max);
-        IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, wallet, FEE_MEDIUM, 10_000);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
+            _fullRangeParams(wethUsdcPair, wallet, FEE_MEDIUM, 10_000);
         (, int24 tick,,,,,) = IUniswapV3Pool(v3Pool("WETH_USDC_3000")).slot0();
         params.tickUpper = (tick / 60 - 10) * 60; // below the price: all WETH comes back
         params.tickLower = params.tickUpper - 600;
@@ -153,11 +159,12 @@ contract MigratorUnitTest is MigratorTest {
     function test_Migrate_CreatesMissingPoolAtV2Price() public {
         address pool = _pool(WETH, USDC, FEE_HIGH);
         assertEq(pool.code.length, 0, "precondition: no 1% pool");
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_HIGH, 10_000);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
+            _permittedParams(wethUsdcPair, aliceKey, FEE_HIGH, 10_000);
 
         IMigrator.LiquidityMigration memory m = _migrate(alice, _batch(params), false)[0];
 
-        assertEq(m.destination, pool, "event: the new pool");
+        assertEq(_destinationPool(m), pool, "event: the new pool");
         assertEq(IUniswapV3Factory(V3_FACTORY).getPool(WETH, USDC, FEE_HIGH), pool, "pool created by the factory");
         (uint160 sqrtPriceX96,,,,,,) = IUniswapV3Pool(pool).slot0();
         (uint112 reserve0, uint112 reserve1,) = IUniswapV2Pair(wethUsdcPair).getReserves();
@@ -168,7 +175,8 @@ contract MigratorUnitTest is MigratorTest {
 
     function test_Migrate_InitialisesCreatedButUninitialisedPool() public {
         address pool = IUniswapV3FactoryCreate(V3_FACTORY).createPool(WETH, USDC, FEE_HIGH);
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_HIGH, 10_000);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
+            _permittedParams(wethUsdcPair, aliceKey, FEE_HIGH, 10_000);
 
         IMigrator.LiquidityMigration memory m = _migrate(alice, _batch(params), false)[0];
 
@@ -190,9 +198,9 @@ contract MigratorUnitTest is MigratorTest {
         assertEq(IUniswapV2Pair(v2Pair("DAI_USDC")).balanceOf(alice), 0, "DAI/USDC LP migrated");
         assertEq(IUniswapV2Pair(v2Pair("WBTC_WETH")).balanceOf(alice), 0, "WBTC/WETH LP migrated");
         for (uint256 i; i < ms.length; ++i) {
-            assertEq(INpm(V3_NPM).ownerOf(ms[i].destinationId), alice, "alice owns every new position");
+            assertEq(INpm(V3_NPM).ownerOf(ms[i].tokenId), alice, "alice owns every new position");
         }
-        assertEq(ms[1].destination, v3Pool("DAI_USDC_100"), "second position into DAI/USDC 0.01%");
+        assertEq(_destinationPool(ms[1]), v3Pool("DAI_USDC_100"), "second position into DAI/USDC 0.01%");
         _assertMigratorEmpty(_tokens(WETH, USDC, DAI));
         assertEq(IERC20(WBTC).balanceOf(address(migrator)), 0, "Migrator holds no WBTC");
     }
@@ -201,14 +209,15 @@ contract MigratorUnitTest is MigratorTest {
         IMigrator.LiquidityMigration memory first =
             _migrate(alice, _batch(_permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 5000)), false)[0];
         uint256 nftsBefore = INpm(V3_NPM).balanceOf(alice);
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
-        params.tokenId = first.destinationId;
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
+            _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        params.tokenId = first.tokenId;
 
         IMigrator.LiquidityMigration memory second = _migrate(alice, _batch(params), false)[0];
 
-        assertEq(second.destinationId, first.destinationId, "event: the existing position");
+        assertEq(second.tokenId, first.tokenId, "event: the existing position");
         assertEq(INpm(V3_NPM).balanceOf(alice), nftsBefore, "no new NFT");
-        (,,,,,,, uint128 liquidity,,,,) = INpm(V3_NPM).positions(first.destinationId);
+        (,,,,,,, uint128 liquidity,,,,) = INpm(V3_NPM).positions(first.tokenId);
         assertEq(liquidity, first.liquidity + second.liquidity, "liquidity added to the position");
         assertEq(IUniswapV2Pair(wethUsdcPair).balanceOf(alice), 0, "all LP migrated");
         _assertMigratorEmpty(_tokens(WETH, USDC, wethUsdcPair));
@@ -217,9 +226,10 @@ contract MigratorUnitTest is MigratorTest {
     function test_RevertWhen_PositionNotCallers() public {
         IMigrator.LiquidityMigration memory bobs =
             _migrate(bob, _batch(_permittedParams(wethUsdcPair, bobKey, FEE_MEDIUM, 10_000)), false)[0];
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
-        params.tokenId = bobs.destinationId;
-        vm.expectRevert(abi.encodeWithSelector(IMigrator.NotPositionOwner.selector, bobs.destinationId, bob));
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
+            _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        params.tokenId = bobs.tokenId;
+        vm.expectRevert(abi.encodeWithSelector(IUniswapV2ToV3Route.NotPositionOwner.selector, bobs.tokenId, bob));
         vm.prank(alice);
         migrator.migrate(_batch(params), _deadline(), false);
     }
@@ -227,10 +237,11 @@ contract MigratorUnitTest is MigratorTest {
     function test_RevertWhen_PositionInAnotherRange() public {
         IMigrator.LiquidityMigration memory first =
             _migrate(alice, _batch(_permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 5000)), false)[0];
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
-        params.tokenId = first.destinationId;
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
+            _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        params.tokenId = first.tokenId;
         params.tickLower += 60;
-        vm.expectRevert(abi.encodeWithSelector(IMigrator.PositionMismatch.selector, first.destinationId));
+        vm.expectRevert(abi.encodeWithSelector(IUniswapV2ToV3Route.PositionMismatch.selector, first.tokenId));
         vm.prank(alice);
         migrator.migrate(_batch(params), _deadline(), false);
     }
@@ -297,30 +308,33 @@ contract MigratorUnitTest is MigratorTest {
     }
 
     function test_RevertWhen_TokensUnsorted() public {
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
+            _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
         (params.token0, params.token1) = (params.token1, params.token0);
-        vm.expectRevert(abi.encodeWithSelector(IMigrator.PairNotFound.selector, USDC, WETH));
+        vm.expectRevert(abi.encodeWithSelector(IUniswapV2ToV3Route.PairNotFound.selector, USDC, WETH));
         vm.prank(alice);
         migrator.migrate(_batch(params), _deadline(), false);
     }
 
     function test_RevertWhen_PercentageAboveAll() public {
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
+            _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
         params.percentageBps = 10_001;
-        vm.expectRevert(abi.encodeWithSelector(IMigrator.InvalidPercentage.selector, 10_001));
+        vm.expectRevert(abi.encodeWithSelector(IUniswapV2ToV3Route.InvalidPercentage.selector, 10_001));
         vm.prank(alice);
         migrator.migrate(_batch(params), _deadline(), false);
     }
 
     function test_RevertWhen_NothingToMigrate() public {
-        IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, alice, FEE_MEDIUM, 0);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, alice, FEE_MEDIUM, 0);
         vm.expectRevert(abi.encodeWithSelector(IMigrator.NothingToMigrate.selector, wethUsdcPair));
         vm.prank(alice);
         migrator.migrate(_batch(params), _deadline(), false);
     }
 
     function test_RevertWhen_AllowanceMissing() public {
-        IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, alice, FEE_MEDIUM, 10_000);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
+            _fullRangeParams(wethUsdcPair, alice, FEE_MEDIUM, 10_000);
         uint256 lpAmount = IUniswapV2Pair(wethUsdcPair).balanceOf(alice);
         vm.expectRevert(abi.encodeWithSelector(IMigrator.InsufficientAllowance.selector, wethUsdcPair, 0, lpAmount));
         vm.prank(alice);
@@ -330,13 +344,18 @@ contract MigratorUnitTest is MigratorTest {
     // ---------------------------------------------------------------- slippage
 
     function test_RevertWhen_WithdrawalBelowMinimum() public {
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
+            _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
         (uint256 amount0, uint256 amount1) =
             _expectedWithdrawal(wethUsdcPair, IUniswapV2Pair(wethUsdcPair).balanceOf(alice));
         params.amount1MinWithdrawn = amount1 + 1;
         vm.expectRevert(
             abi.encodeWithSelector(
-                IMigrator.WithdrawalSlippage.selector, amount0, amount1, params.amount0MinWithdrawn, amount1 + 1
+                IUniswapV2ToV3Route.WithdrawalSlippage.selector,
+                amount0,
+                amount1,
+                params.amount0MinWithdrawn,
+                amount1 + 1
             )
         );
         vm.prank(alice);
@@ -344,12 +363,13 @@ contract MigratorUnitTest is MigratorTest {
     }
 
     function test_RevertWhen_DepositBelowMinimum() public {
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
+            _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
         IMigrator.LiquidityMigration memory expected = _dryRun(alice, params);
         params.amount0MinDeposited = expected.amount0Deposited + 1;
         vm.expectRevert(
             abi.encodeWithSelector(
-                IMigrator.DepositSlippage.selector,
+                IUniswapV2ToV3Route.DepositSlippage.selector,
                 expected.amount0Deposited,
                 expected.amount1Deposited,
                 expected.amount0Deposited + 1,
@@ -361,13 +381,18 @@ contract MigratorUnitTest is MigratorTest {
     }
 
     function test_RevertWhen_PoolPriceOutOfBounds() public {
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
+            _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
         address pool = v3Pool("WETH_USDC_3000");
         (uint160 sqrtPriceX96,,,,,,) = IUniswapV3Pool(pool).slot0();
         params.sqrtPriceX96Max = sqrtPriceX96 - 1;
         vm.expectRevert(
             abi.encodeWithSelector(
-                IMigrator.PoolPriceOutOfBounds.selector, pool, sqrtPriceX96, params.sqrtPriceX96Min, sqrtPriceX96 - 1
+                IUniswapV2ToV3Route.PoolPriceOutOfBounds.selector,
+                pool,
+                sqrtPriceX96,
+                params.sqrtPriceX96Min,
+                sqrtPriceX96 - 1
             )
         );
         vm.prank(alice);
@@ -389,7 +414,7 @@ contract MigratorUnitTest is MigratorTest {
             _migrate(alice, _batch(_permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000)), false)[0];
         vm.expectRevert(bytes("ERC721: transfer to non ERC721Receiver implementer"));
         vm.prank(alice);
-        IERC721Safe(V3_NPM).safeTransferFrom(alice, address(migrator), m.destinationId);
-        assertEq(INpm(V3_NPM).ownerOf(m.destinationId), alice, "alice keeps the position");
+        IERC721Safe(V3_NPM).safeTransferFrom(alice, address(migrator), m.tokenId);
+        assertEq(INpm(V3_NPM).ownerOf(m.tokenId), alice, "alice keeps the position");
     }
 }

@@ -1,8 +1,8 @@
 import { ponder } from "ponder:registry";
 import { lendingMigration, lendingPosition, migration, position } from "ponder:schema";
-import { zeroAddress } from "viem";
-import { Route } from "../../lib/migration";
-import { lendingValue } from "../../lib/points";
+import { type Hex, sliceHex, zeroAddress } from "viem";
+import { lendingValue } from "../../lib/campaign/points";
+import { Route } from "../../lib/migrator/encoding";
 import { indexedChain } from "../chains";
 import { pricedAmount } from "./prices";
 import { applyRetainedChange } from "./totals";
@@ -11,6 +11,9 @@ import { applyRetainedChange } from "./totals";
 const routeName = (route: number) => Object.entries(Route).find(([, value]) => value === route)?.[0] ?? `Route${route}`;
 
 const chain = indexedChain(process.env);
+
+/** The V3 pool a `Migrated` event names as its destination, `bytes32(uint256(uint160(pool)))`. */
+const destinationPool = (destination: Hex) => sliceHex(destination, 12);
 
 /** The columns both migration tables share: where the event is, and who migrated from which source by which route. */
 function eventColumns(
@@ -41,12 +44,13 @@ ponder.on("Migrator:Migrated", async ({ event, context }) => {
   ]);
   const usd = leg0.usd + leg1.usd;
   const timestamp = Number(event.block.timestamp);
+  const pool = destinationPool(moved.destination);
 
   await context.db.insert(migration).values({
     ...eventColumns(event, event.args),
     sourceAmount: moved.sourceAmount,
-    destination: moved.destination,
-    destinationId: moved.destinationId,
+    destination: pool,
+    destinationId: moved.tokenId,
     liquidity: moved.liquidity,
     token0: moved.token0,
     token1: moved.token1,
@@ -62,9 +66,9 @@ ponder.on("Migrator:Migrated", async ({ event, context }) => {
     .insert(position)
     .values({
       chainId: chain.id,
-      tokenId: moved.destinationId,
+      tokenId: moved.tokenId,
       owner: user,
-      pool: moved.destination,
+      pool,
       liquidity: moved.liquidity,
       retainedUsd: usd,
     })
@@ -77,7 +81,7 @@ ponder.on("Migrator:Migrated", async ({ event, context }) => {
   await applyRetainedChange(context, {
     chainId: chain.id,
     user,
-    pool: moved.destination,
+    pool,
     timestamp,
     retainedDelta: usd,
     migration: { usd, route: routeName(route), token0: moved.token0, token1: moved.token1 },

@@ -2,7 +2,7 @@ import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { Card } from "@/components/Card";
 import { formatAmount } from "@/lib/format";
-import type { V2Position } from "@/lib/v2Positions";
+import type { V2Position } from "@/lib/uniswap/v2/positions";
 import { positionName } from "./PositionList";
 import type { MigrationResult } from "./SignAndMigrate";
 
@@ -26,14 +26,14 @@ export function MigrationReceipt({
         {result.migrations.map(({ source, migration }) => {
           const position = positions.find((p) => p.pair.toLowerCase() === source.toLowerCase());
           const [t0, t1] = [position?.token0, position?.token1];
-          const added = result.addedTo?.includes(migration.destinationId) ?? false;
+          const added = result.addedTo?.includes(migration.tokenId) ?? false;
           const amount = (value: bigint, token: typeof t0) =>
             token ? `${formatAmount(value, token.decimals)} ${token.symbol}` : value.toString();
           return (
-            <li key={`${source}-${migration.destinationId}`}>
+            <li key={`${source}-${migration.tokenId}`}>
               <p className="font-medium">
                 {position ? positionName(position) : source} → {added ? "added to your " : ""}Uniswap V3 position #
-                {migration.destinationId.toString()}
+                {migration.tokenId.toString()}
               </p>
               <p>
                 Deposited {amount(migration.amount0Deposited, t0)} + {amount(migration.amount1Deposited, t1)}; refunded{" "}

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IMigrator} from "../interfaces/IMigrator.sol";
 import {IAaveAToken, IAaveDebtToken} from "../interfaces/external/IAaveTokens.sol";
 import {IAaveV3Pool} from "../interfaces/external/IAaveV3Pool.sol";
+import {IAaveV2ToV3Route} from "../interfaces/routes/IAaveV2ToV3Route.sol";
 
 /// @title AaveV3ReserveRules
 /// @notice Checks, before anything moves, that an Aave V3 reserve will accept a supply or a debt, so that a refusal
@@ -38,10 +38,10 @@ library AaveV3ReserveRules {
                 pool.getReserveNormalizedIncome(asset)
             );
             uint256 room = _room(cap * _unit(config), supplied);
-            if (amount > room) revert IMigrator.AaveV3SupplyCapReached(asset, amount, room);
+            if (amount > room) revert IAaveV2ToV3Route.AaveV3SupplyCapReached(asset, amount, room);
         }
         if (hasDebt && (config >> DEBT_CEILING_SHIFT) & DEBT_CEILING_MASK != 0) {
-            revert IMigrator.AaveV3IsolatedCollateral(asset);
+            revert IAaveV2ToV3Route.AaveV3IsolatedCollateral(asset);
         }
     }
 
@@ -54,17 +54,17 @@ library AaveV3ReserveRules {
     {
         IAaveV3Pool.ReserveData memory reserve = _openReserve(pool, asset);
         uint256 config = reserve.configuration;
-        if (!_bit(config, BORROWING_BIT)) revert IMigrator.AaveV3BorrowingDisabled(asset);
+        if (!_bit(config, BORROWING_BIT)) revert IAaveV2ToV3Route.AaveV3BorrowingDisabled(asset);
         uint256 cap = (config >> BORROW_CAP_SHIFT) & CAP_MASK;
         if (cap != 0) {
             uint256 borrowed = IAaveDebtToken(reserve.stableDebtTokenAddress).totalSupply()
                 + IAaveDebtToken(reserve.variableDebtTokenAddress).totalSupply();
             uint256 room = _room(cap * _unit(config), borrowed);
-            if (amount > room) revert IMigrator.AaveV3BorrowCapReached(asset, amount, room);
+            if (amount > room) revert IAaveV2ToV3Route.AaveV3BorrowCapReached(asset, amount, room);
         }
         uint256 assetEMode = (config >> EMODE_SHIFT) & 0xff;
         if (userEMode != 0 && assetEMode != userEMode) {
-            revert IMigrator.AaveV3EModeMismatch(asset, userEMode, assetEMode);
+            revert IAaveV2ToV3Route.AaveV3EModeMismatch(asset, userEMode, assetEMode);
         }
         return reserve.variableDebtTokenAddress;
     }
@@ -79,7 +79,7 @@ library AaveV3ReserveRules {
         while (collateralBits >> (2 * reserveId + 1) != 1) ++reserveId;
         address collateral = pool.getReserveAddressById(reserveId);
         if ((pool.getReserveData(collateral).configuration >> DEBT_CEILING_SHIFT) & DEBT_CEILING_MASK != 0) {
-            revert IMigrator.AaveV3IsolatedCollateral(collateral);
+            revert IAaveV2ToV3Route.AaveV3IsolatedCollateral(collateral);
         }
     }
 
@@ -91,10 +91,10 @@ library AaveV3ReserveRules {
     {
         reserve = pool.getReserveData(asset);
         if (reserve.aTokenAddress == address(0) || !_bit(reserve.configuration, ACTIVE_BIT)) {
-            revert IMigrator.AaveV3ReserveMissing(asset);
+            revert IAaveV2ToV3Route.AaveV3ReserveMissing(asset);
         }
         if (_bit(reserve.configuration, FROZEN_BIT) || _bit(reserve.configuration, PAUSED_BIT)) {
-            revert IMigrator.AaveV3ReserveFrozen(asset);
+            revert IAaveV2ToV3Route.AaveV3ReserveFrozen(asset);
         }
     }
 

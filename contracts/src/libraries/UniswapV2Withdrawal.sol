@@ -3,6 +3,8 @@ pragma solidity 0.8.30;
 
 import {IMigrator} from "../interfaces/IMigrator.sol";
 import {IUniswapV2Pair} from "../interfaces/external/IUniswapV2Pair.sol";
+import {IUniswapV2ToV3Route} from "../interfaces/routes/IUniswapV2ToV3Route.sol";
+import {PullAuthorization} from "./PullAuthorization.sol";
 import {ERC20} from "solmate/tokens/ERC20.sol";
 import {SafeTransferLib} from "solmate/utils/SafeTransferLib.sol";
 
@@ -31,39 +33,31 @@ library UniswapV2Withdrawal {
         view
         returns (uint256)
     {
-        if (percentageBps > MAX_BPS) revert IMigrator.InvalidPercentage(percentageBps);
+        if (percentageBps > MAX_BPS) revert IUniswapV2ToV3Route.InvalidPercentage(percentageBps);
         if (percentageBps != 0) lpAmount = IUniswapV2Pair(pair).balanceOf(owner) * percentageBps / MAX_BPS;
         if (lpAmount == 0) revert IMigrator.NothingToMigrate(pair);
         return lpAmount;
     }
 
     /// @notice Moves `lpAmount` LP tokens of `owner` into the pair and burns them for the Migrator.
-    /// @dev The permit runs in try/catch: if someone front-ran it, the allowance it set is what counts. The
-    /// allowance is then checked, so a permit that silently did nothing cannot be mistaken for consent.
+    /// @dev Authorised by the caller's permit or standing allowance (`PullAuthorization`).
     /// @return amount0 token0 withdrawn, as the pair reports it and as the Migrator's balance grew by.
     /// @return amount1 token1 withdrawn, likewise.
     /// @return held0 The Migrator's token0 balance before the burn, which it must be back to after the refunds.
     /// @return held1 The Migrator's token1 balance before the burn, likewise.
-    function withdraw(address pair, address owner, uint256 lpAmount, IMigrator.UniswapV2ToV3Params memory params)
-        internal
-        returns (uint256 amount0, uint256 amount1, uint256 held0, uint256 held1)
-    {
-        IMigrator.PermitSignature memory permit = params.permit;
-        if (permit.deadline != 0) {
-            // solhint-disable no-empty-blocks
-            try IUniswapV2Pair(pair)
-                .permit(owner, address(this), permit.value, permit.deadline, permit.v, permit.r, permit.s) {}
-                catch {}
-            // solhint-enable no-empty-blocks
-        }
-        uint256 allowance = IUniswapV2Pair(pair).allowance(owner, address(this));
-        if (allowance < lpAmount) revert IMigrator.InsufficientAllowance(pair, allowance, lpAmount);
+    function withdraw(
+        address pair,
+        address owner,
+        uint256 lpAmount,
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params
+    ) internal returns (uint256 amount0, uint256 amount1, uint256 held0, uint256 held1) {
+        PullAuthorization.permitErc20(pair, owner, lpAmount, params.permit);
 
         // The pair burns what it holds beyond its reserves, so the LP goes straight to it.
         ERC20(pair).safeTransferFrom(owner, pair, lpAmount);
         (amount0, amount1, held0, held1) = _burn(pair, params.token0, params.token1);
         if (amount0 < params.amount0MinWithdrawn || amount1 < params.amount1MinWithdrawn) {
-            revert IMigrator.WithdrawalSlippage(
+            revert IUniswapV2ToV3Route.WithdrawalSlippage(
                 amount0, amount1, params.amount0MinWithdrawn, params.amount1MinWithdrawn
             );
         }

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IMigrator} from "../interfaces/IMigrator.sol";
 import {INonfungiblePositionManager} from "../interfaces/external/INonfungiblePositionManager.sol";
 import {IUniswapV3Pool} from "../interfaces/external/IUniswapV3Pool.sol";
+import {IUniswapV2ToV3Route} from "../interfaces/routes/IUniswapV2ToV3Route.sol";
 import {ERC20} from "solmate/tokens/ERC20.sol";
 import {SafeTransferLib} from "solmate/utils/SafeTransferLib.sol";
 
@@ -51,7 +51,7 @@ library UniswapV3Deposit {
         pure
     {
         if (sqrtPriceX96 < sqrtPriceX96Min || sqrtPriceX96 > sqrtPriceX96Max) {
-            revert IMigrator.PoolPriceOutOfBounds(pool, sqrtPriceX96, sqrtPriceX96Min, sqrtPriceX96Max);
+            revert IUniswapV2ToV3Route.PoolPriceOutOfBounds(pool, sqrtPriceX96, sqrtPriceX96Min, sqrtPriceX96Max);
         }
     }
 

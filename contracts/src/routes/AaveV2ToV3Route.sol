@@ -5,8 +5,9 @@ import {IMigrator} from "../interfaces/IMigrator.sol";
 import {IAaveAToken, IAaveDebtToken} from "../interfaces/external/IAaveTokens.sol";
 import {IAaveV2LendingPool} from "../interfaces/external/IAaveV2LendingPool.sol";
 import {IAaveV3Pool} from "../interfaces/external/IAaveV3Pool.sol";
-import {AaveAuthorization} from "../libraries/AaveAuthorization.sol";
+import {IAaveV2ToV3Route} from "../interfaces/routes/IAaveV2ToV3Route.sol";
 import {AaveV3ReserveRules} from "../libraries/AaveV3ReserveRules.sol";
+import {PullAuthorization} from "../libraries/PullAuthorization.sol";
 import {ERC20} from "solmate/tokens/ERC20.sol";
 import {SafeTransferLib} from "solmate/utils/SafeTransferLib.sol";
 
@@ -16,15 +17,15 @@ import {SafeTransferLib} from "solmate/utils/SafeTransferLib.sol";
 /// @dev Supply only: pull the aTokens, withdraw from V2, supply to V3. With debt: a V3 flash loan in variable mode
 /// on the caller's behalf lends the debt assets (no premium); the callback repays the V2 debt, moves the supplies,
 /// and the pool then opens the loan as the caller's V3 debt, authorised by their credit delegation.
-abstract contract AaveV2ToV3Route is IMigrator {
+abstract contract AaveV2ToV3Route is IMigrator, IAaveV2ToV3Route {
     using SafeTransferLib for ERC20;
 
     uint256 private constant STABLE_RATE = 1;
     uint256 private constant VARIABLE_RATE = 2;
 
-    /// @inheritdoc IMigrator
+    /// @inheritdoc IAaveV2ToV3Route
     address public immutable AAVE_V2_POOL;
-    /// @inheritdoc IMigrator
+    /// @inheritdoc IAaveV2ToV3Route
     address public immutable AAVE_V3_POOL;
 
     /// @dev The `migrate` caller whose debt-moving flash loan is in flight; zero at any other time.
@@ -44,12 +45,12 @@ abstract contract AaveV2ToV3Route is IMigrator {
         uint256 variableDebt;
     }
 
-    constructor(address aaveV2Pool, address aaveV3Pool) {
-        AAVE_V2_POOL = aaveV2Pool;
-        AAVE_V3_POOL = aaveV3Pool;
+    constructor(AaveV2ToV3Config memory config) {
+        AAVE_V2_POOL = config.v2Pool;
+        AAVE_V3_POOL = config.v3Pool;
     }
 
-    /// @inheritdoc IMigrator
+    /// @inheritdoc IAaveV2ToV3Route
     function executeOperation(
         address[] calldata,
         uint256[] calldata,
@@ -101,7 +102,7 @@ abstract contract AaveV2ToV3Route is IMigrator {
             uint256 amount = IAaveAToken(aToken).balanceOf(msg.sender);
             if (amount == 0) revert NothingToMigrate(aToken);
             AaveV3ReserveRules.requireSupplyAllowed(IAaveV3Pool(AAVE_V3_POOL), asset, amount, hasDebt);
-            AaveAuthorization.permitAToken(aToken, msg.sender, amount, collateral[i].permit);
+            PullAuthorization.permitErc20(aToken, msg.sender, amount, collateral[i].permit);
             legs[i] = CollateralLeg({asset: asset, aToken: aToken, amount: amount});
         }
     }
@@ -124,7 +125,7 @@ abstract contract AaveV2ToV3Route is IMigrator {
             uint256 amount = leg.stableDebt + leg.variableDebt;
             if (amount == 0) revert NothingToMigrate(reserve.variableDebtTokenAddress);
             address v3DebtToken = AaveV3ReserveRules.requireBorrowAllowed(v3Pool, asset, amount, userEMode);
-            AaveAuthorization.delegateCredit(v3DebtToken, msg.sender, amount, debt[i].delegation);
+            PullAuthorization.delegateCredit(v3DebtToken, msg.sender, amount, debt[i].delegation);
             legs[i] = leg;
         }
     }

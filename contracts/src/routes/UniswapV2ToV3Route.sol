@@ -2,9 +2,9 @@
 pragma solidity 0.8.30;
 
 import {WethRefunds} from "../base/WethRefunds.sol";
-import {IMigrator} from "../interfaces/IMigrator.sol";
 import {INonfungiblePositionManager} from "../interfaces/external/INonfungiblePositionManager.sol";
 import {IUniswapV2Pair} from "../interfaces/external/IUniswapV2Pair.sol";
+import {IUniswapV2ToV3Route} from "../interfaces/routes/IUniswapV2ToV3Route.sol";
 import {SqrtPriceMath} from "../libraries/SqrtPriceMath.sol";
 import {UniswapV2Withdrawal} from "../libraries/UniswapV2Withdrawal.sol";
 import {UniswapV3Deposit} from "../libraries/UniswapV3Deposit.sol";
@@ -12,30 +12,24 @@ import {UniswapV3Deposit} from "../libraries/UniswapV3Deposit.sol";
 /// @title UniswapV2ToV3Route
 /// @notice Route `UniswapV2ToV3`: the caller's V2 LP tokens → a new V3 position minted to the caller, or more
 /// liquidity in a V3 position the caller already owns.
-abstract contract UniswapV2ToV3Route is WethRefunds {
-    /// @inheritdoc IMigrator
+abstract contract UniswapV2ToV3Route is IUniswapV2ToV3Route, WethRefunds {
+    /// @inheritdoc IUniswapV2ToV3Route
     address public immutable V2_FACTORY;
-    /// @inheritdoc IMigrator
+    /// @inheritdoc IUniswapV2ToV3Route
     bytes32 public immutable V2_PAIR_INIT_CODE_HASH;
-    /// @inheritdoc IMigrator
+    /// @inheritdoc IUniswapV2ToV3Route
     address public immutable V3_FACTORY;
-    /// @inheritdoc IMigrator
+    /// @inheritdoc IUniswapV2ToV3Route
     bytes32 public immutable V3_POOL_INIT_CODE_HASH;
-    /// @inheritdoc IMigrator
+    /// @inheritdoc IUniswapV2ToV3Route
     address public immutable POSITION_MANAGER;
 
-    constructor(
-        address v2Factory,
-        bytes32 v2PairInitCodeHash,
-        address v3Factory,
-        bytes32 v3PoolInitCodeHash,
-        address positionManager
-    ) {
-        V2_FACTORY = v2Factory;
-        V2_PAIR_INIT_CODE_HASH = v2PairInitCodeHash;
-        V3_FACTORY = v3Factory;
-        V3_POOL_INIT_CODE_HASH = v3PoolInitCodeHash;
-        POSITION_MANAGER = positionManager;
+    constructor(UniswapV2ToV3Config memory config) {
+        V2_FACTORY = config.v2Factory;
+        V2_PAIR_INIT_CODE_HASH = config.v2PairInitCodeHash;
+        V3_FACTORY = config.v3Factory;
+        V3_POOL_INIT_CODE_HASH = config.v3PoolInitCodeHash;
+        POSITION_MANAGER = config.positionManager;
     }
 
     function _migrateUniswapV2ToV3(UniswapV2ToV3Params memory params, bool unwrapWeth) internal {
@@ -43,15 +37,16 @@ abstract contract UniswapV2ToV3Route is WethRefunds {
         if (pair.code.length == 0) revert PairNotFound(params.token0, params.token1);
         uint256 lpAmount = UniswapV2Withdrawal.lpAmountOf(pair, msg.sender, params.lpAmount, params.percentageBps);
 
+        address pool =
+            UniswapV3Deposit.poolFor(V3_FACTORY, V3_POOL_INIT_CODE_HASH, params.token0, params.token1, params.fee);
         LiquidityMigration memory migration;
         migration.sourceAmount = lpAmount;
+        migration.destination = bytes32(uint256(uint160(pool)));
+        migration.positionManager = POSITION_MANAGER;
         migration.token0 = params.token0;
         migration.token1 = params.token1;
-        migration.destination =
-            UniswapV3Deposit.poolFor(V3_FACTORY, V3_POOL_INIT_CODE_HASH, params.token0, params.token1, params.fee);
         // Taken before the burn: a migration that drains the pair leaves reserves too small to price anything.
-        uint160 initialSqrtPriceX96 =
-            UniswapV3Deposit.sqrtPriceX96Of(migration.destination) == 0 ? _v2SqrtPrice(pair) : 0;
+        uint160 initialSqrtPriceX96 = UniswapV3Deposit.sqrtPriceX96Of(pool) == 0 ? _v2SqrtPrice(pair) : 0;
 
         uint256 held0;
         uint256 held1;
@@ -105,9 +100,9 @@ abstract contract UniswapV2ToV3Route is WethRefunds {
         INonfungiblePositionManager positionManager = INonfungiblePositionManager(POSITION_MANAGER);
         UniswapV3Deposit.approveOnce(params.token0, POSITION_MANAGER, migration.amount0Withdrawn);
         UniswapV3Deposit.approveOnce(params.token1, POSITION_MANAGER, migration.amount1Withdrawn);
-        _preparePool(params, migration.destination, initialSqrtPriceX96);
+        _preparePool(params, address(uint160(uint256(migration.destination))), initialSqrtPriceX96);
         if (params.tokenId == 0) {
-            (migration.destinationId, migration.liquidity, migration.amount0Deposited, migration.amount1Deposited) =
+            (migration.tokenId, migration.liquidity, migration.amount0Deposited, migration.amount1Deposited) =
                 positionManager.mint(
                     INonfungiblePositionManager.MintParams({
                         token0: params.token0,
@@ -125,7 +120,7 @@ abstract contract UniswapV2ToV3Route is WethRefunds {
                 );
         } else {
             _requireCallersPosition(positionManager, params);
-            migration.destinationId = params.tokenId;
+            migration.tokenId = params.tokenId;
             (migration.liquidity, migration.amount0Deposited, migration.amount1Deposited) =
                 positionManager.increaseLiquidity(
                     INonfungiblePositionManager.IncreaseLiquidityParams({

@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IMigrator} from "../../src/interfaces/IMigrator.sol";
+import {IAaveV2ToV3Route} from "../../src/interfaces/routes/IAaveV2ToV3Route.sol";
 import {IAaveV2LendingPool} from "../utils/interfaces/IAaveV2.sol";
 import {IAaveV3Pool} from "../utils/interfaces/IAaveV3.sol";
 import {IERC20Minimal} from "../utils/interfaces/IERC20Minimal.sol";
@@ -84,19 +85,19 @@ abstract contract AaveMigratorTest is MigratorTest {
     function _signedParams(uint256 userKey, address[] memory collateral, address[] memory debt)
         internal
         view
-        returns (IMigrator.AaveV2ToV3Params memory params)
+        returns (IAaveV2ToV3Route.AaveV2ToV3Params memory params)
     {
         address user = vm.addr(userKey);
-        params.collateral = new IMigrator.AaveCollateral[](collateral.length);
+        params.collateral = new IAaveV2ToV3Route.AaveCollateral[](collateral.length);
         for (uint256 i; i < collateral.length; ++i) {
-            params.collateral[i] = IMigrator.AaveCollateral({
+            params.collateral[i] = IAaveV2ToV3Route.AaveCollateral({
                 asset: collateral[i],
                 permit: _signATokenPermit(userKey, collateral[i], _withBuffer(_v2Supply(user, collateral[i])))
             });
         }
-        params.debt = new IMigrator.AaveDebt[](debt.length);
+        params.debt = new IAaveV2ToV3Route.AaveDebt[](debt.length);
         for (uint256 i; i < debt.length; ++i) {
-            params.debt[i] = IMigrator.AaveDebt({
+            params.debt[i] = IAaveV2ToV3Route.AaveDebt({
                 asset: debt[i], delegation: _signDelegation(userKey, debt[i], _withBuffer(_v2Debt(user, debt[i])))
             });
         }
@@ -127,13 +128,21 @@ abstract contract AaveMigratorTest is MigratorTest {
         );
     }
 
-    function _aaveBatch(IMigrator.AaveV2ToV3Params memory params) internal pure returns (IMigrator.Position[] memory) {
+    function _aaveBatch(IAaveV2ToV3Route.AaveV2ToV3Params memory params)
+        internal
+        pure
+        returns (IMigrator.Position[] memory)
+    {
         IMigrator.Position[] memory positions = new IMigrator.Position[](1);
         positions[0] = _aavePosition(params);
         return positions;
     }
 
-    function _aavePosition(IMigrator.AaveV2ToV3Params memory params) internal pure returns (IMigrator.Position memory) {
+    function _aavePosition(IAaveV2ToV3Route.AaveV2ToV3Params memory params)
+        internal
+        pure
+        returns (IMigrator.Position memory)
+    {
         return IMigrator.Position({route: IMigrator.Route.AaveV2ToV3, params: abi.encode(params)});
     }
 
@@ -179,7 +188,7 @@ abstract contract AaveMigratorTest is MigratorTest {
         }
     }
 
-    function _migrateAave(address user, IMigrator.AaveV2ToV3Params memory params)
+    function _migrateAave(address user, IAaveV2ToV3Route.AaveV2ToV3Params memory params)
         internal
         returns (IMigrator.LendingMigration memory)
     {

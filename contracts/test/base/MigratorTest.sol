@@ -7,6 +7,7 @@ import {IMigrator} from "../../src/interfaces/IMigrator.sol";
 import {INonfungiblePositionManager as INpm} from "../../src/interfaces/external/INonfungiblePositionManager.sol";
 import {IUniswapV2Pair} from "../../src/interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV3Pool} from "../../src/interfaces/external/IUniswapV3Pool.sol";
+import {IUniswapV2ToV3Route} from "../../src/interfaces/routes/IUniswapV2ToV3Route.sol";
 import {SqrtPriceMath} from "../../src/libraries/SqrtPriceMath.sol";
 import {WorldTest} from "../utils/WorldTest.sol";
 import {IUniswapV2FactoryCreate, IUniswapV2PairMint} from "./ProtocolInterfaces.sol";
@@ -42,7 +43,7 @@ abstract contract MigratorTest is WorldTest {
     function _fullRangeParams(address pair, address user, uint24 fee, uint16 percentageBps)
         internal
         view
-        returns (IMigrator.UniswapV2ToV3Params memory params)
+        returns (IUniswapV2ToV3Route.UniswapV2ToV3Params memory params)
     {
         params.token0 = IUniswapV2Pair(pair).token0();
         params.token1 = IUniswapV2Pair(pair).token1();
@@ -134,13 +135,21 @@ abstract contract MigratorTest is WorldTest {
         vm.stopPrank();
     }
 
-    function _batch(IMigrator.UniswapV2ToV3Params memory params) internal pure returns (IMigrator.Position[] memory) {
+    function _batch(IUniswapV2ToV3Route.UniswapV2ToV3Params memory params)
+        internal
+        pure
+        returns (IMigrator.Position[] memory)
+    {
         IMigrator.Position[] memory positions = new IMigrator.Position[](1);
         positions[0] = _position(params);
         return positions;
     }
 
-    function _position(IMigrator.UniswapV2ToV3Params memory params) internal pure returns (IMigrator.Position memory) {
+    function _position(IUniswapV2ToV3Route.UniswapV2ToV3Params memory params)
+        internal
+        pure
+        returns (IMigrator.Position memory)
+    {
         return IMigrator.Position({route: IMigrator.Route.UniswapV2ToV3, params: abi.encode(params)});
     }
 
@@ -159,7 +168,7 @@ abstract contract MigratorTest is WorldTest {
     function _permittedParams(address pair, uint256 userKey, uint24 fee, uint16 percentageBps)
         internal
         view
-        returns (IMigrator.UniswapV2ToV3Params memory params)
+        returns (IUniswapV2ToV3Route.UniswapV2ToV3Params memory params)
     {
         address user = vm.addr(userKey);
         params = _fullRangeParams(pair, user, fee, percentageBps);
@@ -191,7 +200,7 @@ abstract contract MigratorTest is WorldTest {
     }
 
     /// @notice What `migrate` would do, without keeping its effects.
-    function _dryRun(address user, IMigrator.UniswapV2ToV3Params memory params)
+    function _dryRun(address user, IUniswapV2ToV3Route.UniswapV2ToV3Params memory params)
         internal
         returns (IMigrator.LiquidityMigration memory migration)
     {
@@ -203,6 +212,11 @@ abstract contract MigratorTest is WorldTest {
     // ---------------------------------------------------------------- checks
 
     /// @notice Asserts the Migrator holds nothing of `tokens` and no ETH.
+    /// @dev The V3 pool a `Migrated` event names as its destination (`bytes32(uint256(uint160(pool)))`).
+    function _destinationPool(IMigrator.LiquidityMigration memory migration) internal pure returns (address) {
+        return address(uint160(uint256(migration.destination)));
+    }
+
     function _assertMigratorEmpty(address[] memory tokens) internal view {
         for (uint256 i; i < tokens.length; ++i) {
             assertEq(IERC20(tokens[i]).balanceOf(address(migrator)), 0, "Migrator holds a token after the call");

@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {IMigrator} from "../../src/interfaces/IMigrator.sol";
 import {INonfungiblePositionManager} from "../../src/interfaces/external/INonfungiblePositionManager.sol";
 import {IUniswapV2Pair} from "../../src/interfaces/external/IUniswapV2Pair.sol";
+import {IUniswapV2ToV3Route} from "../../src/interfaces/routes/IUniswapV2ToV3Route.sol";
 import {AaveMigratorTest} from "../base/AaveMigratorTest.sol";
 import {IV3MigratorMulticall} from "../base/ProtocolInterfaces.sol";
 import {IUniswapV2Router02} from "../utils/interfaces/IUniswapV2.sol";
@@ -263,7 +264,7 @@ contract MigratorGasTest is AaveMigratorTest {
         internal
         returns (uint256)
     {
-        IMigrator.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, key, fee, bps);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params = _permittedParams(wethUsdcPair, key, fee, bps);
         params.tokenId = tokenId;
         IMigrator.Position[] memory positions = _batch(params);
         uint256 deadline = _deadline();
@@ -277,7 +278,7 @@ contract MigratorGasTest is AaveMigratorTest {
         internal
         returns (uint256 gasUsed)
     {
-        IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, user, FEE_MEDIUM, bps);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, user, FEE_MEDIUM, bps);
         uint256 lpAmount = IUniswapV2Pair(wethUsdcPair).balanceOf(user) * bps / 10_000;
         IMigrator.PermitSignature memory permit = _signPermit(key, wethUsdcPair, address(floor), lpAmount);
         INonfungiblePositionManager.MintParams memory mint;
@@ -308,7 +309,7 @@ contract MigratorGasTest is AaveMigratorTest {
         internal
         returns (uint256 gasUsed)
     {
-        IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, user, fee, bps);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, user, fee, bps);
         bool newPool = _pool(params.token0, params.token1, fee).code.length == 0;
         bytes[] memory calls = new bytes[](newPool ? 3 : 2);
         if (newPool) {
@@ -334,11 +335,12 @@ contract MigratorGasTest is AaveMigratorTest {
         assertGt(INpm(V3_NPM).balanceOf(user), 0, "V3Migrator minted a position");
     }
 
-    function _v3MigrateCall(IMigrator.UniswapV2ToV3Params memory params, address user, uint256 lpAmount, uint16 bps)
-        internal
-        view
-        returns (bytes memory)
-    {
+    function _v3MigrateCall(
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params,
+        address user,
+        uint256 lpAmount,
+        uint16 bps
+    ) internal view returns (bytes memory) {
         return abi.encodeCall(
             IV3Migrator.migrate,
             (IV3Migrator.MigrateParams({
@@ -364,7 +366,7 @@ contract MigratorGasTest is AaveMigratorTest {
         internal
         returns (uint256 total)
     {
-        IMigrator.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, user, fee, bps);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, user, fee, bps);
         if (_pool(params.token0, params.token1, fee).code.length == 0) {
             vm.prank(user);
             INonfungiblePositionManager(V3_NPM)

@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {Migrator} from "../../src/Migrator.sol";
 import {IMigrator} from "../../src/interfaces/IMigrator.sol";
+import {IAaveV2ToV3Route} from "../../src/interfaces/routes/IAaveV2ToV3Route.sol";
 import {IAaveV3CreditDelegation} from "../base/ProtocolInterfaces.sol";
 import {Signatures} from "../base/Signatures.sol";
 import {IAaveV2AToken, IAaveV2LendingPool} from "../utils/interfaces/IAaveV2.sol";
@@ -166,7 +167,7 @@ contract AaveMigrationHandler is MigratorApprovals, StdCheats, StdUtils {
         Fault fault = _fault(actor, selection, faultSeed);
         ++ghostCalls[fault];
 
-        IMigrator.AaveV2ToV3Params memory params = _params(selection);
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _params(selection);
         _authorise(actorIndex, selection, params, authSeed);
         uint256 deadline = fault == Fault.DeadlinePassed ? block.timestamp - 1 : block.timestamp + 20 minutes;
         (bytes memory expectedError, bool selectorOnly) = _applyFault(fault, actorIndex, params, faultSeed, deadline);
@@ -240,9 +241,13 @@ contract AaveMigrationHandler is MigratorApprovals, StdCheats, StdUtils {
         }
     }
 
-    function _params(Selection memory selection) internal view returns (IMigrator.AaveV2ToV3Params memory params) {
-        params.collateral = new IMigrator.AaveCollateral[](_count(selection.supplies));
-        params.debt = new IMigrator.AaveDebt[](_count(selection.debts));
+    function _params(Selection memory selection)
+        internal
+        view
+        returns (IAaveV2ToV3Route.AaveV2ToV3Params memory params)
+    {
+        params.collateral = new IAaveV2ToV3Route.AaveCollateral[](_count(selection.supplies));
+        params.debt = new IAaveV2ToV3Route.AaveDebt[](_count(selection.debts));
         uint256 n;
         for (uint256 i; i < selection.supplies.length; ++i) {
             if (selection.supplies[i]) params.collateral[n++].asset = collateralReserves[i].asset;
@@ -259,7 +264,7 @@ contract AaveMigrationHandler is MigratorApprovals, StdCheats, StdUtils {
     function _authorise(
         uint256 actorIndex,
         Selection memory selection,
-        IMigrator.AaveV2ToV3Params memory params,
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params,
         uint256 authSeed
     ) internal {
         uint256 n;
@@ -332,7 +337,7 @@ contract AaveMigrationHandler is MigratorApprovals, StdCheats, StdUtils {
     function _applyFault(
         Fault fault,
         uint256 actorIndex,
-        IMigrator.AaveV2ToV3Params memory params,
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params,
         uint256 faultSeed,
         uint256 deadline
     ) internal view returns (bytes memory, bool) {
@@ -340,20 +345,21 @@ contract AaveMigrationHandler is MigratorApprovals, StdCheats, StdUtils {
             return (abi.encodeWithSelector(IMigrator.DeadlinePassed.selector, deadline, block.timestamp), false);
         }
         if (fault == Fault.NothingSelected || params.collateral.length + params.debt.length == 0) {
-            (params.collateral, params.debt) = (new IMigrator.AaveCollateral[](0), new IMigrator.AaveDebt[](0));
+            (params.collateral, params.debt) =
+            (new IAaveV2ToV3Route.AaveCollateral[](0), new IAaveV2ToV3Route.AaveDebt[](0));
             return (abi.encodeWithSelector(IMigrator.NothingToMigrate.selector, V2_POOL), false);
         }
         if (fault == Fault.EmptySupply) return (_addEmptySupply(actors[actorIndex], params, faultSeed), false);
         if (fault == Fault.ShortAuthorisation) return (_shortenOneLeg(actorIndex, params, faultSeed), false);
         if (fault == Fault.HealthFactorUnreachable) {
             params.minHealthFactor = type(uint256).max;
-            return (abi.encodePacked(IMigrator.HealthFactorTooLow.selector), true);
+            return (abi.encodePacked(IAaveV2ToV3Route.HealthFactorTooLow.selector), true);
         }
         return ("", false);
     }
 
     /// @dev Appends a reserve the actor has no V2 supply in: the Migrator refuses to move nothing.
-    function _addEmptySupply(address actor, IMigrator.AaveV2ToV3Params memory params, uint256 faultSeed)
+    function _addEmptySupply(address actor, IAaveV2ToV3Route.AaveV2ToV3Params memory params, uint256 faultSeed)
         internal
         view
         returns (bytes memory)
@@ -362,7 +368,8 @@ contract AaveMigrationHandler is MigratorApprovals, StdCheats, StdUtils {
         for (uint256 k; k < collateralReserves.length; ++k) {
             Reserve memory reserve = collateralReserves[(start + k) % collateralReserves.length];
             if (IERC20(reserve.v2AToken).balanceOf(actor) != 0) continue;
-            IMigrator.AaveCollateral[] memory collateral = new IMigrator.AaveCollateral[](params.collateral.length + 1);
+            IAaveV2ToV3Route.AaveCollateral[] memory collateral =
+                new IAaveV2ToV3Route.AaveCollateral[](params.collateral.length + 1);
             for (uint256 i; i < params.collateral.length; ++i) {
                 collateral[i] = params.collateral[i];
             }
@@ -374,7 +381,7 @@ contract AaveMigrationHandler is MigratorApprovals, StdCheats, StdUtils {
     }
 
     /// @dev Re-signs one selected leg for one wei less than it moves: the signature applies, and does not suffice.
-    function _shortenOneLeg(uint256 actorIndex, IMigrator.AaveV2ToV3Params memory params, uint256 faultSeed)
+    function _shortenOneLeg(uint256 actorIndex, IAaveV2ToV3Route.AaveV2ToV3Params memory params, uint256 faultSeed)
         internal
         view
         returns (bytes memory)
@@ -509,7 +516,11 @@ contract AaveMigrationHandler is MigratorApprovals, StdCheats, StdUtils {
         }
     }
 
-    function _batch(IMigrator.AaveV2ToV3Params memory params) internal pure returns (IMigrator.Position[] memory) {
+    function _batch(IAaveV2ToV3Route.AaveV2ToV3Params memory params)
+        internal
+        pure
+        returns (IMigrator.Position[] memory)
+    {
         IMigrator.Position[] memory positions = new IMigrator.Position[](1);
         positions[0] = IMigrator.Position({route: IMigrator.Route.AaveV2ToV3, params: abi.encode(params)});
         return positions;

@@ -6,6 +6,7 @@ import {IMigrator} from "../../src/interfaces/IMigrator.sol";
 import {INonfungiblePositionManager} from "../../src/interfaces/external/INonfungiblePositionManager.sol";
 import {IUniswapV2Pair} from "../../src/interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV3Pool} from "../../src/interfaces/external/IUniswapV3Pool.sol";
+import {IUniswapV2ToV3Route} from "../../src/interfaces/routes/IUniswapV2ToV3Route.sol";
 import {IUniswapV2PairMint} from "../base/ProtocolInterfaces.sol";
 import {Signatures} from "../base/Signatures.sol";
 import {ISwapRouter} from "../utils/interfaces/IUniswapV3.sol";
@@ -64,7 +65,7 @@ contract MigratorHandler is MigratorApprovals, StdCheats, StdUtils {
         uint256 routeIndex;
         Case kind;
         bool fullRange;
-        IMigrator.UniswapV2ToV3Params params;
+        IUniswapV2ToV3Route.UniswapV2ToV3Params params;
         uint256 deadline;
         bytes expectedError;
         /// @dev Match only the error's selector: its arguments depend on amounts known only inside the call.
@@ -255,10 +256,12 @@ contract MigratorHandler is MigratorApprovals, StdCheats, StdUtils {
                 abi.encodeWithSelector(IMigrator.DeadlinePassed.selector, call.deadline, block.timestamp);
         } else if (call.kind == Case.UnsortedTokens) {
             (call.params.token0, call.params.token1) = (route.token1, route.token0);
-            call.expectedError = abi.encodeWithSelector(IMigrator.PairNotFound.selector, route.token1, route.token0);
+            call.expectedError =
+                abi.encodeWithSelector(IUniswapV2ToV3Route.PairNotFound.selector, route.token1, route.token0);
         } else if (call.kind == Case.InvalidPercentage) {
             call.params.percentageBps = uint16(bound(percentageBps, 10_001, type(uint16).max));
-            call.expectedError = abi.encodeWithSelector(IMigrator.InvalidPercentage.selector, call.params.percentageBps);
+            call.expectedError =
+                abi.encodeWithSelector(IUniswapV2ToV3Route.InvalidPercentage.selector, call.params.percentageBps);
         } else if (lpAmount == 0) {
             call.expectedError = abi.encodeWithSelector(IMigrator.NothingToMigrate.selector, route.pair);
         } else {
@@ -286,20 +289,21 @@ contract MigratorHandler is MigratorApprovals, StdCheats, StdUtils {
 
     /// @dev The faults the Migrator finds once it knows the amount, in the order it checks them.
     function _applyLateFault(Call memory call, Route memory route, uint256 lpAmount) internal view {
-        IMigrator.UniswapV2ToV3Params memory params = call.params;
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params = call.params;
         if (call.kind == Case.ShortAllowance) {
             call.expectedError =
                 abi.encodeWithSelector(IMigrator.InsufficientAllowance.selector, route.pair, lpAmount - 1, lpAmount);
         } else if (call.kind == Case.WithdrawalSlippage) {
             (uint256 amount0, uint256 amount1) = _expectedWithdrawal(route, lpAmount);
             (params.amount0MinWithdrawn, params.amount1MinWithdrawn) = (amount0, amount1 + 1);
-            call.expectedError =
-                abi.encodeWithSelector(IMigrator.WithdrawalSlippage.selector, amount0, amount1, amount0, amount1 + 1);
+            call.expectedError = abi.encodeWithSelector(
+                IUniswapV2ToV3Route.WithdrawalSlippage.selector, amount0, amount1, amount0, amount1 + 1
+            );
         } else if (call.kind == Case.PriceOutOfBounds) {
             (uint160 sqrtPriceX96,,,,,,) = IUniswapV3Pool(route.pool).slot0();
             params.sqrtPriceX96Min = sqrtPriceX96 + 1;
             call.expectedError = abi.encodeWithSelector(
-                IMigrator.PoolPriceOutOfBounds.selector,
+                IUniswapV2ToV3Route.PoolPriceOutOfBounds.selector,
                 route.pool,
                 sqrtPriceX96,
                 params.sqrtPriceX96Min,
@@ -308,13 +312,15 @@ contract MigratorHandler is MigratorApprovals, StdCheats, StdUtils {
         } else if (call.kind == Case.ForeignPosition) {
             address other = actors[(call.actorIndex + 1) % actors.length];
             params.tokenId = lastPosition[other][call.routeIndex];
-            call.expectedError = abi.encodeWithSelector(IMigrator.NotPositionOwner.selector, params.tokenId, other);
+            call.expectedError =
+                abi.encodeWithSelector(IUniswapV2ToV3Route.NotPositionOwner.selector, params.tokenId, other);
         } else if (call.kind == Case.PositionMismatch) {
             params.tickLower += route.tickSpacing;
-            call.expectedError = abi.encodeWithSelector(IMigrator.PositionMismatch.selector, params.tokenId);
+            call.expectedError = abi.encodeWithSelector(IUniswapV2ToV3Route.PositionMismatch.selector, params.tokenId);
         } else if (call.kind == Case.DepositSlippage) {
             params.amount0MinDeposited = type(uint256).max;
-            (call.expectedError, call.selectorOnly) = (abi.encodePacked(IMigrator.DepositSlippage.selector), true);
+            (call.expectedError, call.selectorOnly) =
+            (abi.encodePacked(IUniswapV2ToV3Route.DepositSlippage.selector), true);
         }
     }
 
@@ -348,7 +354,7 @@ contract MigratorHandler is MigratorApprovals, StdCheats, StdUtils {
     function _params(Route memory route, uint256 lpAmount, uint24 halfWidth)
         internal
         view
-        returns (IMigrator.UniswapV2ToV3Params memory params)
+        returns (IUniswapV2ToV3Route.UniswapV2ToV3Params memory params)
     {
         (uint160 sqrtPriceX96, int24 tick,,,,,) = IUniswapV3Pool(route.pool).slot0();
         (params.token0, params.token1, params.fee, params.lpAmount) = (route.token0, route.token1, route.fee, lpAmount);
@@ -404,7 +410,11 @@ contract MigratorHandler is MigratorApprovals, StdCheats, StdUtils {
         b.userEth = actor.balance;
     }
 
-    function _batch(IMigrator.UniswapV2ToV3Params memory params) internal pure returns (IMigrator.Position[] memory) {
+    function _batch(IUniswapV2ToV3Route.UniswapV2ToV3Params memory params)
+        internal
+        pure
+        returns (IMigrator.Position[] memory)
+    {
         IMigrator.Position[] memory positions = new IMigrator.Position[](1);
         positions[0] = IMigrator.Position(IMigrator.Route.UniswapV2ToV3, abi.encode(params));
         return positions;

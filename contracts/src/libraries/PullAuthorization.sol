@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IMigrator} from "../interfaces/IMigrator.sol";
+import {IAaveDebtToken} from "../interfaces/external/IAaveTokens.sol";
+import {IERC20Permit} from "../interfaces/external/IERC20Permit.sol";
+
+/// @title PullAuthorization
+/// @notice The one way the Migrator is authorised to pull from its caller, for every kind of pull: apply the
+/// caller's signature if one is given (`deadline != 0`), then require the resulting allowance to cover the pull.
+/// @dev Each kind is a pair (signature call, allowance read): an EIP-2612 permit and `allowance`, Aave V3's
+/// `delegationWithSig` and `borrowAllowance`; an ERC-721 permit and `getApproved`/`isApprovedForAll` fits the same
+/// way. Signatures run in try/catch: if someone front-ran one, the allowance it set is what counts. The allowance is
+/// then checked, so a signature that silently did nothing (a token whose fallback swallows `permit`) cannot be
+/// mistaken for consent. `owner` is always the `migrate` caller, never an input.
+library PullAuthorization {
+    /// @notice Applies `permit` (if any) on the EIP-2612 `token` and requires `owner`'s allowance to the Migrator to
+    /// cover `amount`.
+    function permitErc20(address token, address owner, uint256 amount, IMigrator.PermitSignature memory permit)
+        internal
+    {
+        if (permit.deadline != 0) {
+            // solhint-disable no-empty-blocks
+            try IERC20Permit(token)
+                .permit(owner, address(this), permit.value, permit.deadline, permit.v, permit.r, permit.s) {}
+                catch {}
+            // solhint-enable no-empty-blocks
+        }
+        _requireCovered(token, IERC20Permit(token).allowance(owner, address(this)), amount);
+    }
+
+    /// @notice Applies `delegation` (if any) on the Aave V3 variable `debtToken` and requires `owner`'s credit
+    /// delegation to the Migrator to cover `amount`.
+    function delegateCredit(
+        address debtToken,
+        address owner,
+        uint256 amount,
+        IMigrator.PermitSignature memory delegation
+    ) internal {
+        if (delegation.deadline != 0) {
+            // solhint-disable no-empty-blocks
+            try IAaveDebtToken(debtToken)
+                .delegationWithSig(
+                    owner,
+                    address(this),
+                    delegation.value,
+                    delegation.deadline,
+                    delegation.v,
+                    delegation.r,
+                    delegation.s
+                ) {}
+                catch {}
+            // solhint-enable no-empty-blocks
+        }
+        _requireCovered(debtToken, IAaveDebtToken(debtToken).borrowAllowance(owner, address(this)), amount);
+    }
+
+    function _requireCovered(address token, uint256 allowance, uint256 needed) private pure {
+        if (allowance < needed) revert IMigrator.InsufficientAllowance(token, allowance, needed);
+    }
+}
