@@ -3,6 +3,7 @@ import { defineConfig } from "@wagmi/cli";
 import { foundry } from "@wagmi/cli/plugins";
 import type { Abi } from "viem";
 import { contractSourcesStamp } from "./devnet/source-hash";
+import { solidityEnumMembers } from "./lib/routes/solidityEnum";
 
 /** The ABI inside a protocol package's build artifact (waffle and hardhat both keep it under `abi`). */
 function packageAbi(path: string): Abi {
@@ -52,6 +53,17 @@ export default defineConfig({
       ],
       forge: { build: false },
     }),
+    {
+      // The ABI types a route as `uint8`: its member names come from the interface's AST, for the route registry.
+      name: "MigratorRoutes",
+      run: () => {
+        const artifact = JSON.parse(readFileSync("contracts/out/IMigrator.sol/IMigrator.json", "utf8"));
+        const names = solidityEnumMembers(artifact, "IMigrator.Route");
+        return {
+          content: `/** \`IMigrator.Route\` member names; a member's index is its value. */\nexport const migratorRouteNames = ${JSON.stringify(names)} as const;`,
+        };
+      },
+    },
     {
       name: "DoNotEdit",
       run: () => ({

@@ -1,13 +1,12 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Address, PublicClient } from "viem";
 import { useChainId, usePublicClient } from "wagmi";
-import { addressesFor } from "@/lib/chain/addresses";
-import { readV2Positions } from "@/lib/uniswap/v2/positions";
+import { uniswapV2ToV3 } from "@/lib/routes/uniswapV2ToV3";
 
 export function v2PositionsQueryOptions(client: PublicClient, chainId: number, owner: Address) {
   return queryOptions({
     queryKey: ["v2Positions", chainId, owner],
-    queryFn: () => readV2Positions(client, addressesFor(chainId), owner),
+    queryFn: () => uniswapV2ToV3.discover(client, chainId, owner),
   });
 }
 

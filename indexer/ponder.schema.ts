@@ -85,11 +85,15 @@ export const lendingPosition = onchainTable(
   (table) => ({ pk: primaryKey({ columns: [table.chainId, table.user] }) }),
 );
 
-/** A destination position (the chain's V3 NonfungiblePositionManager token) that received migrated liquidity, followed until that liquidity leaves its owner. */
+/**
+ * A destination position that received migrated liquidity, followed until that liquidity leaves its owner. Keyed on
+ * its position manager and token id: token ids are only unique within one manager (V3's and V4's both count from 1).
+ */
 export const position = onchainTable(
   "position",
   (t) => ({
     chainId: t.integer().notNull(),
+    positionManager: t.hex().notNull(),
     tokenId: t.bigint().notNull(),
     owner: t.hex().notNull(),
     pool: t.hex().notNull(),
@@ -97,7 +101,7 @@ export const position = onchainTable(
     liquidity: t.bigint().notNull(),
     retainedUsd: t.bigint().notNull(),
   }),
-  (table) => ({ pk: primaryKey({ columns: [table.chainId, table.tokenId] }) }),
+  (table) => ({ pk: primaryKey({ columns: [table.chainId, table.positionManager, table.tokenId] }) }),
 );
 
 /** Per-user totals; points are settled up to `settledAt` and keep accruing on `retainedUsd` after it. */

@@ -2,13 +2,13 @@ import { ponder } from "ponder:registry";
 import { lendingMigration, lendingPosition, migration, position } from "ponder:schema";
 import { type Hex, sliceHex, zeroAddress } from "viem";
 import { lendingValue } from "../../lib/campaign/points";
-import { Route } from "../../lib/migrator/encoding";
+import { routeNameOf } from "../../lib/routes/routeIds";
 import { indexedChain } from "../chains";
 import { pricedAmount } from "./prices";
 import { applyRetainedChange } from "./totals";
 
-/** `IMigrator.Route` members by their enum value. */
-const routeName = (route: number) => Object.entries(Route).find(([, value]) => value === route)?.[0] ?? `Route${route}`;
+/** `IMigrator.Route` members by their enum value (generated from the contract). */
+const routeName = (route: number) => routeNameOf(route) ?? `Route${route}`;
 
 const chain = indexedChain(process.env);
 
@@ -66,6 +66,7 @@ ponder.on("Migrator:Migrated", async ({ event, context }) => {
     .insert(position)
     .values({
       chainId: chain.id,
+      positionManager: moved.positionManager,
       tokenId: moved.tokenId,
       owner: user,
       pool,

@@ -7,7 +7,7 @@ import { applyRetainedChange } from "./totals";
 
 /** Migrated liquidity pulled out of its position stops counting at once. */
 ponder.on("PositionManager:DecreaseLiquidity", async ({ event, context }) => {
-  const key = { chainId: context.chain.id, tokenId: event.args.tokenId };
+  const key = { chainId: context.chain.id, positionManager: event.log.address, tokenId: event.args.tokenId };
   const held = await context.db.find(position, key);
   if (!held || held.liquidity === 0n) return;
   const { owner, pool, retainedUsd } = held;
@@ -24,7 +24,7 @@ ponder.on("PositionManager:DecreaseLiquidity", async ({ event, context }) => {
 
 /** A position that changes hands leaves the migrator: its liquidity no longer counts for anyone. */
 ponder.on("PositionManager:Transfer", async ({ event, context }) => {
-  const key = { chainId: context.chain.id, tokenId: event.args.tokenId };
+  const key = { chainId: context.chain.id, positionManager: event.log.address, tokenId: event.args.tokenId };
   const held = await context.db.find(position, key);
   if (!held || held.liquidity === 0n || event.args.to.toLowerCase() === held.owner.toLowerCase()) return;
   const { owner, pool, retainedUsd } = held;

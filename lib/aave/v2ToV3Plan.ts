@@ -1,14 +1,12 @@
 import type { Address } from "viem";
-import { type AaveV2ToV3Params, aaveV2ToV3Position, NO_PERMIT, type PermitSignature } from "../migrator/encoding";
-import { type AuthorizationCall, approvalCall, delegationCall } from "../signing/authorizations";
 import { formatHealthFactor, HEALTH_FACTOR, healthFactorAfterMigration } from "./healthFactor";
 import type { AaveV2Position, AaveV2Reserve } from "./v2/positions";
 import { toMigratingReserve } from "./v2/positions";
 import { isMoving, type KeptOnV2 } from "./v2/selection";
-import { type SignedAmount, withBuffer } from "./v2ToV3Signatures";
+import type { SignedAmount } from "./v2ToV3Signatures";
 import { type EligibilityCheck, eligibility, type V3Eligibility } from "./v3/eligibility";
 
-const debtOf = (reserve: AaveV2Reserve) => reserve.stableDebt + reserve.variableDebt;
+export const debtOf = (reserve: AaveV2Reserve) => reserve.stableDebt + reserve.variableDebt;
 
 /**
  * Moving the selected supplies and debts of an Aave V2 position to V3 (the Migrator moves each listed one whole):
@@ -107,35 +105,4 @@ function selectionProblem(selection: {
     return `Your ${selection.movedDebts.join(" and ")} debt would arrive on Aave V3 with no collateral there. Move a supply with it.`;
   }
   return undefined;
-}
-
-/**
- * The route's parameters, with one signature per supply then per debt, in the plan's order; without signatures
- * (approvals sent instead, or a simulation), "no permit".
- */
-export function aaveMigrationParams(plan: AaveMigrationPlan, signatures: PermitSignature[]): AaveV2ToV3Params {
-  return {
-    collateral: plan.supplies.map(({ asset }, i) => ({ asset, permit: signatures[i] ?? NO_PERMIT })),
-    debt: plan.debts.map(({ asset }, i) => ({
-      asset,
-      delegation: signatures[plan.supplies.length + i] ?? NO_PERMIT,
-    })),
-    minHealthFactor: plan.minHealthFactor,
-  };
-}
-
-/** The approvals and delegations that stand in for the plan's signatures (simulation, smart-contract wallets). */
-export function aaveAuthorizationCalls(plan: AaveMigrationPlan, migrator: Address): AuthorizationCall[] {
-  return [
-    ...plan.supplies.map(({ token, amount }) => approvalCall(token, migrator, withBuffer(amount))),
-    ...plan.debts.map(({ token, amount }) => delegationCall(token, migrator, withBuffer(amount))),
-  ];
-}
-
-/** The Aave position as a simulation runs it before anything is signed: approvals stand in for the signatures. */
-export function aaveSimulation(plan: AaveMigrationPlan, migrator: Address) {
-  return {
-    authorizations: aaveAuthorizationCalls(plan, migrator),
-    positions: [aaveV2ToV3Position(aaveMigrationParams(plan, []))],
-  };
 }

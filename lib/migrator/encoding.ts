@@ -8,9 +8,7 @@ import {
   parseSignature,
 } from "viem";
 import { iRouteParamsAbi, migratorAbi } from "../generated/abis";
-
-/** Route ids, in the order of `IMigrator.Route`. */
-export const Route = { UniswapV2ToV3: 0, AaveV2ToV3: 1 } as const;
+import { routeId } from "../routes/routeIds";
 
 export type UniswapV2ToV3Params = ContractFunctionArgs<typeof iRouteParamsAbi, "nonpayable", "uniswapV2ToV3">[0];
 
@@ -35,13 +33,13 @@ export interface MigratorPosition {
 /** One V2 → V3 position, encoded with the struct definition the contract decodes (from its ABI). */
 export function uniswapV2ToV3Position(params: UniswapV2ToV3Params): MigratorPosition {
   const { inputs } = getAbiItem({ abi: iRouteParamsAbi, name: "uniswapV2ToV3" });
-  return { route: Route.UniswapV2ToV3, params: encodeAbiParameters(inputs, [params]) };
+  return { route: routeId("UniswapV2ToV3"), params: encodeAbiParameters(inputs, [params]) };
 }
 
 /** One Aave V2 → V3 lending position, encoded the same way. */
 export function aaveV2ToV3Position(params: AaveV2ToV3Params): MigratorPosition {
   const { inputs } = getAbiItem({ abi: iRouteParamsAbi, name: "aaveV2ToV3" });
-  return { route: Route.AaveV2ToV3, params: encodeAbiParameters(inputs, [params]) };
+  return { route: routeId("AaveV2ToV3"), params: encodeAbiParameters(inputs, [params]) };
 }
 
 /** Calldata of `migrate(positions, deadline, unwrapWeth)`. */

@@ -2,8 +2,7 @@ import { Card } from "@/components/Card";
 import type { Summary } from "@/lib/campaign/stats";
 import { formatUsd } from "@/lib/campaign/stats";
 import { addressesFor } from "@/lib/chain/addresses";
-
-const ROUTE_NAMES: Record<string, string> = { UniswapV2ToV3: "Uniswap V2 → V3", AaveV2ToV3: "Aave V2 → V3" };
+import { routeLabel } from "@/lib/routes/registry";
 
 /** "WETH/USDC 0.30%" for a pool listed in the addresses file, "Aave V3" for its lending pool, the short address otherwise. */
 function poolName(chainId: number, pool: string): string {
@@ -21,7 +20,7 @@ export function Breakdown({ chainId, byRoute, byPool }: Pick<Summary, "chainId" 
       <div className="grid gap-6 md:grid-cols-2">
         <SplitTable
           caption="By route"
-          rows={byRoute.map((route) => ({ key: route.route, name: ROUTE_NAMES[route.route] ?? route.route, ...route }))}
+          rows={byRoute.map((route) => ({ key: route.route, name: routeLabel(route.route), ...route }))}
         />
         <SplitTable
           caption="By destination pool"
@@ -43,7 +42,7 @@ function SplitTable({
     <table className="w-full text-sm">
       <caption className="text-left font-medium">{caption}</caption>
       <thead>
-        <tr className="text-left text-muted">
+        <tr className="text-left text-slate-500">
           <th scope="col">Name</th>
           <th scope="col" className="text-right">
             Migrations

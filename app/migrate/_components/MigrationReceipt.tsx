@@ -1,21 +1,11 @@
 import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { Card } from "@/components/Card";
-import { formatAmount } from "@/lib/format";
-import type { V2Position } from "@/lib/uniswap/v2/positions";
-import { positionName } from "./PositionList";
+import { describeEvent } from "@/lib/routes/registry";
 import type { MigrationResult } from "./SignAndMigrate";
 
-/** What the transaction did, read from its Migrated events. */
-export function MigrationReceipt({
-  result,
-  positions,
-  onAgain,
-}: {
-  result: MigrationResult;
-  positions: V2Position[];
-  onAgain: () => void;
-}) {
+/** What the transaction did, read from the Migrator's events and described by each event's route. */
+export function MigrationReceipt({ result, onAgain }: { result: MigrationResult; onAgain: () => void }) {
   return (
     <Card title="Migrated">
       <Alert tone="success">
@@ -23,30 +13,17 @@ export function MigrationReceipt({
         {result.gasUsed.toLocaleString("en-US")} gas).
       </Alert>
       <ul className="space-y-2 text-sm" aria-label="Migrated positions">
-        {result.migrations.map(({ source, migration }) => {
-          const position = positions.find((p) => p.pair.toLowerCase() === source.toLowerCase());
-          const [t0, t1] = [position?.token0, position?.token1];
-          const added = result.addedTo?.includes(migration.tokenId) ?? false;
-          const amount = (value: bigint, token: typeof t0) =>
-            token ? `${formatAmount(value, token.decimals)} ${token.symbol}` : value.toString();
+        {result.events.map((event) => {
+          const { title, detail } = describeEvent(event, result.legs);
           return (
-            <li key={`${source}-${migration.tokenId}`}>
-              <p className="font-medium">
-                {position ? positionName(position) : source} → {added ? "added to your " : ""}Uniswap V3 position #
-                {migration.tokenId.toString()}
-              </p>
-              <p>
-                Deposited {amount(migration.amount0Deposited, t0)} + {amount(migration.amount1Deposited, t1)}; refunded{" "}
-                {amount(migration.amount0Refunded, t0)} + {amount(migration.amount1Refunded, t1)}
-                {migration.refundedAsEth ? " (WETH as ETH)" : ""}.
-              </p>
+            // A batch moves each source once.
+            <li key={`${event.route}-${event.source}`}>
+              <p className={detail ? "font-medium" : undefined}>{title}</p>
+              {detail ? <p>{detail}</p> : null}
             </li>
           );
         })}
       </ul>
-      {result.movedAave ? (
-        <p className="text-sm">Your Aave V2 position moved to Aave V3 in the same transaction.</p>
-      ) : null}
       <Button variant="secondary" onClick={onAgain}>
         Migrate another position
       </Button>

@@ -1,23 +1,8 @@
 import type { Address } from "viem";
 import { Card } from "@/components/Card";
-import { usdValue } from "@/lib/aave/v3/usdPrices";
 import { formatAmount, formatUsd } from "@/lib/format";
+import { positionName, positionUsd } from "@/lib/routes/uniswapV2ToV3/names";
 import type { V2Position } from "@/lib/uniswap/v2/positions";
-
-export function positionName({ token0, token1 }: V2Position) {
-  return `${token0.symbol} / ${token1.symbol}`;
-}
-
-/** USD value of what a position redeems for, when both prices are known. */
-export function positionUsd(position: V2Position, prices: Map<string, bigint> | undefined): number | undefined {
-  const price0 = prices?.get(position.token0.address.toLowerCase());
-  const price1 = prices?.get(position.token1.address.toLowerCase());
-  if (price0 === undefined || price1 === undefined) return undefined;
-  return (
-    usdValue(position.amount0, position.token0.decimals, price0) +
-    usdValue(position.amount1, position.token1.decimals, price1)
-  );
-}
 
 export function PositionList({
   positions,
@@ -42,9 +27,9 @@ export function PositionList({
               <div>
                 <p className="font-medium">
                   {positionName(position)}
-                  {usd === undefined ? null : <span className="ml-2 text-muted">{formatUsd(usd)}</span>}
+                  {usd === undefined ? null : <span className="ml-2 text-slate-500">{formatUsd(usd)}</span>}
                 </p>
-                <p className="text-sm text-muted">
+                <p className="text-sm text-slate-600 dark:text-slate-400">
                   {formatAmount(position.amount0, position.token0.decimals)} {position.token0.symbol} +{" "}
                   {formatAmount(position.amount1, position.token1.decimals)} {position.token1.symbol}
                 </p>

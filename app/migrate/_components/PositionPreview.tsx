@@ -1,11 +1,11 @@
 import { Alert } from "@/components/Alert";
 import { formatAmount, formatPrice } from "@/lib/format";
 import type { LiquidityMigration } from "@/lib/migrator/simulate";
+import type { ReadyPlan } from "@/lib/routes/uniswapV2ToV3/draft";
+import { positionName } from "@/lib/routes/uniswapV2ToV3/names";
 import type { V2Position } from "@/lib/uniswap/v2/positions";
 import { priceFromSqrtPriceX96 } from "@/lib/uniswap/v3/poolMath";
-import type { ReadyPlan } from "./draft";
 import { ImpermanentLoss } from "./ImpermanentLoss";
-import { positionName } from "./PositionList";
 
 /** What moves for one position: from the simulation when it has run, the plan's figures otherwise. */
 export function PositionPreview({

@@ -1,12 +1,12 @@
 import { Field } from "@/components/Field";
 import { formatPrice } from "@/lib/format";
 import { parsePercentage } from "@/lib/inputs";
+import type { PositionDraft } from "@/lib/routes/uniswapV2ToV3/draft";
+import { positionName } from "@/lib/routes/uniswapV2ToV3/names";
 import type { V2Position } from "@/lib/uniswap/v2/positions";
 import { FEE_TIERS, type FeeTier } from "@/lib/uniswap/v3/poolMath";
 import type { HeldV3Position } from "@/lib/uniswap/v3/positions";
 import { RANGE_PRESETS, type RangeChoice, type RangePresetId, rangeFromTicks } from "@/lib/uniswap/v3/rangePresets";
-import type { PositionDraft } from "./draft";
-import { positionName } from "./PositionList";
 
 const feeLabel = (fee: FeeTier) => `${fee / 10_000}%`;
 

@@ -4,13 +4,10 @@ import type { Address } from "viem";
 import { Card } from "@/components/Card";
 import { Field } from "@/components/Field";
 import type { useMarketData, useMigrationSimulation } from "@/hooks/useMigrationPreview";
-import type { AaveMigrationPlan } from "@/lib/aave/v2ToV3Plan";
-import { oracleUsd } from "@/lib/aave/v3/usdPrices";
 import type { Parsed } from "@/lib/inputs";
+import type { Leg } from "@/lib/routes/types";
 import { type Approvals, ApprovalsToggle } from "./ApprovalsToggle";
-import type { ReadyPlan } from "./draft";
 import { MigrationCost, useMigrationCost } from "./MigrationCost";
-import { positionName, positionUsd } from "./PositionList";
 import { BATCH_LABELS, type MigrationResult, SignAndMigrate } from "./SignAndMigrate";
 
 export interface BatchOptions {
@@ -24,7 +21,7 @@ export interface BatchOptions {
 export function ReviewCard({
   owner,
   migrator,
-  ready,
+  legs,
   sendable,
   options,
   slippageBps,
@@ -32,12 +29,12 @@ export function ReviewCard({
   approvals,
   simulation,
   market,
-  aave,
   onDone,
 }: {
   owner: Address;
   migrator: Address;
-  ready: ReadyPlan[];
+  /** Every leg of every route in the shared transaction, in the order the Migrator runs them. */
+  legs: Leg[];
   sendable: boolean;
   options: BatchOptions;
   slippageBps: Parsed<number>;
@@ -45,16 +42,10 @@ export function ReviewCard({
   approvals: Approvals;
   simulation: ReturnType<typeof useMigrationSimulation>;
   market: ReturnType<typeof useMarketData>;
-  /** The Aave V2 position, when it moves in the same transaction. */
-  aave: AaveMigrationPlan | undefined;
   onDone: (result: MigrationResult) => void;
 }) {
-  const lpUsd = ready.reduce((sum, { position, plan }) => {
-    const usd = positionUsd(position, market.data?.prices) ?? 0;
-    return sum + (usd * Number(plan.lpAmount)) / Number(position.lpBalance);
-  }, 0);
-  const aaveUsd = aave ? oracleUsd(aave.movedUsd) : 0;
-  const cost = useMigrationCost(owner, simulation, market, lpUsd + aaveUsd);
+  const valueMovedUsd = legs.reduce((sum, leg) => sum + leg.valueUsd(market.data?.prices), 0);
+  const cost = useMigrationCost(owner, simulation, market, valueMovedUsd);
 
   return (
     <Card title="Review and migrate">
@@ -81,30 +72,20 @@ export function ReviewCard({
         </div>
       </div>
       <ul className="space-y-1 text-sm" aria-label="Destinations">
-        {ready.map(({ position, destination }) => (
-          <li key={position.pair}>
-            {positionName(position)}:{" "}
-            {destination ? `Adds to your position #${destination.tokenId}` : "Mints a new V3 position"}
-          </li>
-        ))}
+        {legs.flatMap(({ key, name, destination }) =>
+          destination ? [<li key={key}>{`${name}: ${destination}`}</li>] : [],
+        )}
       </ul>
       <MigrationCost cost={cost} testId="gas-estimate" />
       <SignAndMigrate
         owner={owner}
         migrator={migrator}
-        batch={ready.map(({ position, plan }) => ({
-          pair: position.pair,
-          name: positionName(position),
-          params: plan.params,
-        }))}
+        legs={legs}
         unwrapWeth={options.unwrapWeth}
         useApprovals={approvals.active}
-        aave={aave}
         labels={BATCH_LABELS}
         disabled={!sendable || cost.blocksSending}
-        onDone={(result) =>
-          onDone({ ...result, addedTo: ready.flatMap(({ destination }) => (destination ? [destination.tokenId] : [])) })
-        }
+        onDone={onDone}
       />
     </Card>
   );

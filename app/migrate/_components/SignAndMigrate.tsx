@@ -1,43 +1,25 @@
 "use client";
 
 import { useState } from "react";
-import { type Address, type Hash, type Hex, type PublicClient, parseEventLogs } from "viem";
+import type { Address, Hash, PublicClient } from "viem";
 import { useChainId, usePublicClient, useSendTransaction, useSignTypedData } from "wagmi";
 import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { describeMigrationFailure, useMigrationSender } from "@/hooks/useMigrationSender";
-import { type AaveMigrationPlan, aaveAuthorizationCalls, aaveMigrationParams } from "@/lib/aave/v2ToV3Plan";
-import { buildAaveSignatureRequests } from "@/lib/aave/v2ToV3Signatures";
-import { migratorAbi } from "@/lib/generated/abis";
-import {
-  aaveV2ToV3Position,
-  NO_PERMIT,
-  type PermitSignature,
-  toPermitSignature,
-  type UniswapV2ToV3Params,
-  uniswapV2ToV3Position,
-} from "@/lib/migrator/encoding";
-import type { LiquidityMigration } from "@/lib/migrator/simulate";
-import { approvalCall } from "@/lib/signing/authorizations";
-import { PERMIT_LIFETIME_SECONDS } from "@/lib/signing/requests";
-import { buildLpPermits } from "@/lib/uniswap/v2/lpPermits";
+import { NO_SIGNATURES } from "@/lib/routes/batch";
+import { type MigrationEvent, parseMigrationEvents } from "@/lib/routes/events";
+import { type Leg, type SignatureBook, signatureBook } from "@/lib/routes/types";
+import { signingDeadline } from "@/lib/signing/requests";
 import { PendingTransaction } from "./PendingTransaction";
-import { delegationsOf, permitsOf, SignatureList, type Signing, signRemaining, signWith } from "./signatures";
-
-export interface BatchItem {
-  pair: Address;
-  name: string;
-  params: UniswapV2ToV3Params;
-}
+import { SignatureList, type Signing, signRemaining, signWith, unsigned } from "./signatures";
 
 export interface MigrationResult {
   hash: Hash;
   gasUsed: bigint;
-  migrations: { source: Address; migration: LiquidityMigration }[];
-  /** Whether an Aave position moved in the same transaction. */
-  movedAave: boolean;
-  /** The held V3 positions the batch added to (the others were minted). */
-  addedTo?: bigint[];
+  /** The Migrator's per-position events, in the order of the legs. */
+  events: MigrationEvent[];
+  /** The legs the transaction carried: the receipt describes each event with its leg. */
+  legs: Leg[];
 }
 
 /** What the buttons say, so that two migrations on one page (the batch, the Aave card) read apart. */
@@ -61,20 +43,18 @@ type Stage = { step: "ready" } | { step: "review"; signing: Signing } | { step: 
 export function SignAndMigrate({
   owner,
   migrator,
-  batch,
+  legs,
   unwrapWeth,
   useApprovals,
-  aave,
   labels,
   disabled,
   onDone,
 }: {
   owner: Address;
   migrator: Address;
-  batch: BatchItem[];
+  legs: Leg[];
   unwrapWeth: boolean;
   useApprovals: boolean;
-  aave?: AaveMigrationPlan;
   labels: SendLabels;
   disabled: boolean;
   onDone: (result: MigrationResult) => void;
@@ -100,60 +80,41 @@ export function SignAndMigrate({
     }
   };
 
-  const pulls = batch.map(({ pair, params }) => ({ pair, amount: params.lpAmount }));
-
-  /** LP permits first, then the Aave position's permits and delegations, all with one deadline. */
+  /** Every leg's signatures, in leg order, all with one deadline from the chain's clock. */
   const review = () =>
     run(async () => {
-      const { deadline, permits } = await buildLpPermits(client, chainId, owner, migrator, pulls);
-      const lending = aave
-        ? await buildAaveSignatureRequests(client, chainId, owner, migrator, deadline, aave)
-        : { permits: [], delegations: [] };
-      const requests = [
-        ...permitsOf(permits, (i) => batch[i]?.name ?? ""),
-        ...permitsOf(lending.permits, (i) => lending.permits[i]?.token.symbol ?? ""),
-        ...delegationsOf(lending.delegations),
-      ];
-      setStage({ step: "review", signing: { deadline, requests, signatures: [] } });
+      const deadline = await signingDeadline(client);
+      const context = { client, chainId, owner, migrator, deadline };
+      const requests = (await Promise.all(legs.map((leg) => leg.signatureRequests(context)))).flat();
+      setStage({ step: "review", signing: { deadline, requests, signatures: {} } });
     });
 
-  const send = (deadline: bigint, signatures: PermitSignature[]) =>
+  const send = (deadline: bigint, signatures: SignatureBook) =>
     run(async () => {
-      const positions = [
-        ...batch.map((item, i) => uniswapV2ToV3Position({ ...item.params, permit: signatures[i] ?? NO_PERMIT })),
-        ...(aave ? [aaveV2ToV3Position(aaveMigrationParams(aave, signatures.slice(batch.length)))] : []),
-      ];
-      const receipt = await sender.send(positions, deadline, unwrapWeth);
-      const events = parseEventLogs({ abi: migratorAbi, eventName: "Migrated", logs: receipt.logs });
-      const lending = parseEventLogs({ abi: migratorAbi, eventName: "LendingMigrated", logs: receipt.logs });
+      const receipt = await sender.send(
+        legs.map((leg) => leg.encode(signatures)),
+        deadline,
+        unwrapWeth,
+      );
       setStage({ step: "ready" });
       onDone({
         hash: receipt.transactionHash,
         gasUsed: receipt.gasUsed,
-        migrations: events.map((event) => event.args),
-        movedAave: lending.length > 0,
+        events: parseMigrationEvents(receipt.logs),
+        legs,
       });
     });
 
-  const sendSigned = ({ deadline, requests, signatures }: Signing) =>
-    send(
-      deadline,
-      requests.map((item, i) => toPermitSignature(signatures[i] as Hex, item.request.message.value, deadline)),
-    );
+  const approvals = legs.flatMap((leg) => leg.approvals);
 
   /** For accounts that cannot sign (smart-contract wallets): one exact approval or delegation each, then migrate. */
   const approveAndSend = () =>
     run(async () => {
-      const calls = [
-        ...pulls.map(({ pair, amount }) => approvalCall(pair, migrator, amount)),
-        ...(aave ? aaveAuthorizationCalls(aave, migrator) : []),
-      ];
-      for (const [i, call] of calls.entries()) {
+      for (const [i, { call }] of approvals.entries()) {
         setStage({ step: "approving", done: i });
         await client.waitForTransactionReceipt({ hash: await sendTransactionAsync(call) });
       }
-      const { timestamp } = await client.getBlock();
-      await send(timestamp + PERMIT_LIFETIME_SECONDS, []);
+      await send(await signingDeadline(client), NO_SIGNATURES);
     });
 
   return (
@@ -165,15 +126,14 @@ export function SignAndMigrate({
       ) : null}
       {stage.step === "approving" ? (
         <Alert tone="info">
-          Sending authorisation {stage.done + 1} of{" "}
-          {pulls.length + (aave ? aave.supplies.length + aave.debts.length : 0)}…
+          Sending authorisation {stage.done + 1} of {approvals.length}…
         </Alert>
       ) : null}
       {stage.step === "review" ? (
         <div className="space-y-3">
           <h3 className="font-medium">You are about to sign</h3>
           <SignatureList signing={stage.signing} />
-          {stage.signing.signatures.length < stage.signing.requests.length ? (
+          {unsigned(stage.signing).length > 0 ? (
             <div className="flex gap-3">
               <Button
                 onClick={() =>
@@ -187,7 +147,7 @@ export function SignAndMigrate({
               >
                 {busy
                   ? "Waiting for your wallet…"
-                  : stage.signing.signatures.length === 0
+                  : unsigned(stage.signing).length === stage.signing.requests.length
                     ? labels.sign
                     : "Sign the rest"}
               </Button>
@@ -196,7 +156,13 @@ export function SignAndMigrate({
               </Button>
             </div>
           ) : (
-            <Button onClick={() => sendSigned(stage.signing)} disabled={busy || disabled}>
+            <Button
+              onClick={() => {
+                const { deadline, requests, signatures } = stage.signing;
+                send(deadline, signatureBook(requests, signatures, deadline));
+              }}
+              disabled={busy || disabled}
+            >
               {busy ? "Confirm in your wallet…" : labels.migrate}
             </Button>
           )}

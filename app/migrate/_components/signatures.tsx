@@ -1,30 +1,16 @@
 import type { Hex } from "viem";
 import type { useSignTypedData } from "wagmi";
-import {
-  type DelegationRequest,
-  delegationTypedData,
-  describeDelegation,
-  describePermit,
-  type PermitRequest,
-  permitTypedData,
-} from "@/lib/signing/typedData";
+import type { SignatureRequest } from "@/lib/routes/types";
+import { delegationTypedData, describeDelegation, describePermit, permitTypedData } from "@/lib/signing/typedData";
 
-/** One signature the user gives Ferry, an EIP-2612 permit or an Aave V3 credit delegation, and what it is for. */
-export type SignatureRequest = { label: string } & (
-  | { kind: "permit"; request: PermitRequest }
-  | { kind: "delegation"; request: DelegationRequest }
-);
-
+/** The batch's signature requests, the deadline they share, and the signatures made so far by request key. */
 export interface Signing {
   deadline: bigint;
   requests: SignatureRequest[];
-  signatures: Hex[];
+  signatures: Readonly<Record<string, Hex>>;
 }
 
-export const permitsOf = (requests: PermitRequest[], label: (i: number) => string): SignatureRequest[] =>
-  requests.map((request, i) => ({ kind: "permit", request, label: `Permit for ${label(i)}` }));
-export const delegationsOf = (requests: DelegationRequest[]): SignatureRequest[] =>
-  requests.map((request) => ({ kind: "delegation", request, label: `Credit delegation for ${request.token.symbol}` }));
+export const unsigned = (signing: Signing) => signing.requests.filter(({ key }) => !signing.signatures[key]);
 
 /**
  * Signs the requests not signed yet, one wallet prompt each, reporting progress after every prompt; a rejection
@@ -35,12 +21,12 @@ export async function signRemaining(
   sign: (item: SignatureRequest) => Promise<Hex>,
   onProgress: (signing: Signing) => void,
 ) {
-  const signatures = [...signing.signatures];
-  for (const item of signing.requests.slice(signatures.length)) {
+  const signatures = { ...signing.signatures };
+  for (const item of unsigned(signing)) {
     try {
-      signatures.push(await sign(item));
+      signatures[item.key] = await sign(item);
     } finally {
-      onProgress({ ...signing, signatures: [...signatures] });
+      onProgress({ ...signing, signatures: { ...signatures } });
     }
   }
 }
@@ -58,9 +44,9 @@ export function SignatureList({ signing }: { signing: Signing }) {
   const now = BigInt(Math.floor(Date.now() / 1000));
   return (
     <div className="space-y-3">
-      {signing.requests.map((item, i) => (
+      {signing.requests.map((item) => (
         <ul
-          key={item.request.domain.verifyingContract}
+          key={item.key}
           aria-label={item.label}
           className="space-y-1 rounded-lg bg-slate-100 p-3 font-mono text-sm break-all dark:bg-slate-800"
         >
@@ -69,7 +55,7 @@ export function SignatureList({ signing }: { signing: Signing }) {
               <li key={line}>{line}</li>
             ),
           )}
-          <li>{i < signing.signatures.length ? "✓ Signed" : "Not signed yet"}</li>
+          <li>{signing.signatures[item.key] ? "✓ Signed" : "Not signed yet"}</li>
         </ul>
       ))}
     </div>

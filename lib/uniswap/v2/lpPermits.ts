@@ -1,5 +1,6 @@
-import type { Address, PublicClient } from "viem";
-import { buildSignatureRequests, signingDeadline } from "../../signing/requests";
+import type { Address } from "viem";
+import type { SigningContext } from "../../routes/types";
+import { buildSignatureRequests } from "../../signing/requests";
 import type { PermitRequest } from "../../signing/typedData";
 
 export interface LpPull {
@@ -8,18 +9,13 @@ export interface LpPull {
 }
 
 /**
- * The exact EIP-2612 permits for LP tokens, from one multicall and the chain's clock, refusing any pair whose
- * domain separator is not the one computed for this chain and contract. Returns them with the deadline they share,
- * which the migration uses too.
+ * The exact EIP-2612 permits for LP tokens until the batch's deadline, from one multicall, refusing any pair whose
+ * domain separator is not the one computed for this chain and contract.
  */
 export async function buildLpPermits(
-  client: PublicClient,
-  chainId: number,
-  owner: Address,
-  migrator: Address,
+  { client, chainId, owner, migrator, deadline }: SigningContext,
   pulls: LpPull[],
-): Promise<{ deadline: bigint; permits: PermitRequest[] }> {
-  const deadline = signingDeadline(client);
+): Promise<PermitRequest[]> {
   const { permits } = await buildSignatureRequests(client, chainId, owner, migrator, deadline, {
     permits: pulls.map(({ pair, amount }) => ({
       contract: "uniswapV2Pair",
@@ -30,5 +26,5 @@ export async function buildLpPermits(
     })),
     delegations: [],
   });
-  return { deadline: await deadline, permits };
+  return permits;
 }

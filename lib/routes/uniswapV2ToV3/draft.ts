@@ -1,10 +1,11 @@
-import { parsePercentage } from "@/lib/inputs";
-import { type PriceGuardLevel, priceGuardLevel } from "@/lib/uniswap/priceGuard";
-import type { V2Position } from "@/lib/uniswap/v2/positions";
-import { planV2ToV3, type V2ToV3Plan, type V3PoolState } from "@/lib/uniswap/v2ToV3Plan";
-import { type FeeTier, priceFromSqrtPriceX96, sqrtPriceX96FromReserves } from "@/lib/uniswap/v3/poolMath";
-import { chosenDestination, type HeldV3Position, matchingPositions } from "@/lib/uniswap/v3/positions";
-import { type RangeChoice, type ResolvedRange, rangeFromTicks, resolveRange } from "@/lib/uniswap/v3/rangePresets";
+import { parsePercentage } from "../../inputs";
+import { type PriceGuardLevel, priceGuardLevel } from "../../uniswap/priceGuard";
+import type { V2Position } from "../../uniswap/v2/positions";
+import { planV2ToV3, type V2ToV3Plan, type V3PoolState } from "../../uniswap/v2ToV3Plan";
+import { type FeeTier, priceFromSqrtPriceX96, sqrtPriceX96FromReserves } from "../../uniswap/v3/poolMath";
+import { chosenDestination, type HeldV3Position, matchingPositions } from "../../uniswap/v3/positions";
+import { type RangeChoice, type ResolvedRange, rangeFromTicks, resolveRange } from "../../uniswap/v3/rangePresets";
+import type { Planned } from "../types";
 
 /** What the user typed and picked for one position, kept as typed so nothing is lost on an error. */
 export interface PositionDraft {
@@ -26,8 +27,8 @@ export const DEFAULT_DRAFT: PositionDraft = {
   deviationConfirmed: false,
 };
 
-export type ReadyPlan = {
-  ok: true;
+/** A position planned for the Migrator, with what the preview shows. */
+export interface ReadyPlan {
   position: V2Position;
   plan: V2ToV3Plan;
   range: ResolvedRange;
@@ -37,9 +38,7 @@ export type ReadyPlan = {
   guard: PriceGuardLevel;
   /** Whether the batch may go ahead with this position: no block, and any confirmation given. */
   sendable: boolean;
-};
-
-export type PositionPlan = ReadyPlan | { ok: false; error: string };
+}
 
 /** The held positions of the draft's pool that the position can be added to. */
 export const destinationsFor = (position: V2Position, fee: FeeTier, held: readonly HeldV3Position[]) =>
@@ -56,7 +55,7 @@ export function planPosition(
   held: readonly HeldV3Position[],
   slippageBps: number,
   chainId: number,
-): PositionPlan {
+): Planned<ReadyPlan> {
   const percentage = parsePercentage(draft.percentage);
   if (!percentage.ok) return percentage;
   // The price the position is minted at: the pool's, or the V2 pair's for a pool the Migrator will create.
@@ -90,5 +89,5 @@ export function planPosition(
   if (plan.lpAmount === 0n) return { ok: false, error: "That share of the position is too small to migrate." };
   const guard = priceGuardLevel(plan.deviation);
   const sendable = guard === "ok" || guard === "warn" || (guard === "confirm" && draft.deviationConfirmed);
-  return { ok: true, position, plan, range: range.value, destination, price, guard, sendable };
+  return { ok: true, plan: { position, plan, range: range.value, destination, price, guard, sendable } };
 }

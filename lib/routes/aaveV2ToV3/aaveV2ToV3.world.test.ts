@@ -1,16 +1,16 @@
 import { createPublicClient, http, type PublicClient, parseUnits } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deployFerry, scratchDeploymentFile } from "../../devnet/deployFerry";
-import { supplyOnAaveV2 } from "../../devnet/market";
-import { type RunningChain, startWorld } from "../../devnet/world";
-import { addressesFor } from "../chain/addresses";
-import { toViemChain } from "../chain/config";
-import { MigrationRevert, simulateMigration } from "../migrator/simulate";
-import { MAX_UINT256 } from "./healthFactor";
-import { readAaveV2Position } from "./v2/positions";
-import { type KeptOnV2, MOVE_EVERYTHING, withMoving } from "./v2/selection";
-import { aaveSimulation, planAaveMigration } from "./v2ToV3Plan";
-import { readV3Eligibility } from "./v3/eligibility";
+import { deployFerry, scratchDeploymentFile } from "../../../devnet/deployFerry";
+import { supplyOnAaveV2 } from "../../../devnet/market";
+import { type RunningChain, startWorld } from "../../../devnet/world";
+import { MAX_UINT256 } from "../../aave/healthFactor";
+import { type KeptOnV2, MOVE_EVERYTHING, withMoving } from "../../aave/v2/selection";
+import { addressesFor } from "../../chain/addresses";
+import { toViemChain } from "../../chain/config";
+import { MigrationRevert, simulateMigration } from "../../migrator/simulate";
+import { batchSimulation } from "../batch";
+import { legOf } from "../types";
+import { aaveV2ToV3 } from ".";
 
 // The plan of a chosen subset against the real Migrator and Aave bytecode: what the page allows is what the chain
 // does, and what it blocks the chain refuses.
@@ -32,26 +32,18 @@ beforeAll(async () => {
 
 afterAll(() => world?.stop());
 
+/** Discovers, plans and simulates through the route's adapter, as the page does before anything is signed. */
 async function planAndSimulate(kept: KeptOnV2) {
-  const position = await readAaveV2Position(client, addresses, bob);
-  const v3 = await readV3Eligibility(
-    client,
-    addresses,
-    position.reserves.map((r) => r.asset),
-    bob,
-  );
-  const plan = planAaveMigration(
-    position,
-    v3,
-    parseUnits("1.1", 18),
-    (symbol) => addresses.aaveV3.reserves[symbol as keyof typeof addresses.aaveV3.reserves].variableDebtToken,
-    kept,
-  );
+  const sources = await aaveV2ToV3.discover(client, world.chainId, bob);
+  if (!sources) throw new Error("the world's address book lists the Aave reserves");
+  const planned = aaveV2ToV3.plan({ sources, minHealthFactor: parseUnits("1.1", 18), kept });
+  if (!planned.ok) throw new Error(planned.error);
+  const { plan } = planned;
   const { timestamp } = await client.getBlock();
   const simulation = simulateMigration(client, {
     migrator,
     owner: bob,
-    ...aaveSimulation(plan, migrator),
+    ...batchSimulation([legOf(aaveV2ToV3, plan, migrator)]),
     deadline: timestamp + 600n,
     unwrapWeth: false,
   });
@@ -67,7 +59,7 @@ function expectClose(actual: bigint, predicted: bigint, what: string) {
 const keep = (...sides: [side: "supply" | "debt", asset: `0x${string}`][]) =>
   sides.reduce<KeptOnV2>((kept, [side, asset]) => withMoving(kept, side, asset, false), MOVE_EVERYTHING);
 
-describe("planAaveMigration of a subset, against the Migrator on the world", () => {
+describe("the Aave V2 → V3 adapter's plan of a subset, against the Migrator on the world", () => {
   it("moves WETH and the USDC debt, leaving the DAI supply: both health factors as predicted", async () => {
     const { plan, simulation } = await planAndSimulate(keep(["supply", DAI]));
     expect(plan.sendable).toBe(true);
