@@ -103,6 +103,7 @@ describe("planAaveMigration with a selection of reserves", () => {
       collateral: [{ asset: WETH, permit: NO_PERMIT }],
       debt: [{ asset: USDC, delegation: NO_PERMIT }],
       minHealthFactor: wad("1.1"),
+      minSourceHealthFactor: wad("1.1"),
     });
     const calls = aaveAuthorizationCalls(result, MIGRATOR);
     expect(calls.map(({ to }) => to)).toEqual([result.supplies[0]?.token, V3_USDC_DEBT_TOKEN]);

@@ -121,6 +121,8 @@ export function aaveMigrationParams(plan: AaveMigrationPlan, signatures: PermitS
       delegation: signatures[plan.supplies.length + i] ?? NO_PERMIT,
     })),
     minHealthFactor: plan.minHealthFactor,
+    // What stays on V2 gets the same floor as what arrives on V3.
+    minSourceHealthFactor: plan.minHealthFactor,
   };
 }
 
