@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { parseChainConfig } from "./lib/chainConfig";
+import { parseChainConfig } from "./lib/chain/config";
 
 // Fail at start-up, with the variable named, rather than in the browser later.
 parseChainConfig(process.env);

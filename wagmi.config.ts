@@ -9,29 +9,47 @@ function packageAbi(path: string): Abi {
   return JSON.parse(readFileSync(`node_modules/${path}`, "utf8")).abi;
 }
 
+const AAVE_V2 = "@aave/protocol-v2/artifacts/contracts";
+const AAVE_V3 = "@aave/core-v3/artifacts/contracts";
+
+/**
+ * Every protocol contract Ferry's TypeScript talks to, by the name its ABI gets (`<name>Abi`), and the artifact it
+ * comes from: the same packages the world deploys. Interfaces where the package has one (smaller bundles).
+ */
+const PROTOCOL_ABIS: Record<string, string> = {
+  UniswapV2Pair: "@uniswap/v2-core/build/UniswapV2Pair.json",
+  UniswapV3Pool: "@uniswap/v3-core/artifacts/contracts/UniswapV3Pool.sol/UniswapV3Pool.json",
+  UniswapV3Factory: "@uniswap/v3-core/artifacts/contracts/UniswapV3Factory.sol/UniswapV3Factory.json",
+  NonfungiblePositionManager:
+    "@uniswap/v3-periphery/artifacts/contracts/NonfungiblePositionManager.sol/NonfungiblePositionManager.json",
+  AaveV2LendingPool: `${AAVE_V2}/interfaces/ILendingPool.sol/ILendingPool.json`,
+  AaveV2AddressesProvider: `${AAVE_V2}/interfaces/ILendingPoolAddressesProvider.sol/ILendingPoolAddressesProvider.json`,
+  AaveV2DataProvider: `${AAVE_V2}/misc/AaveProtocolDataProvider.sol/AaveProtocolDataProvider.json`,
+  // V2's oracle answers in ETH wei; the interface is the one every Aave oracle implements.
+  AaveV2Oracle: `${AAVE_V2}/interfaces/IPriceOracleGetter.sol/IPriceOracleGetter.json`,
+  // V2 aTokens sign EIP-2612 permits (their nonces are `_nonces`).
+  AaveV2AToken: `${AAVE_V2}/protocol/tokenization/AToken.sol/AToken.json`,
+  AaveV3Pool: `${AAVE_V3}/interfaces/IPool.sol/IPool.json`,
+  AaveV3AddressesProvider: `${AAVE_V3}/interfaces/IPoolAddressesProvider.sol/IPoolAddressesProvider.json`,
+  AaveV3DataProvider: `${AAVE_V3}/misc/AaveProtocolDataProvider.sol/AaveProtocolDataProvider.json`,
+  AaveV3Oracle: `${AAVE_V3}/interfaces/IAaveOracle.sol/IAaveOracle.json`,
+  // V3 variable debt tokens carry credit delegation: approveDelegation and delegationWithSig.
+  AaveV3VariableDebtToken: `${AAVE_V3}/protocol/tokenization/VariableDebtToken.sol/VariableDebtToken.json`,
+};
+
 export default defineConfig({
   out: "lib/generated/abis.ts",
-  contracts: [
-    { name: "UniswapV2Pair", abi: packageAbi("@uniswap/v2-core/build/UniswapV2Pair.json") },
-    {
-      name: "UniswapV3Pool",
-      abi: packageAbi("@uniswap/v3-core/artifacts/contracts/UniswapV3Pool.sol/UniswapV3Pool.json"),
-    },
-    {
-      name: "UniswapV3Factory",
-      abi: packageAbi("@uniswap/v3-core/artifacts/contracts/UniswapV3Factory.sol/UniswapV3Factory.json"),
-    },
-    {
-      name: "NonfungiblePositionManager",
-      abi: packageAbi(
-        "@uniswap/v3-periphery/artifacts/contracts/NonfungiblePositionManager.sol/NonfungiblePositionManager.json",
-      ),
-    },
-  ],
+  contracts: Object.entries(PROTOCOL_ABIS).map(([name, path]) => ({ name, abi: packageAbi(path) })),
   plugins: [
     foundry({
       project: "contracts",
-      include: ["Migrator.sol/**", "IRouteParams.sol/**", "IUniswapV2ToV3Route.sol/**", "IAaveV2ToV3Route.sol/**"],
+      include: [
+        "Migrator.sol/**",
+        "IRouteParams.sol/**",
+        "IUniswapV2ToV3Route.sol/**",
+        "IAaveV2ToV3Route.sol/**",
+        "RewardsDistributor.sol/**",
+      ],
       forge: { build: false },
     }),
     {

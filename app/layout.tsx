@@ -7,8 +7,8 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { cookieToInitialState } from "wagmi";
 import { SiteHeader } from "@/components/SiteHeader";
-import { parseChainConfig } from "@/lib/chainConfig";
-import { createWagmiConfig } from "@/lib/wagmi";
+import { parseChainConfig } from "@/lib/chain/config";
+import { createWagmiConfig } from "@/lib/chain/wagmi";
 import { Providers } from "./providers";
 
 export const metadata: Metadata = {

@@ -4,7 +4,7 @@ export default function Home() {
   return (
     <section className="space-y-6 py-12">
       <h1 className="text-4xl font-bold tracking-tight">Move your liquidity to the new version in one transaction.</h1>
-      <p className="max-w-2xl text-lg text-slate-600 dark:text-slate-300">
+      <p className="max-w-2xl text-lg text-muted">
         Ferry withdraws your Uniswap and Aave positions from the old version and deposits them into the new one
         atomically: one signature per position, one transaction, slippage bounds on both legs, and every leftover token
         refunded to you.

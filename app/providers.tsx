@@ -6,8 +6,8 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { type State, WagmiProvider } from "wagmi";
 import { hashFn } from "wagmi/query";
-import type { ChainConfig } from "@/lib/chainConfig";
-import { createWagmiConfig } from "@/lib/wagmi";
+import type { ChainConfig } from "@/lib/chain/config";
+import { createWagmiConfig } from "@/lib/chain/wagmi";
 
 /**
  * Injected wallets (and every EIP-6963 wallet the browser announces) only, so nothing contacts an outside
@@ -25,6 +25,13 @@ function walletConnectors({ walletConnectProjectId }: ChainConfig) {
   );
 }
 
+/**
+ * RainbowKit's default accent (#0e76fd) under its white bold labels is 4.17:1, below WCAG AA's 4.5:1; Ferry's
+ * ferry-600 is 5.5:1.
+ */
+const ACCENT = { accentColor: "#1f63d8", accentColorForeground: "#ffffff" };
+const RAINBOWKIT_THEME = { lightMode: lightTheme(ACCENT), darkMode: darkTheme(ACCENT) };
+
 export function Providers({
   chainConfig,
   initialState,
@@ -40,7 +47,7 @@ export function Providers({
   return (
     <WagmiProvider config={wagmiConfig} initialState={initialState}>
       <QueryClientProvider client={queryClient}>
-        <RainbowKitProvider theme={{ lightMode: lightTheme(), darkMode: darkTheme() }} modalSize="compact">
+        <RainbowKitProvider theme={RAINBOWKIT_THEME} modalSize="compact">
           {children}
         </RainbowKitProvider>
       </QueryClientProvider>

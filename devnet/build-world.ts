@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 import type { Hex } from "viem";
-import { MAINNET_ADDRESSES, MAINNET_CHAIN_ID } from "../lib/mainnet";
+import { MAINNET_ADDRESSES, MAINNET_CHAIN_ID } from "../lib/chain/mainnet";
 import { toAllocs } from "./allocs";
 import { rpc, startAnvil } from "./anvil";
 import { deployAaveV2 } from "./deploy/aave-v2";

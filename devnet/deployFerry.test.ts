@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { FerryDeployment } from "../lib/ferry";
+import type { FerryDeployment } from "../lib/migrator/deployment";
 import { recordDeployment } from "./deployFerry";
 
 const FERRY_FILE = join(import.meta.dirname, "..", "lib", "ferry.json");

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { toHex } from "viem";
-import type { FerryDeployment } from "../lib/ferry";
+import type { FerryDeployment } from "../lib/migrator/deployment";
 import { ACCOUNT_INDEX, devAccount } from "./deploy/config";
 import { CACHE_DIR, ROOT_DIR } from "./world-files";
 

@@ -1,6 +1,6 @@
 import { createPublicClient, erc20Abi, http, parseEther } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addressesFor } from "../lib/addresses";
+import { addressesFor } from "../lib/chain/addresses";
 import { accounts, WORLD_CHAIN_ID } from "./deploy/config";
 import { checkAddressBook, prepareFork, setTokenBalance } from "./fork-mode";
 import { type RunningChain, startFork, startWorld } from "./world";

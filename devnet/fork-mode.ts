@@ -6,13 +6,12 @@ import {
   type Hex,
   http,
   keccak256,
-  type PublicClient,
-  parseAbi,
   parseEther,
   toHex,
 } from "viem";
-import { addressesFor, type ChainAddresses } from "../lib/addresses";
-import { MAINNET_ADDRESSES } from "../lib/mainnet";
+import { addressesFor, type ChainAddresses } from "../lib/chain/addresses";
+import { MAINNET_ADDRESSES } from "../lib/chain/mainnet";
+import { aaveV2AddressesProviderAbi, aaveV3AddressesProviderAbi } from "../lib/generated/abis";
 import { rpc } from "./anvil";
 import { accounts, TOKENS, type TokenSymbol, unitsForUsd } from "./deploy/config";
 import { DEMO_ACCOUNTS, WALLET_USD } from "./deploy/demo-accounts";
@@ -20,13 +19,6 @@ import { DEMO_ACCOUNTS, WALLET_USD } from "./deploy/demo-accounts";
 /** Solidity mappings declared this early hold the balances of every token Ferry touches (WETH 3, USDC 9, DAI 2). */
 const BALANCE_SLOTS_TO_PROBE = 20;
 const DEMO_ETH = parseEther("100");
-
-const providerAbi = parseAbi([
-  "function getLendingPool() view returns (address)",
-  "function getPool() view returns (address)",
-  "function getPriceOracle() view returns (address)",
-  "function getPoolDataProvider() view returns (address)",
-]);
 
 /**
  * Readies a fork for Ferry: checks the address book against the chain, then gives each demo account ETH and
@@ -78,15 +70,31 @@ export async function checkAddressBook(rpcUrl: string, book: ChainAddresses): Pr
     const code = await client.getCode({ address });
     if (!code || code === "0x") problems.push(`${label} (${address}) has no code`);
   }
-  const expectations: [string, Address, Address, (typeof providerAbi)[number]["name"]][] = [
-    ["aaveV2.pool", book.aaveV2.addressesProvider, book.aaveV2.pool, "getLendingPool"],
-    ["aaveV2.oracle", book.aaveV2.addressesProvider, book.aaveV2.oracle, "getPriceOracle"],
-    ["aaveV3.pool", book.aaveV3.addressesProvider, book.aaveV3.pool, "getPool"],
-    ["aaveV3.oracle", book.aaveV3.addressesProvider, book.aaveV3.oracle, "getPriceOracle"],
-    ["aaveV3.dataProvider", book.aaveV3.addressesProvider, book.aaveV3.dataProvider, "getPoolDataProvider"],
+  // Each addresses provider read at once; an address that is not a provider (no code, wrong contract) reads as nothing.
+  const reported = (read: Promise<Address>) => read.catch(() => undefined);
+  const v2Provider = { address: book.aaveV2.addressesProvider, abi: aaveV2AddressesProviderAbi } as const;
+  const v3Provider = { address: book.aaveV3.addressesProvider, abi: aaveV3AddressesProviderAbi } as const;
+  const expectations: [string, Address, Promise<Address | undefined>][] = [
+    ["aaveV2.pool", book.aaveV2.pool, reported(client.readContract({ ...v2Provider, functionName: "getLendingPool" }))],
+    [
+      "aaveV2.oracle",
+      book.aaveV2.oracle,
+      reported(client.readContract({ ...v2Provider, functionName: "getPriceOracle" })),
+    ],
+    ["aaveV3.pool", book.aaveV3.pool, reported(client.readContract({ ...v3Provider, functionName: "getPool" }))],
+    [
+      "aaveV3.oracle",
+      book.aaveV3.oracle,
+      reported(client.readContract({ ...v3Provider, functionName: "getPriceOracle" })),
+    ],
+    [
+      "aaveV3.dataProvider",
+      book.aaveV3.dataProvider,
+      reported(client.readContract({ ...v3Provider, functionName: "getPoolDataProvider" })),
+    ],
   ];
-  for (const [label, provider, expected, functionName] of expectations) {
-    const actual = await readOrUndefined(client, provider, functionName);
+  for (const [label, expected, read] of expectations) {
+    const actual = await read;
     if (actual?.toLowerCase() !== expected.toLowerCase()) {
       problems.push(`${label} is ${expected} in the book but the addresses provider reports ${actual ?? "nothing"}`);
     }
@@ -106,8 +114,4 @@ function contractEntries(book: ChainAddresses): [string, Address][] {
         .map(([name, address]) => [`${section}.${name}`, address] as [string, Address]);
     }),
   );
-}
-
-function readOrUndefined(client: PublicClient, address: Address, functionName: (typeof providerAbi)[number]["name"]) {
-  return client.readContract({ address, abi: providerAbi, functionName }).catch(() => undefined);
 }

@@ -1,5 +1,5 @@
 import type { Address } from "viem";
-import { addressesFor } from "../lib/addresses";
+import { addressesFor } from "../lib/chain/addresses";
 import { rpc } from "./anvil";
 import { supplyToAave } from "./deploy/aave-reserves";
 import { AAVE_V2_POOL } from "./deploy/aave-v2";

@@ -8,13 +8,18 @@ import {
   http,
   maxUint256,
   type PublicClient,
-  parseAbi,
   publicActions,
 } from "viem";
-import { aaveOracleAbi } from "../lib/aaveOracle";
-import { migratorAbi, nonfungiblePositionManagerAbi, uniswapV2PairAbi } from "../lib/generated/abis";
-import { aaveV2ToV3Position, NO_PERMIT, uniswapV2ToV3Position } from "../lib/migration";
-import { usdValue } from "../lib/points";
+import { usdValue } from "../lib/campaign/points";
+import {
+  aaveV2DataProviderAbi,
+  aaveV3OracleAbi,
+  aaveV3PoolAbi,
+  migratorAbi,
+  nonfungiblePositionManagerAbi,
+  uniswapV2PairAbi,
+} from "../lib/generated/abis";
+import { aaveV2ToV3Position, NO_PERMIT, uniswapV2ToV3Position } from "../lib/migrator/encoding";
 import { minedReceipt } from "./anvil";
 
 // No @uniswap/v3-sdk here (nor lib/uniswapV3, built on it): Playwright and tsx load this module with Node's own
@@ -97,12 +102,6 @@ export async function migrateV2ToV3(wallet: ChainWallet, migration: V2ToV3Migrat
   return hash;
 }
 
-const aaveV2DataProviderTokensAbi = parseAbi([
-  "function getReserveTokensAddresses(address asset) view returns (address aTokenAddress, address stableDebtTokenAddress, address variableDebtTokenAddress)",
-]);
-
-const aaveV3WithdrawAbi = parseAbi(["function withdraw(address asset, uint256 amount, address to) returns (uint256)"]);
-
 export interface AaveV2ToV3Migration {
   migrator: Address;
   /** Aave V2 ProtocolDataProvider, to find each collateral's aToken. */
@@ -119,7 +118,7 @@ export async function migrateAaveV2ToV3(wallet: ChainWallet, migration: AaveV2To
   for (const asset of migration.collateral) {
     const [aToken] = await wallet.readContract({
       address: migration.dataProvider,
-      abi: aaveV2DataProviderTokensAbi,
+      abi: aaveV2DataProviderAbi,
       functionName: "getReserveTokensAddresses",
       args: [asset],
     });
@@ -152,7 +151,7 @@ export async function migrateAaveV2ToV3(wallet: ChainWallet, migration: AaveV2To
 export async function withdrawAaveV3(wallet: ChainWallet, pool: Address, asset: Address, amount = maxUint256) {
   const hash = await wallet.writeContract({
     address: pool,
-    abi: aaveV3WithdrawAbi,
+    abi: aaveV3PoolAbi,
     functionName: "withdraw",
     args: [asset, amount, wallet.account.address],
   });
@@ -194,7 +193,7 @@ export async function depositedUsd(
     const [price, decimals] = await Promise.all([
       client.readContract({
         address: oracle,
-        abi: aaveOracleAbi,
+        abi: aaveV3OracleAbi,
         functionName: "getAssetPrice",
         args: [token],
         blockNumber,

@@ -10,6 +10,9 @@ import { startApp } from "./nextApp";
 import { startWorld } from "./world";
 import { CACHE_DIR } from "./world-files";
 
+/** Ethereum's slot time: the demo chain keeps mining while idle, so its time follows the clock like a real one. */
+const BLOCK_TIME_SECONDS = 12;
+
 /** Every start runs a fresh chain from the same state, so the index of a previous run is wrong: start empty. */
 function freshIndexerDir(): string {
   const dir = join(CACHE_DIR, "indexer");
@@ -41,7 +44,7 @@ try {
   const build = startAppBuild(registerStop);
   // Awaited below; this only keeps an early failure from going unhandled.
   build.app.catch(() => undefined);
-  const chain = await startWorld({ port: await preferredOrFreePort(8545), forkUrl });
+  const chain = await startWorld({ port: await preferredOrFreePort(8545), forkUrl, blockTime: BLOCK_TIME_SECONDS });
   stops.push(chain.stop);
   note(`${forkUrl ? `fork of ${forkUrl}` : "world"} on ${chain.rpcUrl} (chain ${chain.chainId}) after ${elapsed()}`);
   if (forkUrl) {

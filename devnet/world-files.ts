@@ -37,7 +37,7 @@ function inputSources(): string[] {
     ...modules,
     join(DEVNET_DIR, "build-world.ts"),
     join(DEVNET_DIR, "world-files.ts"),
-    join(ROOT_DIR, "lib", "mainnet.ts"),
+    join(ROOT_DIR, "lib", "chain", "mainnet.ts"),
   ].sort();
 }
 

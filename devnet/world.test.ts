@@ -1,18 +1,15 @@
 import { readFileSync } from "node:fs";
-import { createPublicClient, erc20Abi, http, type PublicClient, parseAbi } from "viem";
+import { createPublicClient, erc20Abi, type Hex, http, type PublicClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addressesFor } from "../lib/addresses";
+import { addressesFor } from "../lib/chain/addresses";
+import { aaveV2LendingPoolAbi, uniswapV2PairAbi, uniswapV3PoolAbi } from "../lib/generated/abis";
+import { rpc } from "./anvil";
 import { accounts, WORLD_CHAIN_ID } from "./deploy/config";
 import { advanceTime, movePrice } from "./market";
 import { type RunningChain, revert, snapshot, startFork, startWorld } from "./world";
 import { WORLD_META } from "./world-files";
 
 const world = addressesFor(WORLD_CHAIN_ID);
-const pairAbi = parseAbi(["function getReserves() view returns (uint112, uint112, uint32)"]);
-const poolAbi = parseAbi(["function slot0() view returns (uint160, int24, uint16, uint16, uint16, uint8, bool)"]);
-const aaveAbi = parseAbi([
-  "function getUserAccountData(address) view returns (uint256, uint256, uint256, uint256, uint256, uint256)",
-]);
 
 const client = (rpcUrl: string): PublicClient => createPublicClient({ transport: http(rpcUrl) });
 
@@ -29,17 +26,17 @@ async function stateOf(rpcUrl: string) {
     }),
     reserves: await read.readContract({
       address: world.uniswapV2.pairs.WETH_USDC,
-      abi: pairAbi,
+      abi: uniswapV2PairAbi,
       functionName: "getReserves",
     }),
     slot0: await read.readContract({
       address: world.uniswapV3.pools.WETH_USDC_500,
-      abi: poolAbi,
+      abi: uniswapV3PoolAbi,
       functionName: "slot0",
     }),
     bobAaveV2: await read.readContract({
       address: world.aaveV2.pool,
-      abi: aaveAbi,
+      abi: aaveV2LendingPoolAbi,
       functionName: "getUserAccountData",
       args: [accounts.bob],
     }),
@@ -116,5 +113,33 @@ describe("the world node", () => {
     expect(debtAfter).toBeGreaterThan(debtBefore);
     // The world's clock jumps to wall-clock time when loaded: a year of interest must leave bob healthy.
     expect(healthAfter).toBeGreaterThan(10n ** 18n);
+  });
+});
+
+describe("the world node with a block time (npm start's chain)", () => {
+  let node: RunningChain;
+
+  beforeAll(async () => {
+    node = await startWorld({ blockTime: 1 });
+  });
+  afterAll(async () => {
+    await node?.stop();
+  });
+
+  it("keeps mining while idle, so its time follows the clock", async () => {
+    const read = client(node.rpcUrl);
+    const before = await read.getBlock();
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const after = await read.getBlock();
+    expect(after.number - before.number, "blocks mined with no transaction").toBeGreaterThanOrEqual(2n);
+    expect(after.timestamp).toBeGreaterThan(before.timestamp);
+  });
+
+  it("still mines a transaction at once, not at the next tick", async () => {
+    const hash = await rpc<Hex>(node.rpcUrl, "eth_sendTransaction", [
+      { from: accounts.alice, to: accounts.bob, value: "0x1" },
+    ]);
+    const receipt = await rpc<{ status: Hex } | null>(node.rpcUrl, "eth_getTransactionReceipt", [hash]);
+    expect(receipt?.status, "receipt right after sending").toBe("0x1");
   });
 });

@@ -1,6 +1,6 @@
 import { getAddress, type Hex } from "viem";
-import { addressesFor } from "../lib/addresses";
-import { ferryDeploymentFor } from "../lib/ferry";
+import { addressesFor } from "../lib/chain/addresses";
+import { ferryDeploymentFor } from "../lib/migrator/deployment";
 import { tokenBalance } from "./support/balances";
 import { connectWallet, expect, expectTransactionCount, test } from "./support/fixtures";
 import { migratePage as ui } from "./support/migratePage";

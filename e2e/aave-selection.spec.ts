@@ -1,6 +1,6 @@
 import { parseUnits } from "viem";
 import { supplyOnAaveV2 } from "../devnet/market";
-import { addressesFor } from "../lib/addresses";
+import { addressesFor } from "../lib/chain/addresses";
 import { tokenBalance } from "./support/balances";
 import { e2eEnv } from "./support/env";
 import { connectWallet, expect, expectTransactionCount, test } from "./support/fixtures";

@@ -1,5 +1,5 @@
 import { erc20Abi } from "viem";
-import { addressesFor } from "../lib/addresses";
+import { addressesFor } from "../lib/chain/addresses";
 import { connectWallet, expect, expectTransactionCount, test } from "./support/fixtures";
 
 test("moves an Aave V2 supply position to Aave V3 in exactly one transaction", async ({ page, wallet, chain }) => {

@@ -1,5 +1,5 @@
 import { erc20Abi } from "viem";
-import { addressesFor } from "../lib/addresses";
+import { addressesFor } from "../lib/chain/addresses";
 import { nonfungiblePositionManagerAbi } from "../lib/generated/abis";
 import type { ChainClient } from "./support/fixtures";
 import { connectWallet, expect, expectTransactionCount, test } from "./support/fixtures";

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { erc20Abi, type Hash } from "viem";
-import { addressesFor } from "../lib/addresses";
+import { addressesFor } from "../lib/chain/addresses";
 import { type ChainClient, connectWallet, expect, expectTransactionCount, test } from "./support/fixtures";
 import { migratePage as ui } from "./support/migratePage";
 import type { TestWallet } from "./support/testWallet";

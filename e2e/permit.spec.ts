@@ -1,8 +1,8 @@
 import { isAddressEqual, verifyTypedData } from "viem";
-import { addressesFor } from "../lib/addresses";
-import { ferryDeploymentFor } from "../lib/ferry";
+import { addressesFor } from "../lib/chain/addresses";
 import { uniswapV2PairAbi } from "../lib/generated/abis";
-import { type PermitMessage, permitTypes } from "../lib/permit";
+import { ferryDeploymentFor } from "../lib/migrator/deployment";
+import { type PermitMessage, permitTypes } from "../lib/signing/typedData";
 import { connectWallet, expect, test } from "./support/fixtures";
 import { migratePage as ui } from "./support/migratePage";
 

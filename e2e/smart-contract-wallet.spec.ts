@@ -1,4 +1,4 @@
-import { addressesFor } from "../lib/addresses";
+import { addressesFor } from "../lib/chain/addresses";
 import { tokenBalance } from "./support/balances";
 import { connectWallet, expect, expectTransactionCount, test } from "./support/fixtures";
 import { migratePage as ui } from "./support/migratePage";

@@ -1,12 +1,12 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Address, PublicClient } from "viem";
 import { useChainId, usePublicClient } from "wagmi";
-import { addressesFor } from "@/lib/addresses";
+import { addressesFor } from "@/lib/chain/addresses";
 
 const WORLD_CHAIN_ID = 31337;
 
-import { readAaveV2Position } from "@/lib/aavePositions";
-import { readV3Eligibility } from "@/lib/aaveV3Eligibility";
+import { readAaveV2Position } from "@/lib/aave/v2/positions";
+import { readV3Eligibility } from "@/lib/aave/v3/eligibility";
 
 export function aaveV2PositionQueryOptions(client: PublicClient, chainId: number, owner: Address) {
   return queryOptions({

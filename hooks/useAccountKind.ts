@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Address, PublicClient } from "viem";
 import { useChainId, usePublicClient } from "wagmi";
-import { accountKindFromCode } from "@/lib/accountKind";
+import { accountKindFromCode } from "@/lib/chain/accountKind";
 
 export function accountKindQueryOptions(client: PublicClient, chainId: number, account: Address) {
   return queryOptions({

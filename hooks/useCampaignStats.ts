@@ -8,7 +8,7 @@ import {
   type LeaderboardOrder,
   type Summary,
   type UserReport,
-} from "@/lib/campaignStats";
+} from "@/lib/campaign/stats";
 
 /** New migrations show within a few seconds without a reload; the API answers from its own database. */
 const REFRESH_MS = 2_000;

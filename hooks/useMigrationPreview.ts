@@ -1,11 +1,11 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import type { Address, PublicClient } from "viem";
 import { useChainId, usePublicClient } from "wagmi";
-import { addressesFor } from "@/lib/addresses";
-import type { AuthorizationCall } from "@/lib/authorizations";
-import type { MigratorPosition } from "@/lib/migration";
-import { simulateMigration } from "@/lib/simulateMigration";
-import { readUsdPrices } from "@/lib/usdPrices";
+import { readUsdPrices } from "@/lib/aave/v3/usdPrices";
+import { addressesFor } from "@/lib/chain/addresses";
+import type { MigratorPosition } from "@/lib/migrator/encoding";
+import { simulateMigration } from "@/lib/migrator/simulate";
+import type { AuthorizationCall } from "@/lib/signing/authorizations";
 
 /** The simulation needs some deadline; the real one is set from the chain's clock when sending. */
 const SIMULATION_DEADLINE_SECONDS = 3_600;

@@ -1,11 +1,11 @@
 import { useState } from "react";
 import type { Address, Hash, PublicClient, ReplacementReason, TransactionReceipt } from "viem";
 import { usePublicClient, useWriteContract } from "wagmi";
+import { describeWalletError } from "@/lib/chain/walletErrors";
 import { migratorAbi } from "@/lib/generated/abis";
-import type { MigratorPosition } from "@/lib/migration";
-import { describeMigrationError } from "@/lib/migrationErrors";
-import { MigrationRevert, migrationRevertFrom } from "@/lib/simulateMigration";
-import { describeWalletError } from "@/lib/walletErrors";
+import type { MigratorPosition } from "@/lib/migrator/encoding";
+import { describeMigrationError } from "@/lib/migrator/errors";
+import { MigrationRevert, migrationRevertFrom } from "@/lib/migrator/simulate";
 
 const KEPT = "Your choices and signatures are kept: migrate again when you are ready.";
 /** A sped-up ("repriced") replacement migrates as sent; these outcomes do not. */

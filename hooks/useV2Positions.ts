@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Address, PublicClient } from "viem";
 import { useChainId, usePublicClient } from "wagmi";
-import { addressesFor } from "@/lib/addresses";
-import { readV2Positions } from "@/lib/v2Positions";
+import { addressesFor } from "@/lib/chain/addresses";
+import { readV2Positions } from "@/lib/uniswap/v2/positions";
 
 export function v2PositionsQueryOptions(client: PublicClient, chainId: number, owner: Address) {
   return queryOptions({

@@ -1,10 +1,10 @@
 import { queryOptions, useQueries } from "@tanstack/react-query";
 import type { PublicClient } from "viem";
 import { useChainId, usePublicClient } from "wagmi";
-import { addressesFor } from "@/lib/addresses";
-import type { FeeTier } from "@/lib/uniswapV3";
-import type { V2Position } from "@/lib/v2Positions";
-import { readV3Pool } from "@/lib/v3Pool";
+import { addressesFor } from "@/lib/chain/addresses";
+import type { V2Position } from "@/lib/uniswap/v2/positions";
+import { readV3Pool } from "@/lib/uniswap/v3/pool";
+import type { FeeTier } from "@/lib/uniswap/v3/poolMath";
 
 export function v3PoolQueryOptions(client: PublicClient, chainId: number, position: V2Position, fee: FeeTier) {
   const { token0, token1 } = position;

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Address, PublicClient } from "viem";
 import { useChainId, usePublicClient } from "wagmi";
-import { addressesFor } from "@/lib/addresses";
-import { readV3Positions } from "@/lib/v3Positions";
+import { addressesFor } from "@/lib/chain/addresses";
+import { readV3Positions } from "@/lib/uniswap/v3/positions";
 
 export function v3PositionsQueryOptions(client: PublicClient, chainId: number, owner: Address) {
   return queryOptions({

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type PointsRule, parsePointsRule } from "../lib/points";
+import { type PointsRule, parsePointsRule } from "../lib/campaign/points";
 
 const DEFAULT_POINTS_CONFIG = fileURLToPath(new URL("./points.config.json", import.meta.url));
 

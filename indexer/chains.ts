@@ -1,6 +1,6 @@
 import type { Address } from "viem";
-import { addressesFor } from "../lib/addresses";
-import { ferryDeploymentFor } from "../lib/ferry";
+import { addressesFor } from "../lib/chain/addresses";
+import { ferryDeploymentFor } from "../lib/migrator/deployment";
 
 /** What the indexer needs to know about one chain; everything but the RPC comes from the deployment files. */
 export interface IndexedChain {

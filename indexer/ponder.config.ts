@@ -1,6 +1,5 @@
 import { createConfig } from "ponder";
-import { parseAbi } from "viem";
-import { migratorAbi, nonfungiblePositionManagerAbi } from "../lib/generated/abis";
+import { aaveV3PoolAbi, migratorAbi, nonfungiblePositionManagerAbi } from "../lib/generated/abis";
 import { indexedChain } from "./chains";
 
 const chain = indexedChain(process.env);
@@ -25,9 +24,7 @@ export default createConfig({
     },
     // Follows lending migrations after they land: a migrated asset withdrawn from Aave V3 stops earning points.
     AaveV3Pool: {
-      abi: parseAbi([
-        "event Withdraw(address indexed reserve, address indexed user, address indexed to, uint256 amount)",
-      ]),
+      abi: aaveV3PoolAbi,
       chain: { [chain.name]: { address: chain.aaveV3Pool, startBlock: chain.startBlock } },
     },
   },

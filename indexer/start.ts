@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, stopProcess } from "../devnet/anvil";
-import type { FerryDeployment } from "../lib/ferry";
+import type { FerryDeployment } from "../lib/migrator/deployment";
 import { loadPointsRule } from "./campaign";
 import { indexedChain } from "./chains";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { parseIndexerConfig } from "@/lib/indexerConfig";
+import { parseIndexerConfig } from "@/lib/campaign/indexerConfig";
 import { Dashboard } from "./_components/Dashboard";
 
 export const metadata: Metadata = { title: "Dashboard — Ferry" };
@@ -13,7 +13,7 @@ export default function DashboardPage() {
     <section className="space-y-6">
       <header className="space-y-2">
         <h1 className="text-3xl font-bold tracking-tight">Migration campaign</h1>
-        <p className="text-slate-600 dark:text-slate-300">
+        <p className="text-muted">
           Liquidity moved to the new versions through Ferry, who moved it, and the points it earns while it stays.
         </p>
       </header>

@@ -9,7 +9,7 @@ export default function MigratePage() {
     <section className="space-y-6">
       <header className="space-y-2">
         <h1 className="text-3xl font-bold tracking-tight">Migrate your positions</h1>
-        <p className="text-slate-600 dark:text-slate-300">
+        <p className="text-muted">
           Pick a position on the old version, review exactly what you authorise, and move it in one transaction.
         </p>
       </header>

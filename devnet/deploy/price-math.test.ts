@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addressesFor } from "../../lib/addresses";
+import { addressesFor } from "../../lib/chain/addresses";
 import { fullRange, sortPair, sqrtBigInt, tickAtSqrtPrice, worldSqrtPriceX96 } from "./price-math";
 
 const { tokens } = addressesFor(31337);

@@ -11,7 +11,7 @@ import {
   toHex,
   zeroAddress,
 } from "viem";
-import { PERMIT2 } from "../../lib/mainnet";
+import { PERMIT2 } from "../../lib/chain/mainnet";
 import { rpc } from "../anvil";
 import { packageFile } from "./artifacts";
 import { at, type Chain, type Contract } from "./chain";

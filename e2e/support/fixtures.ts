@@ -4,7 +4,7 @@ import { privateKeyToAccount } from "viem/accounts";
 import { rpc } from "../../devnet/anvil";
 import { ACCOUNT_INDEX, WORLD_CHAIN_ID as CHAIN_ID, devPrivateKey } from "../../devnet/deploy/config";
 import { revert, snapshot } from "../../devnet/world";
-import { parseChainConfig, toViemChain } from "../../lib/chainConfig";
+import { parseChainConfig, toViemChain } from "../../lib/chain/config";
 import { e2eEnv } from "./env";
 import { TestWallet } from "./testWallet";
 

@@ -13,7 +13,7 @@ import { ensureWorld } from "../../devnet/build-world";
 import { accounts, WORLD_CHAIN_ID } from "../../devnet/deploy/config";
 import { deployFerry, scratchDeploymentFile } from "../../devnet/deployFerry";
 import { WORLD_STATE } from "../../devnet/world-files";
-import { addressesFor } from "../../lib/addresses";
+import { addressesFor } from "../../lib/chain/addresses";
 import { startIndexer } from "../start";
 import { generateMigrations } from "./syntheticMigrations";
 

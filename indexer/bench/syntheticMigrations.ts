@@ -1,7 +1,7 @@
 import { type Address, encodeFunctionData, erc20Abi, type Hex, maxUint256, numberToHex } from "viem";
 import { rpc } from "../../devnet/anvil";
 import { v2ToV3Args } from "../../devnet/migrations";
-import type { ChainAddresses } from "../../lib/addresses";
+import type { ChainAddresses } from "../../lib/chain/addresses";
 import { migratorAbi, uniswapV2PairAbi } from "../../lib/generated/abis";
 
 /** Enough for a migration that mints a new V3 position; explicit so no transaction needs an estimate. */

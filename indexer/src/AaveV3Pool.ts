@@ -1,6 +1,6 @@
 import { ponder } from "ponder:registry";
 import { lendingPosition } from "ponder:schema";
-import { afterWithdraw } from "../../lib/points";
+import { afterWithdraw } from "../../lib/campaign/points";
 import { indexedChain } from "../chains";
 import { pricedAmount } from "./prices";
 import { applyRetainedChange } from "./totals";

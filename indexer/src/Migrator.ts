@@ -1,8 +1,8 @@
 import { ponder } from "ponder:registry";
 import { lendingMigration, lendingPosition, migration, position } from "ponder:schema";
 import { type Hex, sliceHex, zeroAddress } from "viem";
-import { Route } from "../../lib/migration";
-import { lendingValue } from "../../lib/points";
+import { lendingValue } from "../../lib/campaign/points";
+import { Route } from "../../lib/migrator/encoding";
 import { indexedChain } from "../chains";
 import { pricedAmount } from "./prices";
 import { applyRetainedChange } from "./totals";

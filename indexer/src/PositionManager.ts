@@ -1,6 +1,6 @@
 import { ponder } from "ponder:registry";
 import { position } from "ponder:schema";
-import { afterDecrease } from "../../lib/points";
+import { afterDecrease } from "../../lib/campaign/points";
 import { applyRetainedChange } from "./totals";
 
 // Rows from `find` are the indexing cache's own objects, which `update` mutates: read what is needed first.

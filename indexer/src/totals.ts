@@ -1,7 +1,7 @@
 import type { Context } from "ponder:registry";
 import { chainTotal, dailyTotal, poolTotal, userTotal } from "ponder:schema";
 import type { Address } from "viem";
-import { accruedPoints, isExcluded } from "../../lib/points";
+import { accruedPoints, isExcluded } from "../../lib/campaign/points";
 import { pointsRule } from "../campaign";
 
 const SECONDS_PER_DAY = 86_400;

@@ -7,11 +7,11 @@ import { devAccount } from "../../devnet/deploy/config";
 import { deployFerry, scratchDeploymentFile } from "../../devnet/deployFerry";
 import { approvePair, devnetWallet, migrateAaveV2ToV3, migrateV2ToV3 } from "../../devnet/migrations";
 import { type RunningChain, startWorld } from "../../devnet/world";
-import { addressesFor } from "../../lib/addresses";
-import { parseChainConfig, toViemChain } from "../../lib/chainConfig";
-import type { FerryDeployment } from "../../lib/ferry";
+import type { PointsRule } from "../../lib/campaign/points";
+import { addressesFor } from "../../lib/chain/addresses";
+import { parseChainConfig, toViemChain } from "../../lib/chain/config";
 import { migratorAbi } from "../../lib/generated/abis";
-import type { PointsRule } from "../../lib/points";
+import type { FerryDeployment } from "../../lib/migrator/deployment";
 import { type RunningIndexer, startIndexer } from "../start";
 
 const WAIT_MS = 30_000;

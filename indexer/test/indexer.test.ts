@@ -5,10 +5,9 @@ import { devAccount, TOKENS } from "../../devnet/deploy/config";
 import { advanceTime } from "../../devnet/market";
 import { decreaseLiquidity, depositedUsd, withdrawAaveV3 } from "../../devnet/migrations";
 import { revert, snapshot } from "../../devnet/world";
-import { aaveOracleAbi } from "../../lib/aaveOracle";
-import type { Summary, UserReport, UserStats } from "../../lib/campaignStats";
-import { nonfungiblePositionManagerAbi } from "../../lib/generated/abis";
-import { accruedPoints, ONE_USD } from "../../lib/points";
+import { accruedPoints, ONE_USD } from "../../lib/campaign/points";
+import type { Summary, UserReport, UserStats } from "../../lib/campaign/stats";
+import { aaveV3OracleAbi, nonfungiblePositionManagerAbi } from "../../lib/generated/abis";
 import { IndexedWorld } from "./indexedWorld";
 
 const DAY = 86_400;
@@ -231,7 +230,7 @@ describe("indexer on the world", () => {
     expect(moved.destination).toBe(world.addresses.aaveV3.pool);
     const price = await world.wallet(ALICE).readContract({
       address: world.addresses.aaveV3.oracle,
-      abi: aaveOracleAbi,
+      abi: aaveV3OracleAbi,
       functionName: "getAssetPrice",
       args: [weth],
       blockNumber: event.blockNumber,

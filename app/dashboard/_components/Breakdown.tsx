@@ -1,7 +1,7 @@
 import { Card } from "@/components/Card";
-import { addressesFor } from "@/lib/addresses";
-import type { Summary } from "@/lib/campaignStats";
-import { formatUsd } from "@/lib/campaignStats";
+import type { Summary } from "@/lib/campaign/stats";
+import { formatUsd } from "@/lib/campaign/stats";
+import { addressesFor } from "@/lib/chain/addresses";
 
 const ROUTE_NAMES: Record<string, string> = { UniswapV2ToV3: "Uniswap V2 → V3", AaveV2ToV3: "Aave V2 → V3" };
 
@@ -43,7 +43,7 @@ function SplitTable({
     <table className="w-full text-sm">
       <caption className="text-left font-medium">{caption}</caption>
       <thead>
-        <tr className="text-left text-slate-500">
+        <tr className="text-left text-muted">
           <th scope="col">Name</th>
           <th scope="col" className="text-right">
             Migrations

@@ -2,8 +2,8 @@
 
 import { Card } from "@/components/Card";
 import { useCampaignRule } from "@/hooks/useCampaignStats";
-import { formatUsd, targetProgress } from "@/lib/campaignStats";
-import type { PointsRule } from "@/lib/points";
+import type { PointsRule } from "@/lib/campaign/points";
+import { formatUsd, targetProgress } from "@/lib/campaign/stats";
 
 const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
@@ -50,7 +50,7 @@ export function CampaignProgress({
           <div className="h-full bg-ferry-600" style={{ width: `${progress}%` }} />
         </div>
       </div>
-      <p className="text-sm text-slate-600 dark:text-slate-300">
+      <p className="text-sm text-muted">
         <strong>Points rule: </strong>
         {rule.data ? describeRule(rule.data.rule) : "loading…"}
       </p>

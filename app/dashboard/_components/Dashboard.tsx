@@ -2,7 +2,7 @@
 
 import { Alert } from "@/components/Alert";
 import { useCampaignSummary } from "@/hooks/useCampaignStats";
-import { formatUsd } from "@/lib/campaignStats";
+import { formatUsd } from "@/lib/campaign/stats";
 import { Breakdown } from "./Breakdown";
 import { CampaignProgress } from "./CampaignProgress";
 import { HistoryChart } from "./HistoryChart";

@@ -3,7 +3,7 @@
 import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Card } from "@/components/Card";
 import { useCampaignDaily } from "@/hooks/useCampaignStats";
-import { toChartNumber } from "@/lib/campaignStats";
+import { toChartNumber } from "@/lib/campaign/stats";
 
 const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const USD = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact" });
@@ -19,7 +19,7 @@ export function HistoryChart({ indexerUrl }: { indexerUrl: string }) {
   return (
     <Card title="Over time">
       {data.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-300">No migrations yet.</p>
+        <p className="text-sm text-muted">No migrations yet.</p>
       ) : (
         <figure aria-label="TVL and migrations per day" className="h-64 w-full">
           <ResponsiveContainer width="100%" height="100%">

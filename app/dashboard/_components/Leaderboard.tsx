@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { Card } from "@/components/Card";
 import { useLeaderboard } from "@/hooks/useCampaignStats";
-import type { LeaderboardOrder } from "@/lib/campaignStats";
-import { formatPoints, formatUsd } from "@/lib/campaignStats";
+import type { LeaderboardOrder } from "@/lib/campaign/stats";
+import { formatPoints, formatUsd } from "@/lib/campaign/stats";
 
 const ORDERS: { by: LeaderboardOrder; label: string }[] = [
   { by: "points", label: "By points" },
@@ -33,7 +33,7 @@ export function Leaderboard({ indexerUrl }: { indexerUrl: string }) {
       <table className="w-full text-sm">
         <caption className="sr-only">Top migrators {by === "points" ? "by points" : "by USD still migrated"}</caption>
         <thead>
-          <tr className="text-left text-slate-500">
+          <tr className="text-left text-muted">
             <th scope="col">#</th>
             <th scope="col">Address</th>
             <th scope="col" className="text-right">

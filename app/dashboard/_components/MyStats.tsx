@@ -3,7 +3,7 @@
 import { useAccount } from "wagmi";
 import { Card } from "@/components/Card";
 import { useUserStats } from "@/hooks/useCampaignStats";
-import { formatPoints, formatUsd } from "@/lib/campaignStats";
+import { formatPoints, formatUsd } from "@/lib/campaign/stats";
 import { StatTile } from "./StatTile";
 
 export function MyStats({ indexerUrl }: { indexerUrl: string }) {
@@ -12,11 +12,9 @@ export function MyStats({ indexerUrl }: { indexerUrl: string }) {
   return (
     <Card title="My stats">
       {!address ? (
-        <p className="text-sm text-slate-600 dark:text-slate-300">
-          Connect a wallet to see your migrations and points.
-        </p>
+        <p className="text-sm text-muted">Connect a wallet to see your migrations and points.</p>
       ) : !stats.data ? (
-        <p className="text-sm text-slate-600 dark:text-slate-300">Loading your stats…</p>
+        <p className="text-sm text-muted">Loading your stats…</p>
       ) : (
         <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
           <StatTile label="My points" value={formatPoints(stats.data.points)} />

@@ -5,9 +5,9 @@ export function StatTile({ label, value, hint }: { label: string; value: string;
       aria-label={label}
       className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
     >
-      <p className="text-sm text-slate-500 dark:text-slate-400">{label}</p>
+      <p className="text-sm text-muted">{label}</p>
       <p className="text-2xl font-semibold tabular-nums">{value}</p>
-      {hint ? <p className="text-xs text-slate-500 dark:text-slate-400">{hint}</p> : null}
+      {hint ? <p className="text-xs text-muted">{hint}</p> : null}
     </section>
   );
 }

@@ -6,13 +6,13 @@ import { Alert } from "@/components/Alert";
 import { Card } from "@/components/Card";
 import { Field } from "@/components/Field";
 import { type useMarketData, useMigrationSimulation } from "@/hooks/useMigrationPreview";
-import { type AaveMigrationPlan, aaveSimulation } from "@/lib/aaveMigrationPlan";
-import type { AaveV2Position, AaveV2Reserve } from "@/lib/aavePositions";
-import { isMoving, type KeptOnV2, type ReserveSide, withMoving } from "@/lib/aaveSelection";
+import { formatHealthFactor } from "@/lib/aave/healthFactor";
+import type { AaveV2Position, AaveV2Reserve } from "@/lib/aave/v2/positions";
+import { isMoving, type KeptOnV2, type ReserveSide, withMoving } from "@/lib/aave/v2/selection";
+import { type AaveMigrationPlan, aaveSimulation } from "@/lib/aave/v2ToV3Plan";
+import { oracleUsd } from "@/lib/aave/v3/usdPrices";
 import { formatAmount, formatUsd } from "@/lib/format";
-import { formatHealthFactor } from "@/lib/healthFactor";
 import type { Parsed } from "@/lib/inputs";
-import { oracleUsd } from "@/lib/usdPrices";
 import { type Approvals, ApprovalsToggle } from "./ApprovalsToggle";
 import { MigrationCost, useMigrationCost } from "./MigrationCost";
 import { type MigrationResult, type SendLabels, SignAndMigrate } from "./SignAndMigrate";
@@ -57,7 +57,7 @@ export function AaveMigration({
   return (
     <Card title="Your Aave V2 position">
       <ReserveTable position={position} kept={kept} onKeptChange={onKeptChange} />
-      <p className="text-sm text-slate-500">Ticked supplies and debts move whole; the rest stays on Aave V2.</p>
+      <p className="text-sm text-muted">Ticked supplies and debts move whole; the rest stays on Aave V2.</p>
       {plan ? (
         <>
           <ul aria-label="Aave V3 eligibility" className="space-y-1 text-sm">
@@ -129,7 +129,7 @@ function ReserveTable({
           onChange={(event) => onKeptChange(withMoving(kept, side, reserve.asset, event.target.checked))}
         />
         {formatAmount(amount, reserve.decimals)}
-        <span className="text-slate-500">{formatUsd(oracleUsd(usd))}</span>
+        <span className="text-muted">{formatUsd(oracleUsd(usd))}</span>
       </label>
     ) : (
       formatAmount(amount, reserve.decimals)
@@ -138,7 +138,7 @@ function ReserveTable({
     <table className="w-full text-sm">
       <caption className="sr-only">Aave V2 reserves</caption>
       <thead>
-        <tr className="text-left text-slate-500">
+        <tr className="text-left text-muted">
           <th scope="col">Asset</th>
           <th scope="col">Supplied</th>
           <th scope="col">Borrowed</th>

@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { impermanentLoss, type PriceRange, valueCurve } from "@/lib/impermanentLoss";
+import { impermanentLoss, type PriceRange, valueCurve } from "@/lib/uniswap/v3/impermanentLoss";
 
 const MULTIPLES = [0.25, 0.35, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4];
 const MOVES = [-0.5, -0.25, -0.1, 0.1, 0.25, 0.5];
@@ -39,7 +39,7 @@ export function ImpermanentLoss({ price, range, pairName }: { price: number; ran
       <table className="w-full text-sm">
         <caption className="sr-only">Impermanent loss for price moves of {pairName}</caption>
         <thead>
-          <tr className="text-left text-slate-500">
+          <tr className="text-left text-muted">
             <th scope="col">Price move</th>
             <th scope="col">V2 full range</th>
             <th scope="col">New V3 range</th>

@@ -6,7 +6,7 @@ import { useAccount, useChainId, useChains, useSwitchChain } from "wagmi";
 import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { Card } from "@/components/Card";
-import { describeWalletError } from "@/lib/walletErrors";
+import { describeWalletError } from "@/lib/chain/walletErrors";
 
 // The flow (Uniswap SDK, charts) needs a connected wallet: keep it out of the page's first load.
 const MigrationFlow = dynamic(() => import("./MigrationFlow").then(({ MigrationFlow }) => MigrationFlow), {

@@ -4,11 +4,11 @@ import type { Address } from "viem";
 import { useBalance } from "wagmi";
 import { Alert } from "@/components/Alert";
 import type { useMarketData, useMigrationSimulation } from "@/hooks/useMigrationPreview";
+import { gasCost } from "@/lib/chain/gasCost";
+import { describeWalletError, NOT_ENOUGH_ETH } from "@/lib/chain/walletErrors";
 import { formatUsd } from "@/lib/format";
-import { gasCost } from "@/lib/gasCost";
-import { describeMigrationError } from "@/lib/migrationErrors";
-import { MigrationRevert } from "@/lib/simulateMigration";
-import { describeWalletError, NOT_ENOUGH_ETH } from "@/lib/walletErrors";
+import { describeMigrationError } from "@/lib/migrator/errors";
+import { MigrationRevert } from "@/lib/migrator/simulate";
 
 /**
  * A simulated migration's worst-case gas cost at current fees (ETH, USD, share of the USD value moved), what went

@@ -13,13 +13,13 @@ import { useMarketData, useMigrationSimulation } from "@/hooks/useMigrationPrevi
 import { useV2Positions } from "@/hooks/useV2Positions";
 import { useV3Pools } from "@/hooks/useV3Pools";
 import { useV3Positions } from "@/hooks/useV3Positions";
-import { aaveSimulation, planAaveMigration } from "@/lib/aaveMigrationPlan";
-import { type KeptOnV2, MOVE_EVERYTHING } from "@/lib/aaveSelection";
-import { approvalCall } from "@/lib/authorizations";
-import { ferryDeploymentFor } from "@/lib/ferry";
+import { type KeptOnV2, MOVE_EVERYTHING } from "@/lib/aave/v2/selection";
+import { aaveSimulation, planAaveMigration } from "@/lib/aave/v2ToV3Plan";
+import { describeWalletError } from "@/lib/chain/walletErrors";
 import { parsePositiveNumber, parseSlippage } from "@/lib/inputs";
-import { uniswapV2ToV3Position } from "@/lib/migration";
-import { describeWalletError } from "@/lib/walletErrors";
+import { ferryDeploymentFor } from "@/lib/migrator/deployment";
+import { uniswapV2ToV3Position } from "@/lib/migrator/encoding";
+import { approvalCall } from "@/lib/signing/authorizations";
 import { AaveMigration } from "./AaveMigration";
 import type { Approvals } from "./ApprovalsToggle";
 import {
@@ -204,7 +204,7 @@ export function MigrationFlow({ owner }: { owner: Address }) {
               onChange={setDraft}
               disabled={false}
             />
-            {plan === undefined ? <p className="text-sm text-slate-500">Reading the V3 pool…</p> : null}
+            {plan === undefined ? <p className="text-sm text-muted">Reading the V3 pool…</p> : null}
             {plan?.ok === false ? <Alert tone="error">{plan.error}</Alert> : null}
             {plan?.ok ? (
               <PositionPreview

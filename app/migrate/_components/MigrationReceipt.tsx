@@ -2,7 +2,7 @@ import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { Card } from "@/components/Card";
 import { formatAmount } from "@/lib/format";
-import type { V2Position } from "@/lib/v2Positions";
+import type { V2Position } from "@/lib/uniswap/v2/positions";
 import { positionName } from "./PositionList";
 import type { MigrationResult } from "./SignAndMigrate";
 

@@ -1,8 +1,8 @@
 import type { Address } from "viem";
 import { Card } from "@/components/Card";
+import { usdValue } from "@/lib/aave/v3/usdPrices";
 import { formatAmount, formatUsd } from "@/lib/format";
-import { usdValue } from "@/lib/usdPrices";
-import type { V2Position } from "@/lib/v2Positions";
+import type { V2Position } from "@/lib/uniswap/v2/positions";
 
 export function positionName({ token0, token1 }: V2Position) {
   return `${token0.symbol} / ${token1.symbol}`;
@@ -42,9 +42,9 @@ export function PositionList({
               <div>
                 <p className="font-medium">
                   {positionName(position)}
-                  {usd === undefined ? null : <span className="ml-2 text-slate-500">{formatUsd(usd)}</span>}
+                  {usd === undefined ? null : <span className="ml-2 text-muted">{formatUsd(usd)}</span>}
                 </p>
-                <p className="text-sm text-slate-600 dark:text-slate-400">
+                <p className="text-sm text-muted">
                   {formatAmount(position.amount0, position.token0.decimals)} {position.token0.symbol} +{" "}
                   {formatAmount(position.amount1, position.token1.decimals)} {position.token1.symbol}
                 </p>

@@ -1,8 +1,8 @@
 import { Alert } from "@/components/Alert";
 import { formatAmount, formatPrice } from "@/lib/format";
-import type { LiquidityMigration } from "@/lib/simulateMigration";
-import { priceFromSqrtPriceX96 } from "@/lib/uniswapV3";
-import type { V2Position } from "@/lib/v2Positions";
+import type { LiquidityMigration } from "@/lib/migrator/simulate";
+import type { V2Position } from "@/lib/uniswap/v2/positions";
+import { priceFromSqrtPriceX96 } from "@/lib/uniswap/v3/poolMath";
 import type { ReadyPlan } from "./draft";
 import { ImpermanentLoss } from "./ImpermanentLoss";
 import { positionName } from "./PositionList";
@@ -35,33 +35,33 @@ export function PositionPreview({
   return (
     <div className="space-y-4">
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2" aria-label={`Preview of ${positionName(position)}`}>
-        <dt className="text-slate-500">Destination</dt>
+        <dt className="text-muted">Destination</dt>
         <dd>
           {ready.destination
             ? `Your Uniswap V3 position #${ready.destination.tokenId}, in its range`
             : "A new Uniswap V3 position"}
         </dd>
-        <dt className="text-slate-500">Out of V2</dt>
+        <dt className="text-muted">Out of V2</dt>
         <dd>
           {amount(withdrawn0, token0)} + {amount(withdrawn1, token1)}
         </dd>
-        <dt className="text-slate-500">Into V3</dt>
+        <dt className="text-muted">Into V3</dt>
         <dd>
           {amount(deposited0, token0)} + {amount(deposited1, token1)}
         </dd>
-        <dt className="text-slate-500">Refunded to you</dt>
+        <dt className="text-muted">Refunded to you</dt>
         <dd>
           {amount(withdrawn0 - deposited0, token0)} + {amount(withdrawn1 - deposited1, token1)}
         </dd>
-        <dt className="text-slate-500">Minimum into V3</dt>
+        <dt className="text-muted">Minimum into V3</dt>
         <dd>
           {amount(plan.params.amount0MinDeposited, token0)} + {amount(plan.params.amount1MinDeposited, token1)}
         </dd>
-        <dt className="text-slate-500">V2 price</dt>
+        <dt className="text-muted">V2 price</dt>
         <dd>
           {formatPrice(v2Price)} {unit}
         </dd>
-        <dt className="text-slate-500">V3 pool price</dt>
+        <dt className="text-muted">V3 pool price</dt>
         <dd>
           {plan.poolExists
             ? `${formatPrice(ready.price)} ${unit} (${deviation} from V2)`
@@ -69,7 +69,7 @@ export function PositionPreview({
         </dd>
         {range.priceLower !== undefined && range.priceUpper !== undefined ? (
           <>
-            <dt className="text-slate-500">Range</dt>
+            <dt className="text-muted">Range</dt>
             <dd>
               {formatPrice(range.priceLower)} – {formatPrice(range.priceUpper)} {unit}
             </dd>

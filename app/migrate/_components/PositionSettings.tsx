@@ -1,10 +1,10 @@
 import { Field } from "@/components/Field";
 import { formatPrice } from "@/lib/format";
 import { parsePercentage } from "@/lib/inputs";
-import { RANGE_PRESETS, type RangeChoice, type RangePresetId, rangeFromTicks } from "@/lib/rangePresets";
-import { FEE_TIERS, type FeeTier } from "@/lib/uniswapV3";
-import type { V2Position } from "@/lib/v2Positions";
-import type { HeldV3Position } from "@/lib/v3Positions";
+import type { V2Position } from "@/lib/uniswap/v2/positions";
+import { FEE_TIERS, type FeeTier } from "@/lib/uniswap/v3/poolMath";
+import type { HeldV3Position } from "@/lib/uniswap/v3/positions";
+import { RANGE_PRESETS, type RangeChoice, type RangePresetId, rangeFromTicks } from "@/lib/uniswap/v3/rangePresets";
 import type { PositionDraft } from "./draft";
 import { positionName } from "./PositionList";
 
@@ -143,7 +143,7 @@ export function PositionSettings({
         onChange={(preset: RangePresetId) => setRange({ ...draft.range, preset })}
         disabled={destination !== undefined}
       />
-      {destination ? <p className="text-sm text-slate-500">The range of position #{destination.tokenId}.</p> : null}
+      {destination ? <p className="text-sm text-muted">The range of position #{destination.tokenId}.</p> : null}
       {range.preset === "custom" ? (
         <div className="grid gap-4 sm:grid-cols-2">
           <Field

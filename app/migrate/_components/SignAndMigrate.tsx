@@ -6,11 +6,9 @@ import { useChainId, usePublicClient, useSendTransaction, useSignTypedData } fro
 import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { describeMigrationFailure, useMigrationSender } from "@/hooks/useMigrationSender";
-import { type AaveMigrationPlan, aaveAuthorizationCalls, aaveMigrationParams } from "@/lib/aaveMigrationPlan";
-import { buildAaveSignatureRequests } from "@/lib/aaveSignatures";
-import { approvalCall } from "@/lib/authorizations";
+import { type AaveMigrationPlan, aaveAuthorizationCalls, aaveMigrationParams } from "@/lib/aave/v2ToV3Plan";
+import { buildAaveSignatureRequests } from "@/lib/aave/v2ToV3Signatures";
 import { migratorAbi } from "@/lib/generated/abis";
-import { buildLpPermits, PERMIT_LIFETIME_SECONDS } from "@/lib/lpPermits";
 import {
   aaveV2ToV3Position,
   NO_PERMIT,
@@ -18,8 +16,11 @@ import {
   toPermitSignature,
   type UniswapV2ToV3Params,
   uniswapV2ToV3Position,
-} from "@/lib/migration";
-import type { LiquidityMigration } from "@/lib/simulateMigration";
+} from "@/lib/migrator/encoding";
+import type { LiquidityMigration } from "@/lib/migrator/simulate";
+import { approvalCall } from "@/lib/signing/authorizations";
+import { PERMIT_LIFETIME_SECONDS } from "@/lib/signing/requests";
+import { buildLpPermits } from "@/lib/uniswap/v2/lpPermits";
 import { PendingTransaction } from "./PendingTransaction";
 import { delegationsOf, permitsOf, SignatureList, type Signing, signRemaining, signWith } from "./signatures";
 

@@ -1,10 +1,10 @@
 import { parsePercentage } from "@/lib/inputs";
-import { planV2ToV3, type V2ToV3Plan, type V3PoolState } from "@/lib/migrationPlan";
-import { type PriceGuardLevel, priceGuardLevel } from "@/lib/priceGuard";
-import { type RangeChoice, type ResolvedRange, rangeFromTicks, resolveRange } from "@/lib/rangePresets";
-import { type FeeTier, priceFromSqrtPriceX96, sqrtPriceX96FromReserves } from "@/lib/uniswapV3";
-import type { V2Position } from "@/lib/v2Positions";
-import { chosenDestination, type HeldV3Position, matchingPositions } from "@/lib/v3Positions";
+import { type PriceGuardLevel, priceGuardLevel } from "@/lib/uniswap/priceGuard";
+import type { V2Position } from "@/lib/uniswap/v2/positions";
+import { planV2ToV3, type V2ToV3Plan, type V3PoolState } from "@/lib/uniswap/v2ToV3Plan";
+import { type FeeTier, priceFromSqrtPriceX96, sqrtPriceX96FromReserves } from "@/lib/uniswap/v3/poolMath";
+import { chosenDestination, type HeldV3Position, matchingPositions } from "@/lib/uniswap/v3/positions";
+import { type RangeChoice, type ResolvedRange, rangeFromTicks, resolveRange } from "@/lib/uniswap/v3/rangePresets";
 
 /** What the user typed and picked for one position, kept as typed so nothing is lost on an error. */
 export interface PositionDraft {

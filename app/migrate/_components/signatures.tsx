@@ -1,7 +1,13 @@
 import type { Hex } from "viem";
 import type { useSignTypedData } from "wagmi";
-import { type DelegationRequest, delegationTypedData, describeDelegation } from "@/lib/aaveSignatures";
-import { describePermit, type PermitRequest, permitTypedData } from "@/lib/permit";
+import {
+  type DelegationRequest,
+  delegationTypedData,
+  describeDelegation,
+  describePermit,
+  type PermitRequest,
+  permitTypedData,
+} from "@/lib/signing/typedData";
 
 /** One signature the user gives Ferry, an EIP-2612 permit or an Aave V3 credit delegation, and what it is for. */
 export type SignatureRequest = { label: string } & (

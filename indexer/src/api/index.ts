@@ -4,7 +4,7 @@ import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { and, asc, client, desc, eq } from "ponder";
 import { type Address, getAddress, isAddress } from "viem";
-import { accruedPoints } from "../../../lib/points";
+import { accruedPoints } from "../../../lib/campaign/points";
 import { pointsRule } from "../../campaign";
 import { indexedChain } from "../../chains";
 

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { formatPoints, formatUsd, targetProgress, toChartNumber } from "./stats";
+
+describe("campaign stats helpers", () => {
+  it("reads 8-decimal strings as chart numbers", () => {
+    expect(toChartNumber("999999999799")).toBeCloseTo(9_999.99999799, 8);
+    expect(toChartNumber("0")).toBe(0);
+  });
+
+  it("computes progress toward the target, clamped", () => {
+    expect(targetProgress("2500000000000", 100_000)).toBe(25);
+    expect(targetProgress("99900000000000", 100_000)).toBe(100);
+    expect(targetProgress("100000000", 0)).toBe(0);
+  });
+
+  it("formats 8-decimal USD and points for people", () => {
+    expect(formatUsd("999999999799")).toBe("$9,999.99");
+    expect(formatUsd("0")).toBe("$0");
+    expect(formatPoints("1234567890")).toBe("12.34");
+  });
+});

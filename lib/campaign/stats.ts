@@ -1,0 +1,85 @@
+import type { Address } from "viem";
+import { formatAmount } from "../format";
+import { type PointsRule, USD_DECIMALS } from "./points";
+
+/**
+ * The indexer's read API (`indexer/src/api/index.ts`) as the app sees it. USD and points are decimal strings with
+ * 8 decimals: parse them to bigint with `toBigInt`, format them at the UI edge.
+ */
+export interface Summary {
+  chainId: number;
+  asOf: number;
+  migrations: number;
+  migrators: number;
+  migratedUsd: string;
+  tvlUsd: string;
+  targetUsd: number;
+  byRoute: { route: string; migrations: number; migratedUsd: string; tvlUsd: string }[];
+  byPool: {
+    pool: Address;
+    route: string;
+    token0: Address;
+    token1: Address;
+    migrations: number;
+    migratedUsd: string;
+    tvlUsd: string;
+  }[];
+}
+
+export interface DailyTotal {
+  day: number;
+  migrations: number;
+  newMigrators: number;
+  migratedUsd: string;
+  withdrawnUsd: string;
+  tvlUsd: string;
+}
+
+export interface UserStats {
+  user: Address;
+  migrations: number;
+  migratedUsd: string;
+  retainedUsd: string;
+  points: string;
+}
+
+/** `/api/users/:address`: one user's stats valued at the chain head's time. */
+export interface UserReport extends UserStats {
+  asOf: number;
+  excluded: boolean;
+}
+
+export interface Leaderboard {
+  by: LeaderboardOrder;
+  asOf: number;
+  entries: UserStats[];
+}
+
+export type LeaderboardOrder = "points" | "usd";
+
+export interface Campaign {
+  chainId: number;
+  rule: PointsRule;
+}
+
+/** GETs one API path; a non-2xx answer throws with the indexer's own message. */
+export async function fetchStats<T>(indexerUrl: string, path: string): Promise<T> {
+  const response = await fetch(`${indexerUrl}${path}`);
+  if (!response.ok) throw new Error(`the indexer answered ${response.status} to ${path}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** An 8-decimal USD or points string as a JS number, for charts only (never for sums). */
+export const toChartNumber = (value: string) => Number(BigInt(value)) / 10 ** USD_DECIMALS;
+
+/** Percent of the campaign target reached, clamped to 0..100. */
+export function targetProgress(tvlUsd: string, targetUsd: number): number {
+  if (targetUsd <= 0) return 0;
+  return Math.min(100, Math.max(0, (toChartNumber(tvlUsd) / targetUsd) * 100));
+}
+
+/** An 8-decimal USD string from the indexer, for people. */
+export const formatUsd = (value: string) => `$${formatAmount(BigInt(value), USD_DECIMALS, 2)}`;
+
+/** An 8-decimal points string from the indexer, for people. */
+export const formatPoints = (value: string) => formatAmount(BigInt(value), USD_DECIMALS, 2);

@@ -1,0 +1,56 @@
+import type { ContractErrorName } from "viem";
+import type { migratorAbi } from "../generated/abis";
+
+type MigratorError = ContractErrorName<typeof migratorAbi>;
+
+/**
+ * Each of the Migrator's custom errors as a sentence: what happened and what to do. Typed against the ABI, so a
+ * new error in the contract fails the type check until it has its sentence here.
+ */
+const SENTENCES: Record<MigratorError, string> = {
+  MigrationsPaused: "Ferry's guardian has paused migrations. Nothing was moved; your positions are untouched.",
+  NotGuardian: "Only Ferry's guardian can pause or unpause migrations.",
+  DeadlinePassed: "The transaction's deadline passed before it was mined. Review the preview and send it again.",
+  NoPositions: "Select at least one position to migrate.",
+  Reentrancy: "A token tried to call back into Ferry during the migration, which Ferry refuses.",
+  EthNotAccepted: "Ferry only accepts ETH from WETH while unwrapping your refund.",
+  EthTransferFailed: "Your account could not receive the ETH refund. Turn off “Receive ETH instead of WETH”.",
+  PairNotFound: "This is not a Uniswap V2 pair Ferry recognises.",
+  InvalidPercentage: "The share to migrate must be between 0.01% and 100%.",
+  NothingToMigrate: "There is nothing left to migrate in this position: its balance is zero.",
+  InsufficientAllowance:
+    "Ferry is not allowed to move this position: a permit or credit delegation was not accepted or is too small. Sign it again, or approve instead.",
+  WithdrawalSlippage:
+    "The V2 pair would return less than your minimum: its price moved since the preview. Refresh the preview or raise the slippage tolerance.",
+  TokenBalanceMismatch:
+    "This pool holds a token that takes a fee on transfer or changes balances by itself (rebasing); Ferry cannot move it without losing value. Nothing was moved.",
+  PoolPriceOutOfBounds:
+    "The V3 pool's price moved outside your tolerance. Refresh the preview, or raise the slippage tolerance if the new price is fine.",
+  NotPositionOwner: "That V3 position belongs to another account.",
+  PositionMismatch: "That V3 position is in another pool or range than the one chosen.",
+  DepositSlippage:
+    "The V3 pool would take less than your minimum: its price moved since the preview. Refresh the preview or raise the slippage tolerance.",
+  AaveV2ReserveMissing: "This asset is not listed on Aave V2, so there is no position of it to move.",
+  AaveV3ReserveMissing: "This asset is not listed (or not active) on Aave V3 yet. Leave it on V2 for now.",
+  AaveV3ReserveFrozen:
+    "This asset is frozen or paused on Aave V3: it accepts no new supply or debt. Leave it on V2 for now.",
+  AaveV3SupplyCapReached:
+    "Aave V3's supply cap for this asset has too little room left for your supply. Leave it on V2, or try again when room frees up.",
+  AaveV3BorrowCapReached:
+    "Aave V3's borrow cap for this asset has too little room left for your debt. Repay part of it first, or try again later.",
+  AaveV3BorrowingDisabled:
+    "This asset cannot be borrowed on Aave V3, so its debt cannot move there. Repay it on V2 first.",
+  AaveV3IsolatedCollateral:
+    "This asset is isolation-mode collateral on Aave V3, which Ferry cannot enable for your debt. Move it without debt, or leave it on V2.",
+  AaveV3EModeMismatch:
+    "This debt is outside your Aave V3 e-mode category. Change your e-mode on Aave V3, or leave this debt on V2.",
+  HealthFactorTooLow:
+    "Your Aave V3 health factor after the move would be below your minimum. Move more collateral, less debt, or lower the minimum.",
+  SourceHealthFactorTooLow:
+    "What stays on Aave V2 would be left below your minimum health factor. Move the debt too, leave more supply on V2, or lower the minimum.",
+  UnexpectedFlashLoan: "Ferry only accepts its own Aave flash loan during your migration.",
+};
+
+export function describeMigrationError(errorName: string | undefined, fallback: string): string {
+  return (errorName && SENTENCES[errorName as MigratorError]) || `The migration would fail: ${fallback}`;
+}

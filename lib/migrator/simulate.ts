@@ -1,0 +1,82 @@
+import {
+  type Address,
+  BaseError,
+  ContractFunctionRevertedError,
+  decodeErrorResult,
+  type Hex,
+  type PublicClient,
+  parseEventLogs,
+} from "viem";
+import { migratorAbi } from "../generated/abis";
+import type { AuthorizationCall } from "../signing/authorizations";
+import { type MigratorPosition, migrateCall } from "./encoding";
+
+export interface SimulationInput {
+  migrator: Address;
+  owner: Address;
+  /** Approvals and delegations that stand in for the signatures not made yet, run before `migrate`. */
+  authorizations: AuthorizationCall[];
+  positions: MigratorPosition[];
+  deadline: bigint;
+  unwrapWeth: boolean;
+}
+
+/** A migration that the chain would revert, with the Migrator's custom error decoded when it is one. */
+export class MigrationRevert extends Error {
+  override name = "MigrationRevert";
+  constructor(
+    readonly errorName: string | undefined,
+    readonly args: readonly unknown[],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Runs the migration on the current chain state without sending it (eth_simulateV1): approvals stand in for the
+ * signatures not made yet, then `migrate`. Returns what its Migrated and LendingMigrated events would report and the
+ * gas `migrate` used, or throws a MigrationRevert.
+ */
+export async function simulateMigration(client: PublicClient, input: SimulationInput) {
+  const { results } = await client.simulateCalls({
+    account: input.owner,
+    calls: [...input.authorizations, migrateCall(input.migrator, input.positions, input.deadline, input.unwrapWeth)],
+  });
+  const migrate = results.at(-1);
+  if (!migrate) throw new Error("the simulation returned no result");
+  if (migrate.status !== "success") throw decodeRevert(migrate.data, migrate.error);
+  const logs = migrate.logs ?? [];
+  const events = parseEventLogs({ abi: migratorAbi, eventName: "Migrated", logs });
+  const lending = parseEventLogs({ abi: migratorAbi, eventName: "LendingMigrated", logs });
+  return {
+    migrations: events.map((event) => event.args),
+    lendingMigrations: lending.map((event) => event.args.migration),
+    gasUsed: migrate.gasUsed,
+  };
+}
+
+function decodeRevert(data: Hex, error: unknown): MigrationRevert {
+  try {
+    const decoded = decodeErrorResult({ abi: migratorAbi, data });
+    return new MigrationRevert(decoded.errorName, decoded.args ?? [], decoded.errorName);
+  } catch {
+    const message = error instanceof BaseError ? error.shortMessage : "the migration would revert";
+    return new MigrationRevert(undefined, [], message);
+  }
+}
+
+/** One `Migrated` event's accounting (IMigrator.LiquidityMigration). */
+export type LiquidityMigration = Awaited<ReturnType<typeof simulateMigration>>["migrations"][number]["migration"];
+
+/** The Migrator's custom error inside a viem contract-call error (simulateContract, estimateGas), if any. */
+export function migrationRevertFrom(error: unknown): MigrationRevert | undefined {
+  if (!(error instanceof BaseError)) return undefined;
+  const reverted = error.walk((cause) => cause instanceof ContractFunctionRevertedError);
+  if (!(reverted instanceof ContractFunctionRevertedError)) return undefined;
+  return new MigrationRevert(
+    reverted.data?.errorName,
+    reverted.data?.args ?? [],
+    reverted.reason ?? reverted.shortMessage,
+  );
+}

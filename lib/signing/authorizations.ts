@@ -1,0 +1,25 @@
+import { type Address, encodeFunctionData, erc20Abi, type Hex } from "viem";
+import { aaveV3VariableDebtTokenAbi } from "../generated/abis";
+
+/** A transaction that grants the Migrator what a signature would: the fallback for wallets that cannot sign. */
+export interface AuthorizationCall {
+  to: Address;
+  data: Hex;
+}
+
+/** `approve(migrator, amount)` on an ERC-20 (LP token or aToken): stands in for an EIP-2612 permit. */
+export function approvalCall(token: Address, migrator: Address, amount: bigint): AuthorizationCall {
+  return { to: token, data: encodeFunctionData({ abi: erc20Abi, functionName: "approve", args: [migrator, amount] }) };
+}
+
+/** `approveDelegation(migrator, amount)` on an Aave V3 debt token: stands in for `delegationWithSig`. */
+export function delegationCall(debtToken: Address, migrator: Address, amount: bigint): AuthorizationCall {
+  return {
+    to: debtToken,
+    data: encodeFunctionData({
+      abi: aaveV3VariableDebtTokenAbi,
+      functionName: "approveDelegation",
+      args: [migrator, amount],
+    }),
+  };
+}
