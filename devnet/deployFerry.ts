@@ -39,7 +39,12 @@ export async function deployFerry(
   await promisify(execFile)(
     FORGE_BIN,
     ["script", "script/Deploy.s.sol", "--rpc-url", rpcUrl, "--broadcast", "--private-key", ferryDeployerKey()],
-    { cwd: join(ROOT_DIR, "contracts"), maxBuffer: 64 * 1024 * 1024, env: { ...process.env, FERRY_JSON: recordTo } },
+    {
+      cwd: join(ROOT_DIR, "contracts"),
+      maxBuffer: 64 * 1024 * 1024,
+      // On a devnet the deployer also guards; a production deployment names a multisig.
+      env: { ...process.env, FERRY_JSON: recordTo, FERRY_GUARDIAN: devAccount(ACCOUNT_INDEX.ferryDeployer).address },
+    },
   ).catch((error: Error & { stdout?: string; stderr?: string }) => {
     throw new Error(`deploying Ferry failed: ${error.stderr || error.stdout || error.message}`);
   });

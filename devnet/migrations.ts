@@ -134,6 +134,7 @@ export async function migrateAaveV2ToV3(wallet: ChainWallet, migration: AaveV2To
     collateral: migration.collateral.map((asset) => ({ asset, permit: NO_PERMIT })),
     debt: (migration.debt ?? []).map((asset) => ({ asset, delegation: NO_PERMIT })),
     minHealthFactor: migration.minHealthFactor ?? 0n,
+    minSourceHealthFactor: 0n,
   });
   const block = await wallet.getBlock();
   const hash = await wallet.writeContract({

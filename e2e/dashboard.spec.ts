@@ -1,16 +1,38 @@
 import { parseEventLogs } from "viem";
-import { advanceTime } from "../devnet/market";
+import { advanceTime, movePrice } from "../devnet/market";
 import { depositedUsd } from "../devnet/migrations";
 import { loadPointsRule } from "../indexer/campaign";
-import { accruedPoints } from "../lib/campaign/points";
-import { formatPoints, formatUsd } from "../lib/campaign/stats";
+import { closedEpochsPoints } from "../lib/campaign/points";
+import { fetchStats, formatPoints, formatUsd, type UserReport } from "../lib/campaign/stats";
 import { addressesFor } from "../lib/chain/addresses";
 import { migratorAbi } from "../lib/generated/abis";
 import { e2eEnv } from "./support/env";
 import { connectWallet, expect, test } from "./support/fixtures";
 import { migratePage as ui } from "./support/migratePage";
 
-const DAY = 86_400;
+/** Moves the chain to the start of the next epoch of `rule` and mines the block there: the indexer snapshots it. */
+async function crossEpoch(chain: { getBlock(): Promise<{ timestamp: bigint }> }, rule = loadPointsRule()) {
+  const now = Number((await chain.getBlock()).timestamp);
+  const next = rule.startTime + (Math.floor((now - rule.startTime) / rule.epochSeconds) + 1) * rule.epochSeconds;
+  await advanceTime(e2eEnv("rpcUrl"), next - now);
+  return next;
+}
+
+interface EpochSnapshot {
+  timestamp: number;
+  firstEpoch: number;
+  epochs: number;
+}
+
+/** The indexer's latest snapshot once it has taken one at or after `since`. */
+async function snapshotSince(since: number): Promise<EpochSnapshot> {
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+    const [latest] = await fetchStats<EpochSnapshot[]>(e2eEnv("indexerUrl"), "/api/epochs?limit=1");
+    if (latest && latest.timestamp >= since) return latest;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no epoch snapshot since ${since}`);
+}
 
 test("after a migration in the browser, the dashboard shows the new TVL and the user's points, live", async ({
   page,
@@ -43,11 +65,30 @@ test("after a migration in the browser, the dashboard shows the new TVL and the 
     page.getByRole("region", { name: "My TVL" }).getByText(formatUsd(usd.toString()), { exact: true }),
   ).toBeVisible();
 
-  // A day in the new version earns a day of points, shown without a reload.
-  const migratedAt = Number((await chain.getBlock({ blockNumber: receipt.blockNumber })).timestamp);
-  await advanceTime(e2eEnv("rpcUrl"), DAY);
-  const now = Number((await chain.getBlock()).timestamp);
-  const points = accruedPoints(usd, migratedAt, now, loadPointsRule());
+  // The epoch's end values the new position from chain state: it earns, and the points show without a reload.
+  await expect(page.getByText(/^Epoch \d+$/)).toBeVisible();
+  const snap = await snapshotSince(await crossEpoch(chain));
+  const user = await fetchStats<UserReport>(e2eEnv("indexerUrl"), `/api/users/${wallet.account.address}`);
+  const [held] = user.positions;
+  if (!held) throw new Error("the indexer lists no position for the migrator");
+  expect(held).toMatchObject({
+    kind: "uniswap-v3",
+    id: event.args.migration.tokenId.toString(),
+    state: "earning",
+  });
+  // The V3 mint rounds down a little: what it holds is at most what it migrated, within a cent in a thousand.
+  expect(BigInt(held.heldUsd)).toBeLessThanOrEqual(usd);
+  expect(Number(held.heldUsd)).toBeGreaterThan(Number(usd) * 0.999);
+  const points = closedEpochsPoints(BigInt(held.heldUsd), snap.firstEpoch, snap.epochs, loadPointsRule());
   expect(points).toBeGreaterThan(0n);
+  await expect(myPoints.getByText(formatPoints(points.toString()), { exact: true })).toBeVisible();
+  const row = page.getByRole("row", { name: `Uniswap V3 #${held.id}` });
+  await expect(row.getByRole("cell", { name: formatPoints(held.pointsPerEpoch), exact: true })).toBeVisible();
+  await expect(row.getByRole("cell", { name: "Earning", exact: true })).toBeVisible();
+
+  // Pushed well off the oracle's price, the pool earns nothing the next epoch, and the dashboard says why.
+  await movePrice(e2eEnv("rpcUrl"), { venue: { v3: "WETH_USDC_3000" }, sell: "WETH", amount: 200n * 10n ** 18n });
+  await snapshotSince(await crossEpoch(chain));
+  await expect(row.getByRole("cell", { name: /^Off-market pool/ })).toBeVisible();
   await expect(myPoints.getByText(formatPoints(points.toString()), { exact: true })).toBeVisible();
 });

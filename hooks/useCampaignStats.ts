@@ -45,6 +45,8 @@ export const campaignQueryOptions = (indexerUrl: string) =>
   queryOptions({
     queryKey: ["campaign", indexerUrl, "rule"],
     queryFn: () => fetchStats<Campaign>(indexerUrl, "/api/campaign"),
+    // The current epoch moves with the chain's clock.
+    refetchInterval: REFRESH_MS,
   });
 
 /** Totals, TVL and the split by route and pool. */
@@ -61,5 +63,5 @@ export const useLeaderboard = (indexerUrl: string, by: LeaderboardOrder) =>
 export const useUserStats = (indexerUrl: string, user: Address | undefined) =>
   useQuery({ ...userStatsQueryOptions(indexerUrl, user as Address), enabled: Boolean(user) });
 
-/** The points rule, as the indexer applies it. */
+/** The points rule, as the indexer applies it, and the current epoch. */
 export const useCampaignRule = (indexerUrl: string) => useQuery(campaignQueryOptions(indexerUrl));

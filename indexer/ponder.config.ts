@@ -28,4 +28,8 @@ export default createConfig({
       chain: { [chain.name]: { address: chain.aaveV3Pool, startBlock: chain.startBlock } },
     },
   },
+  // The campaign's clock: each block is checked for an epoch boundary, where the snapshot reads chain state.
+  blocks: {
+    EpochClock: { chain: chain.name, startBlock: chain.startBlock, interval: 1 },
+  },
 });

@@ -1,4 +1,4 @@
-import { index, onchainTable, primaryKey } from "ponder";
+import { index, onchainTable, type PgColumnsBuilders, primaryKey } from "ponder";
 
 /**
  * USD amounts carry 8 decimals (the Aave oracle's), points 8 decimals too; token amounts are raw units.
@@ -29,6 +29,8 @@ export const migration = onchainTable(
     price0Usd: t.bigint().notNull(),
     price1Usd: t.bigint().notNull(),
     usd: t.bigint().notNull(),
+    /** Why a leg could not be valued (`token0:no-decimals`…); that leg counts 0. */
+    unpriced: t.text(),
   }),
   (table) => ({
     pk: primaryKey({ columns: [table.chainId, table.txHash, table.logIndex] }),
@@ -62,6 +64,8 @@ export const lendingMigration = onchainTable(
     collateralUsd: t.bigint().notNull(),
     debtUsd: t.bigint().notNull(),
     usd: t.bigint().notNull(),
+    /** Why an asset could not be valued (`0x…:no-price`…); it counts 0. */
+    unpriced: t.text(),
     sourceHealthFactorAfter: t.bigint().notNull(),
     destinationHealthFactorAfter: t.bigint().notNull(),
   }),
@@ -72,7 +76,10 @@ export const lendingMigration = onchainTable(
   }),
 );
 
-/** A user's lending migrations still in Aave V3: the USD they are credited with and the assets they moved there. */
+/**
+ * A user's lending migrations into Aave V3: the assets they moved there, the USD migrated (the cap of their credit),
+ * `retainedUsd` as withdrawal events leave it (a statistic), and what the last epoch snapshot found (`held`).
+ */
 export const lendingPosition = onchainTable(
   "lending_position",
   (t) => ({
@@ -80,14 +87,18 @@ export const lendingPosition = onchainTable(
     user: t.hex().notNull(),
     pool: t.hex().notNull(),
     assets: t.hex().array().notNull(),
+    migratedUsd: t.bigint().notNull(),
     retainedUsd: t.bigint().notNull(),
+    ...heldColumns(t),
   }),
   (table) => ({ pk: primaryKey({ columns: [table.chainId, table.user] }) }),
 );
 
 /**
- * A destination position that received migrated liquidity, followed until that liquidity leaves its owner. Keyed on
- * its position manager and token id: token ids are only unique within one manager (V3's and V4's both count from 1).
+ * A destination position that received migrated liquidity: `user` migrated into it and alone earns on it, `owner`
+ * follows transfers; liquidity and `retainedUsd` as events leave them (a statistic), what the last epoch snapshot
+ * found (`held`) and the USD migrated into it (the cap of its credit). Keyed on its position manager and token id:
+ * token ids are only unique within one manager (V3's and V4's both count from 1).
  */
 export const position = onchainTable(
   "position",
@@ -95,16 +106,60 @@ export const position = onchainTable(
     chainId: t.integer().notNull(),
     positionManager: t.hex().notNull(),
     tokenId: t.bigint().notNull(),
+    user: t.hex().notNull(),
     owner: t.hex().notNull(),
     pool: t.hex().notNull(),
-    /** Migrated liquidity still in the position, and the USD it is credited with. */
     liquidity: t.bigint().notNull(),
+    migratedUsd: t.bigint().notNull(),
     retainedUsd: t.bigint().notNull(),
+    ...heldColumns(t),
   }),
-  (table) => ({ pk: primaryKey({ columns: [table.chainId, table.positionManager, table.tokenId] }) }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.positionManager, table.tokenId] }),
+    userIdx: index().on(table.user),
+  }),
 );
 
-/** Per-user totals; points are settled up to `settledAt` and keep accruing on `retainedUsd` after it. */
+/** What an epoch snapshot found for one position: the USD credited, its state, the points it earned per epoch and in all. */
+function heldColumns(t: PgColumnsBuilders) {
+  return {
+    heldUsd: t.bigint().notNull().default(0n),
+    /** `earning`, or why it earns nothing: out-of-range, off-market, withdrawn, transferred, unpriced. */
+    state: t.text().notNull().default("earning"),
+    pointsPerEpoch: t.bigint().notNull().default(0n),
+    points: t.bigint().notNull().default(0n),
+  };
+}
+
+/**
+ * The campaign's clock: the epoch of the last indexed block. Each block that starts a later epoch takes the snapshot
+ * that closes the epochs in between; keyed per chain, rolled back with the blocks on a reorg.
+ */
+export const epochClock = onchainTable("epoch_clock", (t) => ({
+  chainId: t.integer().primaryKey(),
+  epoch: t.integer().notNull(),
+}));
+
+/** One snapshot: the block it read, the epochs it closed, the USD held then and the points they earned. */
+export const epochSnapshot = onchainTable(
+  "epoch_snapshot",
+  (t) => ({
+    chainId: t.integer().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.integer().notNull(),
+    firstEpoch: t.integer().notNull(),
+    epochs: t.integer().notNull(),
+    positions: t.integer().notNull(),
+    heldUsd: t.bigint().notNull(),
+    points: t.bigint().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.chainId, table.blockNumber] }) }),
+);
+
+/**
+ * Per-user totals: migrated and retained USD as events leave them (statistics), and from the epoch snapshots the USD
+ * held at the last one and the points earned so far (what rankings use).
+ */
 export const userTotal = onchainTable(
   "user_total",
   (t) => ({
@@ -114,12 +169,13 @@ export const userTotal = onchainTable(
     migrations: t.integer().notNull(),
     migratedUsd: t.bigint().notNull(),
     retainedUsd: t.bigint().notNull(),
-    points: t.bigint().notNull(),
-    settledAt: t.integer().notNull(),
+    heldUsd: t.bigint().notNull().default(0n),
+    points: t.bigint().notNull().default(0n),
   }),
   (table) => ({
     pk: primaryKey({ columns: [table.chainId, table.user] }),
-    retainedIdx: index().on(table.retainedUsd),
+    heldIdx: index().on(table.heldUsd),
+    pointsIdx: index().on(table.points),
   }),
 );
 

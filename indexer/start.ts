@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,6 +24,8 @@ export interface IndexerOptions {
   dataDir?: string;
   /** Points rule JSON (default `indexer/points.config.json`). */
   pointsConfig?: string;
+  /** A Postgres connection string; embedded PGlite when omitted (and `DATABASE_URL` unset). */
+  databaseUrl?: string;
   /** Ferry's deployment on this chain; `lib/ferry.json`'s entry when omitted. */
   deployment?: FerryDeployment;
 }
@@ -39,19 +41,7 @@ export interface RunningIndexer {
  * (`/ready`). A wrong chain, a missing deployment or an unreachable RPC fail here, with a message saying which.
  */
 export async function startIndexer(options: IndexerOptions): Promise<RunningIndexer> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PONDER_TELEMETRY_DISABLED: "true",
-    // Plain logs: readiness is read from them, and CI=true would otherwise turn on colour codes.
-    NO_COLOR: "1",
-    FERRY_CHAIN_ID: String(options.chainId),
-    [`PONDER_RPC_URL_${options.chainId}`]: options.rpcUrl,
-    ...(options.pointsConfig && { FERRY_POINTS_CONFIG: options.pointsConfig }),
-    ...(options.deployment && {
-      FERRY_MIGRATOR: options.deployment.migrator,
-      FERRY_START_BLOCK: String(options.deployment.deployBlock),
-    }),
-  };
+  const env = indexerEnv(options);
   indexedChain(env);
   loadPointsRule(env.FERRY_POINTS_CONFIG);
   await rpcCall(options.rpcUrl, "eth_chainId").then((served) => {
@@ -72,6 +62,47 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
     env: { ...env, FERRY_INDEXER_DATA_DIR: options.dataDir ?? temporaryDir },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  return awaitServing(child, port, { head, removeTemporaryDir });
+}
+
+/**
+ * Runs `ponder serve`: the API alone, reading the schema a `ponder start` on the same Postgres writes (how the API
+ * scales out to more processes). Resolves once it answers.
+ */
+export async function serveIndexerApi(options: IndexerOptions & { databaseUrl: string }): Promise<RunningIndexer> {
+  const port = options.port ?? (await freePort());
+  const args = ["serve", "--root", INDEXER_DIR, "--hostname", "127.0.0.1", "--port", String(port), "--schema", "ferry"];
+  const child = spawn(PONDER_BIN, args, { env: indexerEnv(options), stdio: ["ignore", "pipe", "pipe"] });
+  return awaitServing(child, port, {});
+}
+
+/** The environment a ponder process of these options runs with. */
+function indexerEnv(options: IndexerOptions): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PONDER_TELEMETRY_DISABLED: "true",
+    // Plain logs: readiness is read from them, and CI=true would otherwise turn on colour codes.
+    NO_COLOR: "1",
+    FERRY_CHAIN_ID: String(options.chainId),
+    [`PONDER_RPC_URL_${options.chainId}`]: options.rpcUrl,
+    ...(options.pointsConfig && { FERRY_POINTS_CONFIG: options.pointsConfig }),
+    ...(options.databaseUrl && { DATABASE_URL: options.databaseUrl }),
+    ...(options.deployment && {
+      FERRY_MIGRATOR: options.deployment.migrator,
+      FERRY_START_BLOCK: String(options.deployment.deployBlock),
+    }),
+  };
+}
+
+/**
+ * Resolves once `child` serves its API on the port it reports and, for `ponder start` (given `head`), has indexed the
+ * chain up to `head`; an exit or a timeout rejects with its log.
+ */
+async function awaitServing(
+  child: ChildProcess,
+  port: number,
+  { head, removeTemporaryDir = () => {} }: { head?: number; removeTemporaryDir?: () => void },
+): Promise<RunningIndexer> {
   // If this process ends first (a test timing out, Ctrl-C), the indexer must not outlive it.
   const killChild = () => child.kill("SIGKILL");
   process.once("exit", killChild);
@@ -105,7 +136,8 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
       );
     }
     servedPort ??= SERVER_PORT.exec(output)?.[1];
-    if (servedPort && live.reached(head) && (await answersReady(`http://127.0.0.1:${servedPort}`))) break;
+    const indexed = head === undefined || live.reached(head);
+    if (servedPort && indexed && (await answersReady(`http://127.0.0.1:${servedPort}`))) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   if (child.pid === undefined) throw new Error("ponder started without a pid");

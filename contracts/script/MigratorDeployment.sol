@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {Migrator} from "../src/Migrator.sol";
 import {IAaveV2ToV3Route} from "../src/interfaces/routes/IAaveV2ToV3Route.sol";
 import {IUniswapV2ToV3Route} from "../src/interfaces/routes/IUniswapV2ToV3Route.sol";
+import {IAaveV2PoolMarket, IAaveV3PoolMarket, IPeripheryImmutableState} from "./ProtocolInterfaces.sol";
 import {stdJson} from "forge-std/StdJson.sol";
 import {Vm} from "forge-std/Vm.sol";
 
@@ -15,13 +16,33 @@ library MigratorDeployment {
 
     Vm private constant VM = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
 
+    /// @notice Thrown when the position manager was built for another Uniswap V3 factory than the configured one
+    /// (or answers no `factory()`): its pools would not be the ones whose prices the Migrator bounds.
+    /// @param positionManager The configured position manager.
+    /// @param factory Its factory (zero when it has none).
+    /// @param expected The configured V3 factory.
+    error PositionManagerFactoryMismatch(address positionManager, address factory, address expected);
+
+    /// @notice Thrown when the position manager wraps another WETH than the configured one (or answers no `WETH9()`).
+    /// @param positionManager The configured position manager.
+    /// @param weth Its WETH9 (zero when it has none).
+    /// @param expected The configured WETH.
+    error PositionManagerWethMismatch(address positionManager, address weth, address expected);
+
+    /// @notice Thrown when an Aave pool belongs to another market than the addresses file's provider (or answers no
+    /// provider getter, e.g. a V3 pool configured as the V2 one).
+    /// @param pool The configured pool.
+    /// @param provider Its addresses provider (zero when it has none).
+    /// @param expected The addresses file's provider for that market.
+    error AavePoolProviderMismatch(address pool, address provider, address expected);
+
     /// @notice Reads the protocol addresses for `chainId` from the contents of `lib/addresses.json`.
     function configFor(string memory addressesJson, uint256 chainId, address guardian)
         internal
         pure
         returns (Migrator.Config memory)
     {
-        string memory chain = string.concat("$['", VM.toString(chainId), "']");
+        string memory chain = _chain(chainId);
         return Migrator.Config({
             guardian: guardian,
             weth: addressesJson.readAddress(string.concat(chain, ".tokens.WETH")),
@@ -39,8 +60,52 @@ library MigratorDeployment {
         });
     }
 
+    /// @notice Requires `config` to agree with the chain: the position manager's own factory and WETH, and each Aave
+    /// pool's addresses provider as `lib/addresses.json` records it for `chainId`. The Migrator is immutable, so a
+    /// wrong address found after deployment means a new Migrator.
+    function requireMatchesChain(string memory addressesJson, uint256 chainId, Migrator.Config memory config)
+        internal
+        view
+    {
+        string memory chain = _chain(chainId);
+        address positionManager = config.uniswapV2ToV3.positionManager;
+        address factory = _readAddress(positionManager, IPeripheryImmutableState.factory.selector);
+        if (factory != config.uniswapV2ToV3.v3Factory) {
+            revert PositionManagerFactoryMismatch(positionManager, factory, config.uniswapV2ToV3.v3Factory);
+        }
+        address weth = _readAddress(positionManager, IPeripheryImmutableState.WETH9.selector);
+        if (weth != config.weth) revert PositionManagerWethMismatch(positionManager, weth, config.weth);
+        _requireProvider(
+            config.aaveV2ToV3.v2Pool,
+            IAaveV2PoolMarket.getAddressesProvider.selector,
+            addressesJson.readAddress(string.concat(chain, ".aaveV2.addressesProvider"))
+        );
+        _requireProvider(
+            config.aaveV2ToV3.v3Pool,
+            IAaveV3PoolMarket.ADDRESSES_PROVIDER.selector,
+            addressesJson.readAddress(string.concat(chain, ".aaveV3.addressesProvider"))
+        );
+    }
+
     /// @notice Deploys a Migrator built for `config`.
     function deploy(Migrator.Config memory config) internal returns (Migrator) {
         return new Migrator(config);
+    }
+
+    function _requireProvider(address pool, bytes4 getter, address expected) private view {
+        address provider = _readAddress(pool, getter);
+        if (provider != expected) revert AavePoolProviderMismatch(pool, provider, expected);
+    }
+
+    /// @dev The address a no-argument getter returns, or zero when `target` does not answer it (no code, no such
+    /// function, short return data), so that every wrong address ends in a typed error.
+    function _readAddress(address target, bytes4 getter) private view returns (address) {
+        (bool ok, bytes memory data) = target.staticcall(abi.encodeWithSelector(getter));
+        if (!ok || data.length != 32) return address(0);
+        return abi.decode(data, (address));
+    }
+
+    function _chain(uint256 chainId) private pure returns (string memory) {
+        return string.concat("$['", VM.toString(chainId), "']");
     }
 }

@@ -300,6 +300,37 @@ contract AaveV2ToV3Test is AaveMigratorTest {
         migrator.migrate(_aaveBatch(params), _deadline(), false);
     }
 
+    /// @dev Moving one of two supplies leaves the V2 debt on less collateral: the caller's minimum bounds that too.
+    function test_RevertWhen_SourceHealthFactorBelowTheUsersMinimum() public {
+        _depositV2(bob, DAI, 5000e18);
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(DAI), _noAssets());
+        (,,,,, uint256 before) = aaveV2.getUserAccountData(bob);
+        uint256 snapshot = vm.snapshotState();
+        uint256 healthFactor = _migrateAave(bob, params).sourceHealthFactorAfter;
+        vm.revertToState(snapshot);
+        assertLt(healthFactor, before, "precondition: the V2 account left behind is weaker");
+        params.minSourceHealthFactor = healthFactor + 1;
+
+        vm.expectRevert(
+            abi.encodeWithSelector(IAaveV2ToV3Route.SourceHealthFactorTooLow.selector, healthFactor, healthFactor + 1)
+        );
+        vm.prank(bob);
+        migrator.migrate(_aaveBatch(params), _deadline(), false);
+    }
+
+    function test_MigrateAave_SourceHealthFactorAtTheUsersMinimum() public {
+        _depositV2(bob, DAI, 5000e18);
+        IAaveV2ToV3Route.AaveV2ToV3Params memory params = _signedParams(bobKey, _assets(DAI), _noAssets());
+        uint256 snapshot = vm.snapshotState();
+        uint256 healthFactor = _migrateAave(bob, params).sourceHealthFactorAfter;
+        vm.revertToState(snapshot);
+        params.minSourceHealthFactor = healthFactor;
+
+        assertEq(_migrateAave(bob, params).sourceHealthFactorAfter, healthFactor, "migrates at the minimum");
+        assertEq(_v2Supply(bob, DAI), 0, "the DAI supply moved");
+        assertGt(_v2Debt(bob, USDC), 0, "the USDC debt stayed on V2");
+    }
+
     /// @dev Withdraws every supply of `asset` from V3 (only the deployer supplied it) and deactivates the reserve,
     /// as governance does before delisting.
     function _deactivateV3Reserve(address asset) private {

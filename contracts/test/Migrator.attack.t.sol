@@ -5,6 +5,7 @@ import {IMigrator} from "../src/interfaces/IMigrator.sol";
 import {INonfungiblePositionManager as INpm} from "../src/interfaces/external/INonfungiblePositionManager.sol";
 import {IUniswapV2Pair} from "../src/interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV3Pool} from "../src/interfaces/external/IUniswapV3Pool.sol";
+import {IAaveV2ToV3Route} from "../src/interfaces/routes/IAaveV2ToV3Route.sol";
 import {IUniswapV2ToV3Route} from "../src/interfaces/routes/IUniswapV2ToV3Route.sol";
 import {MigratorTest} from "./base/MigratorTest.sol";
 import {FakePair} from "./mocks/FakePair.sol";
@@ -358,8 +359,9 @@ contract MigratorAttackTest is MigratorTest {
         migrator.migrate(positions, deadline, false);
     }
 
-    /// @dev Whatever the guardian calls, a victim with a standing allowance keeps everything.
-    function testFuzz_GuardianCannotTouchFunds(bytes calldata data, bool pause) public {
+    /// @dev Whatever the guardian calls (any Migrator function with any arguments, an unknown selector, plain ETH),
+    /// only pausing and the views succeed, and a victim with a standing allowance keeps everything.
+    function testFuzz_GuardianCannotTouchFunds(uint256 selectorSeed, bytes calldata args, bool pause) public {
         vm.prank(alice);
         IUniswapV2Pair(wethUsdcPair).approve(address(migrator), type(uint256).max);
         uint256 victimLp = IUniswapV2Pair(wethUsdcPair).balanceOf(alice);
@@ -367,8 +369,22 @@ contract MigratorAttackTest is MigratorTest {
 
         vm.startPrank(guardian);
         migrator.setPaused(pause);
-        (bool ok,) = address(migrator).call(data);
-        ok;
+        bytes4[] memory selectors = _guardianTargets();
+        uint256 pick = selectorSeed % (selectors.length + 1);
+        // The last pick is a call without data, which reaches `receive`.
+        bytes memory data = pick == selectors.length ? bytes("") : abi.encodePacked(selectors[pick], args);
+        (bool ok, bytes memory result) = address(migrator).call(data);
+        if (data.length == 0) {
+            assertFalse(ok, "receive refuses the guardian's ETH");
+            assertEq(result, abi.encodeWithSelector(IMigrator.EthNotAccepted.selector, guardian), "EthNotAccepted");
+        } else if (selectors[pick] == IMigrator.setPaused.selector) {
+            // Succeeds exactly when the argument is a well-formed bool, and then sets it.
+            bool wellFormed = args.length >= 32 && uint256(bytes32(args[:32])) <= 1;
+            assertEq(ok, wellFormed, "setPaused succeeds on a well-formed bool only");
+            if (ok) assertEq(migrator.paused(), uint256(bytes32(args[:32])) == 1, "setPaused set the flag");
+        } else {
+            assertEq(ok, _isView(selectors[pick]), "only views succeed besides setPaused");
+        }
         // Migrating "alice's" LP as the guardian pulls from the guardian, who has nothing.
         IUniswapV2ToV3Route.UniswapV2ToV3Params memory params = _fullRangeParams(wethUsdcPair, alice, FEE_MEDIUM, 0);
         params.lpAmount = victimLp;
@@ -386,6 +402,30 @@ contract MigratorAttackTest is MigratorTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /// @dev Every external function of the Migrator, and one it does not have.
+    function _guardianTargets() internal pure returns (bytes4[] memory selectors) {
+        selectors = new bytes4[](14);
+        selectors[0] = IMigrator.migrate.selector;
+        selectors[1] = IMigrator.setPaused.selector;
+        selectors[2] = IAaveV2ToV3Route.executeOperation.selector;
+        selectors[3] = bytes4(keccak256("sweep(address,address)"));
+        selectors[4] = IMigrator.paused.selector;
+        selectors[5] = IMigrator.GUARDIAN.selector;
+        selectors[6] = IMigrator.WETH.selector;
+        selectors[7] = IUniswapV2ToV3Route.V2_FACTORY.selector;
+        selectors[8] = IUniswapV2ToV3Route.V2_PAIR_INIT_CODE_HASH.selector;
+        selectors[9] = IUniswapV2ToV3Route.V3_FACTORY.selector;
+        selectors[10] = IUniswapV2ToV3Route.V3_POOL_INIT_CODE_HASH.selector;
+        selectors[11] = IUniswapV2ToV3Route.POSITION_MANAGER.selector;
+        selectors[12] = IAaveV2ToV3Route.AAVE_V2_POOL.selector;
+        selectors[13] = IAaveV2ToV3Route.AAVE_V3_POOL.selector;
+    }
+
+    function _isView(bytes4 selector) internal pure returns (bool) {
+        return selector != IMigrator.migrate.selector && selector != IAaveV2ToV3Route.executeOperation.selector
+            && selector != bytes4(keccak256("sweep(address,address)"));
+    }
 
     /// @dev The arguments of a `TokenBalanceMismatch` revert (external, to slice calldata).
     function decodeBalanceMismatch(bytes calldata reason) external pure returns (address, uint256, uint256) {

@@ -6,7 +6,7 @@ import {IUniswapV2Pair} from "../src/interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV3Pool} from "../src/interfaces/external/IUniswapV3Pool.sol";
 import {IUniswapV2ToV3Route} from "../src/interfaces/routes/IUniswapV2ToV3Route.sol";
 import {MigratorTest} from "./base/MigratorTest.sol";
-import {IERC721Safe, IUniswapV3FactoryCreate} from "./base/ProtocolInterfaces.sol";
+import {IERC721Safe, IPeripheryPaymentsSweep, IUniswapV3FactoryCreate} from "./base/ProtocolInterfaces.sol";
 import {EthRejectingWallet} from "./mocks/EthRejectingWallet.sol";
 import {IUniswapV2Factory} from "./utils/interfaces/IUniswapV2.sol";
 import {INonfungiblePositionManager as INpm, IUniswapV3Factory} from "./utils/interfaces/IUniswapV3.sol";
@@ -184,6 +184,30 @@ contract MigratorUnitTest is MigratorTest {
         assertGe(sqrtPriceX96, params.sqrtPriceX96Min, "initialised within bounds (low)");
         assertLe(sqrtPriceX96, params.sqrtPriceX96Max, "initialised within bounds (high)");
         assertGt(m.liquidity, 0, "minted into the pool");
+    }
+
+    /// @dev `PeripheryPayments.pay` settles a WETH leg with ETH the position manager holds instead of pulling the
+    /// Migrator's WETH; a strict balance check used to revert every WETH-pair migration until someone swept it.
+    function test_Migrate_StrayEthInPositionManagerIsNoDenialOfService() public {
+        uint256 stray = 10_000 ether;
+        vm.deal(bob, stray);
+        vm.prank(bob); // a payable call that keeps the ETH it did not use
+        IPeripheryPaymentsSweep(V3_NPM).sweepToken{value: stray}(USDC, 0, bob);
+        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
+            _permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000);
+        uint256 weth0 = IERC20(WETH).balanceOf(alice);
+        uint256 usdc0 = IERC20(USDC).balanceOf(alice);
+
+        IMigrator.LiquidityMigration memory m = _migrate(alice, _batch(params), false)[0];
+
+        assertEq(m.token0, WETH, "precondition: WETH is token0");
+        assertGt(m.amount0Deposited, 0, "a WETH deposit");
+        assertEq(V3_NPM.balance, stray - m.amount0Deposited, "the position manager paid the WETH leg with its ETH");
+        assertEq(m.amount0Refunded, m.amount0Withdrawn, "so all the withdrawn WETH is refunded");
+        assertEq(IERC20(WETH).balanceOf(alice) - weth0, m.amount0Refunded, "alice received the WETH refund");
+        assertEq(m.amount1Withdrawn, m.amount1Deposited + m.amount1Refunded, "USDC withdrawn = deposited + refunded");
+        assertEq(IERC20(USDC).balanceOf(alice) - usdc0, m.amount1Refunded, "alice received the USDC refund");
+        _assertMigratorEmpty(_tokens(WETH, USDC, wethUsdcPair));
     }
 
     function test_Migrate_BatchOfThreePairs() public {

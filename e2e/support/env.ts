@@ -1,5 +1,9 @@
 /** Environment variables through which the global setup tells the tests where the chain and the app run. */
-export const E2E_ENV = { rpcUrl: "FERRY_E2E_RPC_URL", appUrl: "FERRY_E2E_APP_URL" } as const;
+export const E2E_ENV = {
+  rpcUrl: "FERRY_E2E_RPC_URL",
+  appUrl: "FERRY_E2E_APP_URL",
+  indexerUrl: "FERRY_E2E_INDEXER_URL",
+} as const;
 
 export function e2eEnv(name: keyof typeof E2E_ENV): string {
   const value = process.env[E2E_ENV[name]];

@@ -33,6 +33,7 @@ export default async function globalSetup() {
     stops.push(app.stop);
     process.env[E2E_ENV.rpcUrl] = fork.rpcUrl;
     process.env[E2E_ENV.appUrl] = app.url;
+    process.env[E2E_ENV.indexerUrl] = indexer.url;
   } catch (error) {
     await teardown();
     throw error;

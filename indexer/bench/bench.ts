@@ -1,6 +1,7 @@
 /**
- * `npm run bench:indexer`: indexes N synthetic migrations generated on the world and reports the indexer's speed
- * and the dashboard API's latency. Everything runs on 127.0.0.1; every process started here is stopped by pid.
+ * `npm run bench:indexer`: indexes N synthetic migrations generated on the world, with PGlite and with a PostgreSQL
+ * server of its own, and reports for each the backfill speed, the time of one epoch snapshot over every position and
+ * the dashboard API's latency. Everything runs on 127.0.0.1; every process started here is stopped by pid.
  *
  * BENCH_MIGRATIONS (default 10,000), BENCH_USERS (default 200), BENCH_REQUESTS per route (default 300).
  */
@@ -12,8 +13,12 @@ import { freePort, rpc, startAnvil } from "../../devnet/anvil";
 import { ensureWorld } from "../../devnet/build-world";
 import { accounts, WORLD_CHAIN_ID } from "../../devnet/deploy/config";
 import { deployFerry, scratchDeploymentFile } from "../../devnet/deployFerry";
+import { advanceTime } from "../../devnet/market";
 import { WORLD_STATE } from "../../devnet/world-files";
 import { addressesFor } from "../../lib/chain/addresses";
+import type { FerryDeployment } from "../../lib/migrator/deployment";
+import { loadPointsRule } from "../campaign";
+import { startPostgres } from "../postgres";
 import { startIndexer } from "../start";
 import { generateMigrations } from "./syntheticMigrations";
 
@@ -41,7 +46,7 @@ try {
   const addresses = addressesFor(WORLD_CHAIN_ID);
 
   const migrationsPerUser = Math.ceil(MIGRATIONS / USERS);
-  let started = performance.now();
+  const started = performance.now();
   await generateMigrations(node.rpcUrl, addresses, ferry.migrator, accounts.alice, {
     users: USERS,
     migrationsPerUser,
@@ -51,9 +56,57 @@ try {
   const generated = USERS * migrationsPerUser;
   console.log(`generated ${generated} migrations on the world in ${seconds(performance.now() - started)} s`);
 
-  // Indexing time runs from the moment Ponder's server answers (its build and database set-up done) to caught up.
+  const results = [];
+  for (const database of ["PGlite", "Postgres"] as const) {
+    let databaseUrl: string | undefined;
+    if (database === "Postgres") {
+      const postgres = await startPostgres();
+      stops.push(postgres.stop);
+      databaseUrl = await postgres.database("bench");
+    }
+    results.push(await measure(node.rpcUrl, ferry, database, databaseUrl, generated));
+  }
+
+  console.log(`\nIndexer benchmark: ${generated} migrations by ${USERS} users, ${PER_BLOCK} per block\n`);
+  console.table(
+    Object.fromEntries(
+      results.map((r) => [
+        r.database,
+        {
+          "backfill events/s (goal ≥ 2,000)": r.eventsPerSecond,
+          "Migrated events/s": r.migratedPerSecond,
+          "backfill s": seconds(r.indexingMs),
+          "epoch snapshot s (goal ≤ 5)": seconds(r.snapshotMs),
+          "snapshot positions": r.snapshotPositions,
+          "API p50 ms": r.p50.toFixed(1),
+          "API p95 ms (goal ≤ 50)": r.p95.toFixed(1),
+        },
+      ]),
+    ),
+  );
+  for (const r of results) {
+    console.log(`\n${r.database}: API latency, ${REQUESTS} sequential requests per route on 127.0.0.1 (ms)`);
+    console.table(
+      Object.fromEntries(r.latency.map(({ route, p50, p95 }) => [route, { p50: p50.toFixed(1), p95: p95.toFixed(1) }])),
+    );
+  }
+} finally {
+  for (const stop of stops) await stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+/**
+ * One database: a fresh indexer backfills the chain (timed from its server answering to caught up), then the API's
+ * latency, then one epoch boundary (timed from the boundary block to its snapshot being served).
+ */
+async function measure(
+  rpcUrl: string,
+  ferry: FerryDeployment,
+  database: "PGlite" | "Postgres",
+  databaseUrl: string | undefined,
+  generated: number,
+) {
   const port = await freePort();
-  started = performance.now();
   let serving = 0;
   const watchHealth = (async () => {
     while (!serving) {
@@ -68,58 +121,81 @@ try {
     }
   })();
   const indexer = await startIndexer({
-    rpcUrl: node.rpcUrl,
+    rpcUrl,
     chainId: WORLD_CHAIN_ID,
     port,
-    dataDir: join(dataDir, "pglite"),
+    dataDir: join(dataDir, database),
+    databaseUrl,
     deployment: ferry,
   });
-  stops.unshift(indexer.stop);
-  const caughtUp = performance.now();
-  await watchHealth;
-  const summary = (await (await fetch(`${indexer.url}/api/summary`)).json()) as { migrations: number };
-  if (summary.migrations !== generated)
-    throw new Error(`indexed ${summary.migrations} migrations, expected ${generated}`);
-  // Each migration is two indexed events: the position's mint Transfer and Migrated.
-  const events = generated * 2;
-  const indexingMs = caughtUp - serving;
+  try {
+    const caughtUp = performance.now();
+    await watchHealth;
+    const summary = (await (await fetch(`${indexer.url}/api/summary`)).json()) as { migrations: number };
+    if (summary.migrations !== generated)
+      throw new Error(`indexed ${summary.migrations} migrations, expected ${generated}`);
+    // Each migration is two indexed events: the position's mint Transfer and Migrated.
+    const indexingMs = caughtUp - serving;
 
-  const routes = [
-    "/api/summary",
-    "/api/daily",
-    "/api/leaderboard?by=points",
-    "/api/leaderboard?by=usd",
-    `/api/users/${accounts.alice}`,
-    `/api/migrations?user=${accounts.alice}`,
-  ];
-  const latency = [];
-  for (const route of routes) {
-    const samples: number[] = [];
-    for (let i = 0; i < REQUESTS; i++) {
-      const t = performance.now();
-      const response = await fetch(`${indexer.url}${route}`);
-      await response.arrayBuffer();
-      if (!response.ok) throw new Error(`${route} answered ${response.status}`);
-      samples.push(performance.now() - t);
+    const routes = [
+      "/api/summary",
+      "/api/daily",
+      "/api/leaderboard?by=points",
+      "/api/leaderboard?by=usd",
+      `/api/users/${accounts.alice}`,
+      `/api/migrations?user=${accounts.alice}`,
+      "/api/epochs",
+    ];
+    const latency = [];
+    const all: number[] = [];
+    for (const route of routes) {
+      const samples: number[] = [];
+      for (let i = 0; i < REQUESTS; i++) {
+        const t = performance.now();
+        const response = await fetch(`${indexer.url}${route}`);
+        await response.arrayBuffer();
+        if (!response.ok) throw new Error(`${route} answered ${response.status}`);
+        samples.push(performance.now() - t);
+      }
+      all.push(...samples);
+      samples.sort((a, b) => a - b);
+      latency.push({ route, p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) });
     }
-    samples.sort((a, b) => a - b);
-    latency.push({ route, p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) });
-  }
+    all.sort((a, b) => a - b);
 
-  console.log(`\nIndexer benchmark: ${generated} migrations by ${USERS} users, ${PER_BLOCK} per block, PGlite\n`);
-  console.table({
-    "indexing (server up → caught up)": { value: `${seconds(indexingMs)} s` },
-    "start to caught up (incl. Ponder build)": { value: `${seconds(caughtUp - started)} s` },
-    "Migrated events / s": { value: Math.round(generated / (indexingMs / 1000)) },
-    "all indexed events / s": { value: Math.round(events / (indexingMs / 1000)) },
-  });
-  console.log(`\nDashboard API latency, ${REQUESTS} sequential requests per route on 127.0.0.1 (ms)\n`);
-  console.table(
-    Object.fromEntries(latency.map(({ route, p50, p95 }) => [route, { p50: p50.toFixed(1), p95: p95.toFixed(1) }])),
-  );
-} finally {
-  for (const stop of stops) await stop();
-  rmSync(dataDir, { recursive: true, force: true });
+    const snapshot = await timeSnapshot(rpcUrl, indexer.url);
+    return {
+      database,
+      indexingMs,
+      eventsPerSecond: Math.round((generated * 2) / (indexingMs / 1000)),
+      migratedPerSecond: Math.round(generated / (indexingMs / 1000)),
+      p50: percentile(all, 0.5),
+      p95: percentile(all, 0.95),
+      latency,
+      snapshotMs: snapshot.ms,
+      snapshotPositions: snapshot.positions,
+    };
+  } finally {
+    await indexer.stop();
+  }
+}
+
+/** Mines the next epoch's first block and times until the indexer serves the snapshot taken there. */
+async function timeSnapshot(rpcUrl: string, indexerUrl: string): Promise<{ ms: number; positions: number }> {
+  const rule = loadPointsRule();
+  const head = await rpc<{ timestamp: string }>(rpcUrl, "eth_getBlockByNumber", ["latest", false]);
+  const now = Number(head.timestamp);
+  const next = rule.startTime + (Math.floor((now - rule.startTime) / rule.epochSeconds) + 1) * rule.epochSeconds;
+  const started = performance.now();
+  await advanceTime(rpcUrl, next - now);
+  for (;;) {
+    const [latest] = (await (await fetch(`${indexerUrl}/api/epochs?limit=1`)).json()) as {
+      timestamp: number;
+      positions: number;
+    }[];
+    if (latest && latest.timestamp >= next) return { ms: performance.now() - started, positions: latest.positions };
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 function percentile(sorted: number[], p: number): number {

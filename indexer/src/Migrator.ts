@@ -4,7 +4,7 @@ import { type Hex, sliceHex, zeroAddress } from "viem";
 import { lendingValue } from "../../lib/campaign/points";
 import { routeNameOf } from "../../lib/routes/routeIds";
 import { indexedChain } from "../chains";
-import { pricedAmount } from "./prices";
+import { type PricedAmount, pricedAmount } from "./prices";
 import { applyRetainedChange } from "./totals";
 
 /** `IMigrator.Route` members by their enum value (generated from the contract). */
@@ -36,6 +36,12 @@ function eventColumns(
   };
 }
 
+/** `label:reason` for each leg that could not be valued (it counts 0), or null when all were. */
+function unpricedReasons(legs: readonly (readonly [string, PricedAmount | undefined])[]): string | null {
+  const reasons = legs.flatMap(([label, leg]) => (leg?.unpriced ? [`${label}:${leg.unpriced}`] : []));
+  return reasons.length > 0 ? reasons.join(",") : null;
+}
+
 ponder.on("Migrator:Migrated", async ({ event, context }) => {
   const { user, route, migration: moved } = event.args;
   const [leg0, leg1] = await Promise.all([
@@ -43,8 +49,12 @@ ponder.on("Migrator:Migrated", async ({ event, context }) => {
     pricedAmount(context, chain.oracle, event.block.hash, moved.token1, moved.amount1Deposited),
   ]);
   const usd = leg0.usd + leg1.usd;
-  const timestamp = Number(event.block.timestamp);
   const pool = destinationPool(moved.destination);
+  const unpriced = unpricedReasons([
+    ["token0", leg0],
+    ["token1", leg1],
+  ]);
+  const timestamp = Number(event.block.timestamp);
 
   await context.db.insert(migration).values({
     ...eventColumns(event, event.args),
@@ -59,6 +69,7 @@ ponder.on("Migrator:Migrated", async ({ event, context }) => {
     price0Usd: leg0.price,
     price1Usd: leg1.price,
     usd,
+    unpriced,
   });
 
   // A migration may add to a position the user already holds: credit its liquidity there, owned by the user.
@@ -68,14 +79,18 @@ ponder.on("Migrator:Migrated", async ({ event, context }) => {
       chainId: chain.id,
       positionManager: moved.positionManager,
       tokenId: moved.tokenId,
+      user,
       owner: user,
       pool,
       liquidity: moved.liquidity,
+      migratedUsd: usd,
       retainedUsd: usd,
     })
     .onConflictDoUpdate((row) => ({
+      user,
       owner: user,
       liquidity: row.liquidity + moved.liquidity,
+      migratedUsd: row.migratedUsd + usd,
       retainedUsd: row.retainedUsd + usd,
     }));
 
@@ -104,6 +119,10 @@ ponder.on("Migrator:LendingMigrated", async ({ event, context }) => {
     collateral.map((leg) => leg.usd),
     debt.map((leg) => leg.usd),
   );
+  const unpriced = unpricedReasons([
+    ...moved.collateralAssets.map((asset, i) => [asset, collateral[i]] as const),
+    ...moved.debtAssets.map((asset, i) => [asset, debt[i]] as const),
+  ]);
   const timestamp = Number(event.block.timestamp);
 
   await context.db.insert(lendingMigration).values({
@@ -118,6 +137,7 @@ ponder.on("Migrator:LendingMigrated", async ({ event, context }) => {
     collateralUsd: value.collateralUsd,
     debtUsd: value.debtUsd,
     usd: value.usd,
+    unpriced,
     sourceHealthFactorAfter: moved.sourceHealthFactorAfter,
     destinationHealthFactorAfter: moved.destinationHealthFactorAfter,
   });
@@ -126,9 +146,17 @@ ponder.on("Migrator:LendingMigrated", async ({ event, context }) => {
   const assets = moved.collateralAssets.map((asset) => asset.toLowerCase() as `0x${string}`);
   await context.db
     .insert(lendingPosition)
-    .values({ chainId: chain.id, user, pool: moved.destination, assets, retainedUsd: value.usd })
+    .values({
+      chainId: chain.id,
+      user,
+      pool: moved.destination,
+      assets,
+      migratedUsd: value.usd,
+      retainedUsd: value.usd,
+    })
     .onConflictDoUpdate((row) => ({
       assets: [...new Set([...row.assets.map((a) => a.toLowerCase() as `0x${string}`), ...assets])],
+      migratedUsd: row.migratedUsd + value.usd,
       retainedUsd: row.retainedUsd + value.usd,
     }));
 

@@ -1,7 +1,7 @@
 import type { Context } from "ponder:registry";
 import { chainTotal, dailyTotal, poolTotal, userTotal } from "ponder:schema";
 import type { Address } from "viem";
-import { accruedPoints, isExcluded } from "../../lib/campaign/points";
+import { isExcluded } from "../../lib/campaign/points";
 import { pointsRule } from "../campaign";
 
 const SECONDS_PER_DAY = 86_400;
@@ -18,37 +18,27 @@ export interface RetainedChange {
   migration?: { usd: bigint; route: string; token0: Address; token1: Address };
 }
 
-/**
- * Applies a change to every aggregate. The user's points are settled up to this moment on the USD they held
- * before it, so accrual always follows what is actually in the new version.
- */
+/** Applies a change to every aggregate; points come from the epoch snapshots alone (src/EpochClock.ts). */
 export async function applyRetainedChange(context: Context, change: RetainedChange): Promise<void> {
   const { chainId, user, pool, timestamp, retainedDelta, migration } = change;
   const migratedUsd = migration?.usd ?? 0n;
   const migrations = migration ? 1 : 0;
 
   const previous = await context.db.find(userTotal, { chainId, user });
-  const excluded = isExcluded(user, pointsRule);
-  const earned =
-    previous && !excluded ? accruedPoints(previous.retainedUsd, previous.settledAt, timestamp, pointsRule) : 0n;
   await context.db
     .insert(userTotal)
     .values({
       chainId,
       user,
-      excluded,
+      excluded: isExcluded(user, pointsRule),
       migrations,
       migratedUsd,
       retainedUsd: retainedDelta,
-      points: 0n,
-      settledAt: timestamp,
     })
     .onConflictDoUpdate((row) => ({
       migrations: row.migrations + migrations,
       migratedUsd: row.migratedUsd + migratedUsd,
       retainedUsd: row.retainedUsd + retainedDelta,
-      points: row.points + earned,
-      settledAt: timestamp,
     }));
 
   if (migration) {

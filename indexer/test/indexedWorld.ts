@@ -5,6 +5,7 @@ import { type Hash, parseEventLogs } from "viem";
 import { rpc } from "../../devnet/anvil";
 import { devAccount } from "../../devnet/deploy/config";
 import { deployFerry, scratchDeploymentFile } from "../../devnet/deployFerry";
+import { advanceTime } from "../../devnet/market";
 import { approvePair, devnetWallet, migrateAaveV2ToV3, migrateV2ToV3 } from "../../devnet/migrations";
 import { type RunningChain, startWorld } from "../../devnet/world";
 import type { PointsRule } from "../../lib/campaign/points";
@@ -12,11 +13,25 @@ import { addressesFor } from "../../lib/chain/addresses";
 import { parseChainConfig, toViemChain } from "../../lib/chain/config";
 import { migratorAbi } from "../../lib/generated/abis";
 import type { FerryDeployment } from "../../lib/migrator/deployment";
-import { type RunningIndexer, startIndexer } from "../start";
+import { type RunningPostgres, startPostgres } from "../postgres";
+import { type RunningIndexer, serveIndexerApi, startIndexer } from "../start";
 
 const WAIT_MS = 30_000;
 
-/** A world node with Ferry deployed and an indexer on it, with its own database and points rule. */
+/** A row of `/api/epochs`. */
+export interface EpochSnapshot {
+  blockNumber: string;
+  timestamp: number;
+  firstEpoch: number;
+  epochs: number;
+  heldUsd: string;
+  points: string;
+}
+
+/**
+ * A world node with Ferry deployed and an indexer on it, with its own points rule and its own database on a
+ * PostgreSQL server of its own (the production setup; `npm start` and the e2e tests run the default PGlite).
+ */
 export class IndexedWorld {
   indexer!: RunningIndexer;
   readonly dataDir = mkdtempSync(join(tmpdir(), "ferry-indexer-"));
@@ -24,6 +39,8 @@ export class IndexedWorld {
 
   private constructor(
     readonly node: RunningChain,
+    readonly postgres: RunningPostgres,
+    readonly databaseUrl: string,
     readonly ferry: FerryDeployment,
     readonly rule: PointsRule,
   ) {
@@ -32,17 +49,39 @@ export class IndexedWorld {
 
   /** `rule` is completed with a campaign that starts at the chain head, so the boost window is live. */
   static async start(rule: Omit<PointsRule, "startTime">): Promise<IndexedWorld> {
-    const node = await startWorld();
+    const [node, postgres] = await Promise.all([startWorld(), startPostgres()]);
     try {
-      const ferry = await deployFerry(node.rpcUrl, node.chainId, { recordTo: scratchDeploymentFile() });
+      const [ferry, databaseUrl] = await Promise.all([
+        deployFerry(node.rpcUrl, node.chainId, { recordTo: scratchDeploymentFile() }),
+        postgres.database("ferry"),
+      ]);
       const head = await rpc<{ timestamp: string }>(node.rpcUrl, "eth_getBlockByNumber", ["latest", false]);
-      const world = new IndexedWorld(node, ferry, { ...rule, startTime: Number(head.timestamp) });
+      const world = new IndexedWorld(node, postgres, databaseUrl, ferry, {
+        ...rule,
+        startTime: Number(head.timestamp),
+      });
       await world.startIndexer();
       return world;
     } catch (error) {
-      await node.stop();
+      await Promise.all([node.stop(), postgres.stop()]);
       throw error;
     }
+  }
+
+  /** What a ponder process of this world is started with. */
+  private get indexerOptions() {
+    return {
+      rpcUrl: this.node.rpcUrl,
+      chainId: this.node.chainId,
+      pointsConfig: this.pointsConfig,
+      deployment: this.ferry,
+      databaseUrl: this.databaseUrl,
+    };
+  }
+
+  /** A separate `ponder serve` process reading this world's schema: the API scaled out. */
+  serveApi(): Promise<RunningIndexer> {
+    return serveIndexerApi(this.indexerOptions);
   }
 
   get pointsConfig() {
@@ -51,18 +90,12 @@ export class IndexedWorld {
 
   async startIndexer(): Promise<void> {
     writeFileSync(this.pointsConfig, JSON.stringify(this.rule));
-    this.indexer = await startIndexer({
-      rpcUrl: this.node.rpcUrl,
-      chainId: this.node.chainId,
-      dataDir: join(this.dataDir, "pglite"),
-      pointsConfig: this.pointsConfig,
-      deployment: this.ferry,
-    });
+    this.indexer = await startIndexer(this.indexerOptions);
   }
 
   async stop(): Promise<void> {
     await this.indexer?.stop();
-    await this.node.stop();
+    await Promise.all([this.node.stop(), this.postgres.stop()]);
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 
@@ -105,20 +138,46 @@ export class IndexedWorld {
     return { ...event, timestamp: Number(block.timestamp) };
   }
 
+  /** Moves the clock to the start of the next epoch and mines the block there; resolves with the snapshot it took. */
+  async crossEpoch(): Promise<EpochSnapshot> {
+    const next = await this.crossEpochUnindexed();
+    const [latest] = await this.waitFor<EpochSnapshot[]>("/api/epochs?limit=1", (rows) =>
+      rows.some((row) => row.timestamp >= next),
+    );
+    if (!latest) throw new Error("no epoch snapshot");
+    return latest;
+  }
+
+  /** Moves the clock to the start of the next epoch and mines the block there; returns that epoch's start. */
+  async crossEpochUnindexed(): Promise<number> {
+    const head = await rpc<{ timestamp: string }>(this.node.rpcUrl, "eth_getBlockByNumber", ["latest", false]);
+    const now = Number(head.timestamp);
+    const { startTime, epochSeconds } = this.rule;
+    const next = startTime + (Math.floor((now - startTime) / epochSeconds) + 1) * epochSeconds;
+    await advanceTime(this.node.rpcUrl, next - now);
+    return next;
+  }
+
   async api<T>(path: string): Promise<T> {
     const response = await fetch(`${this.indexer.url}${path}`);
     if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   }
 
-  /** Polls the API until `done` holds for its answer (the indexer follows the chain every 500 ms). */
+  /**
+   * Polls the API until `done` holds for its answer (the indexer follows the chain every 500 ms). While Ponder rolls a
+   * reorg back on Postgres, a read can meet its lock and answer 500 ("lock timeout"): that counts as not yet, and the
+   * last such answer is reported if the condition never holds.
+   */
   async waitFor<T>(path: string, done: (body: T) => boolean): Promise<T> {
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
-      const body = await this.api<T>(path);
-      if (done(body)) return body;
+      const response = await fetch(`${this.indexer.url}${path}`);
+      const last = response.ok ? ((await response.json()) as T) : `${response.status} ${await response.text()}`;
+      if (response.status < 500 && !response.ok) throw new Error(`GET ${path}: ${last}`);
+      if (response.ok && done(last as T)) return last as T;
       if (Date.now() > deadline)
-        throw new Error(`GET ${path} never satisfied the condition; last: ${JSON.stringify(body)}`);
+        throw new Error(`GET ${path} never satisfied the condition; last: ${JSON.stringify(last)}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }

@@ -5,7 +5,7 @@ import { devAccount, TOKENS } from "../../devnet/deploy/config";
 import { advanceTime } from "../../devnet/market";
 import { decreaseLiquidity, depositedUsd, withdrawAaveV3 } from "../../devnet/migrations";
 import { revert, snapshot } from "../../devnet/world";
-import { accruedPoints, ONE_USD } from "../../lib/campaign/points";
+import { closedEpochsPoints, ONE_USD } from "../../lib/campaign/points";
 import type { Summary, UserReport, UserStats } from "../../lib/campaign/stats";
 import { aaveV3OracleAbi, nonfungiblePositionManagerAbi } from "../../lib/generated/abis";
 import { IndexedWorld } from "./indexedWorld";
@@ -22,6 +22,9 @@ let world: IndexedWorld;
 
 beforeAll(async () => {
   world = await IndexedWorld.start({
+    epochSeconds: 3_600,
+    maxPoolDeviationBps: 200,
+    outOfRangeEarns: false,
     pointsPerUsdPerDay: 1,
     boostDays: 1,
     boostMultiplierBps: 30_000,
@@ -76,13 +79,12 @@ describe("indexer on the world", () => {
     });
   });
 
-  it("accrues points only while migrated liquidity stays: a wash migration earns no more than holding", async () => {
+  it("pays points only on what is held at an epoch's end: a wash migration earns no more than holding", async () => {
     const before = await userStats(ALICE);
-    const [first] = await world.api<{ destinationId: string; usd: string; timestamp: number }[]>(
+    const [first] = await world.api<{ destinationId: string; usd: string }[]>(
       `/api/migrations?user=${world.wallet(ALICE).account.address}`,
     );
     if (!first) throw new Error("the first test's migration is missing");
-    await advanceTime(world.node.rpcUrl, DAY / 2);
 
     // Pull everything out of the new position, then migrate the rest of the V2 LP right away.
     const wallet = world.wallet(ALICE);
@@ -92,38 +94,33 @@ describe("indexer on the world", () => {
       functionName: "positions",
       args: [BigInt(first.destinationId)],
     });
-    const pulled = await decreaseLiquidity(
+    await decreaseLiquidity(
       wallet,
       world.addresses.uniswapV3.positionManager,
       BigInt(first.destinationId),
       position[7],
     );
-    const pulledAt = Number(
-      (await wallet.getBlock({ blockNumber: (await wallet.getTransactionReceipt({ hash: pulled })).blockNumber }))
-        .timestamp,
-    );
-    const second = await world.migrate(ALICE, 10_000);
+    await world.migrate(ALICE, 10_000);
     await waitForMigrations(2);
-    await advanceTime(world.node.rpcUrl, DAY);
+    const snap = await world.crossEpoch();
 
-    const stats = await world.waitFor<UserReport>(
-      `/api/users/${wallet.account.address}`,
-      (s) => s.asOf >= second.timestamp + DAY,
-    );
+    const stats = await userStats(ALICE);
     const [latest] = await world.api<{ usd: string }[]>(`/api/migrations?user=${wallet.account.address}`);
     const firstUsd = BigInt(first.usd);
     const secondUsd = BigInt(latest?.usd ?? "0");
-    const expected =
-      accruedPoints(firstUsd, first.timestamp, pulledAt, world.rule) +
-      accruedPoints(secondUsd, second.timestamp, stats.asOf, world.rule);
-    const naive = accruedPoints(firstUsd + secondUsd, first.timestamp, stats.asOf, world.rule);
+    expect(stats.positions.map((held) => held.state)).toEqual(["withdrawn", "earning"]);
+    const secondHeld = BigInt(stats.positions[1]?.heldUsd ?? 0);
+    expect(secondHeld).toBeLessThanOrEqual(secondUsd);
+    expect(Number(secondHeld)).toBeGreaterThan(Number(secondUsd) * 0.999);
+    const naive = closedEpochsPoints(firstUsd + secondUsd, snap.firstEpoch, snap.epochs, world.rule);
 
     expect(BigInt(before.points)).toBe(0n);
-    expect(BigInt(stats.points)).toBe(expected);
+    expect(stats.points).toBe(closedEpochsPoints(secondHeld, snap.firstEpoch, snap.epochs, world.rule).toString());
     expect(BigInt(stats.points)).toBeLessThan(naive);
     expect(stats).toMatchObject({
       migrations: 2,
       retainedUsd: secondUsd.toString(),
+      heldUsd: secondHeld.toString(),
       migratedUsd: (firstUsd + secondUsd).toString(),
     });
     expect((await summary()).tvlUsd).toBe(secondUsd.toString());
@@ -191,7 +188,7 @@ describe("indexer on the world", () => {
       const board = await world.api<{ entries: UserStats[] }>(`/api/leaderboard?by=${by}`);
       const users = board.entries.map((entry) => entry.user);
       expect(users).not.toContain(devAccount(CAROL).address.toLowerCase());
-      const keys = board.entries.map((entry) => BigInt(by === "points" ? entry.points : entry.retainedUsd));
+      const keys = board.entries.map((entry) => BigInt(by === "points" ? entry.points : entry.heldUsd));
       expect(keys, `leaderboard by ${by} is sorted`).toEqual([...keys].sort((a, b) => (b > a ? 1 : b < a ? -1 : 0)));
       expect(users, `leaderboard by ${by} lists alice`).toContain(world.wallet(ALICE).account.address.toLowerCase());
     }
@@ -289,14 +286,17 @@ describe("indexer on the world", () => {
     const retained = BigInt(withdrawn.retainedUsd);
     expect(retained).toBe(BigInt(aliceBefore.retainedUsd) - lendingUsd);
 
-    await advanceTime(world.node.rpcUrl, DAY);
-    const later = await world.waitFor<UserReport>(
-      `/api/users/${wallet.account.address}`,
-      (s) => s.asOf >= withdrawn.asOf + DAY,
-    );
-    const earned = BigInt(later.points) - BigInt(withdrawn.points);
-    const expected = accruedPoints(retained, withdrawn.asOf, later.asOf, world.rule);
-    expect(earned - expected <= 1n && expected - earned <= 1n, `earned ${earned}, expected ${expected}`).toBe(true);
-    expect(earned).toBeLessThan(accruedPoints(retained + lendingUsd, withdrawn.asOf, later.asOf, world.rule));
+    const lendingBefore = withdrawn.positions.find((held) => held.kind === "aave-v3");
+    await world.crossEpoch();
+    const later = await userStats(ALICE);
+    expect(later.positions.find((held) => held.kind === "aave-v3")).toMatchObject({
+      state: "withdrawn",
+      heldUsd: "0",
+      pointsPerEpoch: "0",
+      points: lendingBefore?.points,
+    });
+    // Everything alice earned this epoch came from her V3 positions.
+    const pointsOf = (report: UserReport) => report.positions.reduce((sum, held) => sum + BigInt(held.points), 0n);
+    expect(BigInt(later.points) - BigInt(withdrawn.points)).toBe(pointsOf(later) - pointsOf(withdrawn));
   });
 });

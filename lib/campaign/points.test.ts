@@ -1,21 +1,30 @@
 import { describe, expect, it } from "vitest";
 import {
-  accruedPoints,
   afterDecrease,
   afterWithdraw,
+  boundedCredit,
+  closedEpochsPoints,
+  epochAt,
+  epochPoints,
   isExcluded,
+  lendingCredit,
   lendingValue,
   ONE_POINT,
   ONE_USD,
   type PointsRule,
   parsePointsRule,
+  poolDeviationBps,
   usdValue,
 } from "./points";
 
 const DAY = 86_400;
+const HOUR = 3_600;
 const START = 1_767_225_600;
 const rule: PointsRule = {
   startTime: START,
+  epochSeconds: HOUR,
+  maxPoolDeviationBps: 200,
+  outOfRangeEarns: false,
   pointsPerUsdPerDay: 1,
   boostDays: 7,
   boostMultiplierBps: 20_000,
@@ -23,37 +32,85 @@ const rule: PointsRule = {
   excluded: ["0xa0Ee7A142d267C1f36714E4a8F75612F20a79720"],
 };
 
-describe("accruedPoints", () => {
-  it("pays points per USD per day after the boost window", () => {
-    expect(accruedPoints(1_000n * ONE_USD, START + 10 * DAY, START + 12 * DAY, rule)).toBe(2_000n * ONE_POINT);
+describe("epochAt", () => {
+  it("counts epochs from the campaign's start, -1 before it", () => {
+    expect(epochAt(START - 1, rule)).toBe(-1);
+    expect(epochAt(START, rule)).toBe(0);
+    expect(epochAt(START + HOUR - 1, rule)).toBe(0);
+    expect(epochAt(START + 25 * HOUR, rule)).toBe(25);
+  });
+});
+
+describe("epochPoints", () => {
+  it("pays the daily rate pro rata to the epoch, doubled inside the boost window", () => {
+    // 24 hourly epochs of 2,400 USD after the boost: 2,400 points a day.
+    expect(epochPoints(2_400n * ONE_USD, 7 * 24, rule)).toBe(100n * ONE_POINT);
+    expect(epochPoints(2_400n * ONE_USD, 7 * 24 - 1, rule)).toBe(200n * ONE_POINT);
   });
 
-  it("doubles inside the boost window and splits a span that crosses its end", () => {
-    expect(accruedPoints(100n * ONE_USD, START, START + DAY, rule)).toBe(200n * ONE_POINT);
-    // 1 boosted day (x2) + 2 plain days
-    expect(accruedPoints(100n * ONE_USD, START + 6 * DAY, START + 9 * DAY, rule)).toBe(400n * ONE_POINT);
-  });
-
-  it("earns nothing before the campaign, after its end, or for an empty span", () => {
-    expect(accruedPoints(100n * ONE_USD, START - 5 * DAY, START, rule)).toBe(0n);
-    expect(
-      accruedPoints(100n * ONE_USD, START + 30 * DAY, START + 40 * DAY, { ...rule, endTime: START + 20 * DAY }),
-    ).toBe(0n);
-    expect(accruedPoints(100n * ONE_USD, START + DAY, START + DAY, rule)).toBe(0n);
+  it("pays nothing before the campaign, from its end on, or for nothing held", () => {
+    expect(epochPoints(2_400n * ONE_USD, -1, rule)).toBe(0n);
+    expect(epochPoints(2_400n * ONE_USD, 10, { ...rule, endTime: START + 10 * HOUR })).toBe(0n);
+    expect(epochPoints(0n, 10, rule)).toBe(0n);
   });
 
   it("supports fractional rates exactly", () => {
-    expect(accruedPoints(10n * ONE_USD, START + 8 * DAY, START + 9 * DAY, { ...rule, pointsPerUsdPerDay: 0.25 })).toBe(
-      (25n * ONE_POINT) / 10n,
-    );
+    expect(epochPoints(240n * ONE_USD, 8 * 24, { ...rule, pointsPerUsdPerDay: 0.25 })).toBe((25n * ONE_POINT) / 10n);
+  });
+});
+
+describe("closedEpochsPoints", () => {
+  it("equals the sum of the epochs it closes, across the boost's end, the campaign's end and before its start", () => {
+    const usd = 1_234n * ONE_USD;
+    const withEnd = { ...rule, endTime: START + 7 * DAY + 5 * HOUR };
+    for (const [first, count, r] of [
+      [0, 1, rule],
+      [7 * 24 - 3, 10, rule],
+      [-4, 9, rule],
+      [7 * 24 - 2, 12, withEnd],
+      [7 * 24 + 10, 3, withEnd],
+    ] as const) {
+      let sum = 0n;
+      for (let epoch = first; epoch < first + count; epoch++) sum += epochPoints(usd, epoch, r);
+      expect(closedEpochsPoints(usd, first, count, r), `${first}+${count}`).toBe(sum);
+    }
   });
 
-  it("gives a wash migration (migrate, pull out, migrate again) no more than holding the first one", () => {
+  it("makes a wash (hold, pull out over a boundary, come back) earn no more than holding", () => {
     const usd = 5_000n * ONE_USD;
-    const held = accruedPoints(usd, START + DAY, START + 10 * DAY, rule);
-    const pulledOutAfterAMinute = accruedPoints(usd, START + DAY, START + DAY + 60, rule);
-    const migratedAgain = accruedPoints(usd, START + DAY + 120, START + 10 * DAY, rule);
-    expect(pulledOutAfterAMinute + migratedAgain).toBeLessThan(held);
+    const held = closedEpochsPoints(usd, 10, 3, rule);
+    const washed =
+      closedEpochsPoints(usd, 10, 1, rule) + closedEpochsPoints(0n, 11, 1, rule) + closedEpochsPoints(usd, 12, 1, rule);
+    expect(washed).toBeLessThan(held);
+  });
+});
+
+describe("boundedCredit and lendingCredit", () => {
+  it("credit what is held, never more than was migrated, never below zero", () => {
+    expect(boundedCredit(80n, 100n)).toBe(80n);
+    expect(boundedCredit(150n, 100n)).toBe(100n);
+    expect(boundedCredit(-5n, 100n)).toBe(0n);
+  });
+
+  it("credit lending as collateral minus debt, capped at the migrated value", () => {
+    expect(lendingCredit(30_000n, 30_100n, 0n)).toBe(30_000n);
+    // Borrowed 75% against it afterwards: 25% equity left.
+    expect(lendingCredit(30_000n, 30_000n, 22_500n)).toBe(7_500n);
+    expect(lendingCredit(30_000n, 0n, 0n)).toBe(0n);
+  });
+});
+
+describe("poolDeviationBps", () => {
+  // USDC (6 decimals) / WETH (18): 3,000 USD a WETH means 1e18 / 3e9 WETH units per USDC unit; sqrt in Q96.
+  const sqrtAt = (usdPerWeth: number) => BigInt(Math.floor(Math.sqrt(1e18 / (usdPerWeth * 1e6)) * 2 ** 96));
+  const usdc = ONE_USD;
+  const weth = 3_000n * ONE_USD;
+
+  it("is about 0 for a pool at the oracle's price, and the relative gap otherwise", () => {
+    expect(poolDeviationBps(sqrtAt(3_000), 6, 18, usdc, weth)).toBeLessThanOrEqual(1n);
+    // WETH at 2,700 in the pool: token1 per token0 is 3,000/2,700 − 1 = 11.1% above the oracle's.
+    expect(poolDeviationBps(sqrtAt(2_700), 6, 18, usdc, weth)).toBe(1_111n);
+    expect(poolDeviationBps(sqrtAt(6_000), 6, 18, usdc, weth)).toBe(5_000n);
   });
 });
 
@@ -84,6 +141,16 @@ describe("isExcluded", () => {
 describe("parsePointsRule", () => {
   it("accepts the shipped rule shape", () => {
     expect(parsePointsRule(rule)).toEqual(rule);
+  });
+
+  it("fills the epoch, deviation and range defaults of an older config file", () => {
+    const { epochSeconds, maxPoolDeviationBps, outOfRangeEarns, ...older } = rule;
+    expect(parsePointsRule(older)).toEqual({
+      ...older,
+      epochSeconds: 3_600,
+      maxPoolDeviationBps: 200,
+      outOfRangeEarns: false,
+    });
   });
 
   it("names every wrong field", () => {
@@ -120,14 +187,7 @@ describe("afterWithdraw", () => {
     expect(afterWithdraw(0n, ONE_USD)).toBe(0n);
   });
 
-  it("makes migrate, withdraw, migrate again earn no more than staying", () => {
-    const usd = 30_000n * ONE_USD;
-    const washed =
-      accruedPoints(usd, START, START + DAY, rule) +
-      accruedPoints(afterWithdraw(usd, usd), START + DAY, START + 2 * DAY, rule) +
-      accruedPoints(usd, START + 2 * DAY, START + 3 * DAY, rule);
-    const stayed = accruedPoints(usd, START, START + 3 * DAY, rule);
-    expect(washed).toBeLessThan(stayed);
-    expect(afterWithdraw(usd, 0n)).toBe(usd);
+  it("leaves the credit whole when nothing is withdrawn", () => {
+    expect(afterWithdraw(30_000n * ONE_USD, 0n)).toBe(30_000n * ONE_USD);
   });
 });

@@ -1,7 +1,9 @@
 /**
- * Points of a liquidity-migration campaign: points accrue per USD per day that migrated liquidity *stays* in the
- * new version, so only time in the new version earns. Pulling liquidity out stops its accrual at once, which makes
- * wash migrations (migrate, pull out, migrate again) earn no more than keeping the first migration.
+ * Points of a liquidity-migration campaign, valued from chain state per epoch (the model of incentive engines like
+ * Merkl): at each epoch boundary the indexer values what every migrated position still holds at that block, and that
+ * value earns the epoch's points. What is not held at a snapshot earns nothing, so capital held for one block,
+ * moved to another address, borrowed against or drained through an off-market pool earns nothing more than it holds.
+ * A position's credit never exceeds the value migrated into it.
  *
  * Amounts are bigints: USD and points carry 8 decimals, like the Aave oracle's prices.
  */
@@ -17,6 +19,8 @@ export interface PointsRule {
   /** Campaign window, unix seconds; liquidity earns only inside it (end exclusive; undefined: open-ended). */
   startTime: number;
   endTime?: number;
+  /** Length of an epoch: the value held at each boundary earns the epoch that ends there. */
+  epochSeconds: number;
   /** Points for 1 USD kept in the new version for one day. */
   pointsPerUsdPerDay: number;
   /** The first `boostDays` of the campaign earn `boostMultiplierBps / 10_000` times the points. */
@@ -26,23 +30,91 @@ export interface PointsRule {
   targetUsd: number;
   /** The operator's own addresses: they earn no points and stay off the leaderboards. */
   excluded: Address[];
+  /** A Uniswap pool priced further than this from the oracle (basis points) earns nothing that epoch. */
+  maxPoolDeviationBps: number;
+  /** Whether a Uniswap position out of its range at a snapshot earns. */
+  outOfRangeEarns: boolean;
 }
 
-/** Points (8 decimals) earned by `usd` (8 decimals) kept in the new version from `from` to `to` (unix seconds). */
-export function accruedPoints(usd: bigint, from: number, to: number, rule: PointsRule): bigint {
-  const start = Math.max(from, rule.startTime);
-  const end = Math.min(to, rule.endTime ?? Number.POSITIVE_INFINITY);
-  if (usd <= 0n || end <= start) return 0n;
+/** Defaults of the optional fields of a points config file. */
+export const RULE_DEFAULTS = { epochSeconds: 3_600, maxPoolDeviationBps: 200, outOfRangeEarns: false } as const;
+
+/** Why a token amount could not be valued: it is then worth 0 and indexing goes on. */
+export type Unpriced = "no-decimals" | "no-price";
+
+/** What a migrated position did at the last snapshot: earning, or the reason it earned nothing. */
+export type HoldingState = "earning" | "out-of-range" | "off-market" | "withdrawn" | "transferred" | "unpriced";
+
+/** The epoch `timestamp` falls in (0 is the first); -1 before the campaign starts. */
+export function epochAt(timestamp: number, rule: PointsRule): number {
+  if (timestamp < rule.startTime) return -1;
+  return Math.floor((timestamp - rule.startTime) / rule.epochSeconds);
+}
+
+/** Start of `epoch`, unix seconds; the epoch ends where the next one starts. */
+export const epochStart = (epoch: number, rule: PointsRule) => rule.startTime + epoch * rule.epochSeconds;
+
+/**
+ * Points (8 decimals) that `usd` (8 decimals) held at the end of `epoch` earns for it: the daily rate pro rata to the
+ * epoch's length, boosted when the epoch starts inside the boost window, nothing for an epoch that starts at or
+ * after the campaign's end.
+ */
+export function epochPoints(usd: bigint, epoch: number, rule: PointsRule): bigint {
+  const start = epochStart(epoch, rule);
+  if (usd <= 0n || epoch < 0 || start >= (rule.endTime ?? Number.POSITIVE_INFINITY)) return 0n;
+  const boosted = start < rule.startTime + rule.boostDays * Number(SECONDS_PER_DAY);
+  const multiplierBps = boosted ? BigInt(rule.boostMultiplierBps) : BPS;
+  return (
+    (usd * pointsPerUsdPerDayScaled(rule) * BigInt(rule.epochSeconds) * multiplierBps) /
+    (SECONDS_PER_DAY * BPS * ONE_USD)
+  );
+}
+
+/**
+ * Points `usd` held at a snapshot earns for the `count` epochs from `first` that the snapshot closes (no block in
+ * between: the state was the same at each of their ends). Closed form, so a long gap costs no loop.
+ */
+export function closedEpochsPoints(usd: bigint, first: number, count: number, rule: PointsRule): bigint {
+  const from = Math.max(first, 0);
+  const to = first + count;
+  if (usd <= 0n || to <= from) return 0n;
+  const epochsBefore = (time: number) =>
+    Math.min(to, Math.max(from, Math.ceil((time - rule.startTime) / rule.epochSeconds)));
   const boostEnd = rule.startTime + rule.boostDays * Number(SECONDS_PER_DAY);
-  const boosted = Math.max(0, Math.min(end, boostEnd) - start);
-  const plain = end - start - boosted;
-  const weightedSeconds = BigInt(boosted) * BigInt(rule.boostMultiplierBps) + BigInt(plain) * BPS;
-  return (usd * pointsPerUsdPerDayScaled(rule) * weightedSeconds) / (SECONDS_PER_DAY * BPS * ONE_USD);
+  const earningEnd = epochsBefore(rule.endTime ?? Number.POSITIVE_INFINITY);
+  const boostedEnd = Math.min(epochsBefore(boostEnd), earningEnd);
+  const boosted = boostedEnd - from;
+  const plain = earningEnd - boostedEnd;
+  return (
+    BigInt(boosted) * (boosted > 0 ? epochPoints(usd, from, rule) : 0n) +
+    BigInt(plain) * (plain > 0 ? epochPoints(usd, boostedEnd, rule) : 0n)
+  );
 }
 
 /** Points per USD per day with 8 decimals, so fractional rates stay exact in bigint. */
 function pointsPerUsdPerDayScaled(rule: PointsRule): bigint {
   return BigInt(Math.round(rule.pointsPerUsdPerDay * Number(ONE_POINT)));
+}
+
+/** What a position is credited with at a snapshot: what it holds, never more than what was migrated into it. */
+export const boundedCredit = (heldUsd: bigint, migratedUsd: bigint) =>
+  heldUsd <= 0n ? 0n : heldUsd < migratedUsd ? heldUsd : migratedUsd;
+
+/**
+ * How far a V3 pool's price is from the oracle's, in basis points of the oracle's: the pool's token1-per-token0 raw
+ * price (sqrtPriceX96² / 2¹⁹²) against price0 · 10^decimals1 / (price1 · 10^decimals0).
+ */
+export function poolDeviationBps(
+  sqrtPriceX96: bigint,
+  decimals0: number,
+  decimals1: number,
+  price0: bigint,
+  price1: bigint,
+): bigint {
+  const pool = sqrtPriceX96 * sqrtPriceX96 * price1 * 10n ** BigInt(decimals0);
+  const oracle = (price0 * 10n ** BigInt(decimals1)) << 192n;
+  const gap = pool > oracle ? pool - oracle : oracle - pool;
+  return (gap * BPS) / oracle;
 }
 
 export function isExcluded(user: Address, rule: PointsRule): boolean {
@@ -83,6 +155,13 @@ export function lendingValue(collateralUsd: readonly bigint[], debtUsd: readonly
 }
 
 /**
+ * A user's lending credit at a snapshot: the net equity still on the new version (collateral of the migrated assets
+ * minus all debt, so transfers, withdrawals, later borrows and liquidations all show), never more than was migrated.
+ */
+export const lendingCredit = (migratedUsd: bigint, collateralUsd: bigint, debtUsd: bigint) =>
+  boundedCredit(collateralUsd - debtUsd, migratedUsd);
+
+/**
  * What stays credited to a user's lending migrations after they withdraw `withdrawnUsd` of a migrated asset from the
  * new version: the credit falls by the withdrawn value, never below zero. Every withdrawal counts against migrated
  * value first, so supply added outside Ferry cannot shield it, and migrate → withdraw → migrate earns no more than
@@ -100,7 +179,7 @@ export function usdValue(amount: bigint, decimals: number, price: bigint): bigin
 
 /** Checks a rule read from a config file and says exactly what is wrong. */
 export function parsePointsRule(raw: unknown): PointsRule {
-  const rule = raw as Partial<PointsRule> | null;
+  const rule = (raw && typeof raw === "object" ? { ...RULE_DEFAULTS, ...raw } : null) as Partial<PointsRule> | null;
   const problems: string[] = [];
   const positive = (name: keyof PointsRule, allowZero = false) => {
     const value = rule?.[name];
@@ -113,6 +192,9 @@ export function parsePointsRule(raw: unknown): PointsRule {
   positive("boostDays", true);
   positive("boostMultiplierBps");
   positive("targetUsd");
+  positive("epochSeconds");
+  positive("maxPoolDeviationBps", true);
+  if (typeof rule?.outOfRangeEarns !== "boolean") problems.push("outOfRangeEarns must be true or false");
   if (rule?.endTime !== undefined && !(typeof rule.endTime === "number" && rule.endTime > (rule.startTime ?? 0))) {
     problems.push("endTime must be a number after startTime");
   }

@@ -1,6 +1,6 @@
 import type { Address } from "viem";
 import { formatAmount } from "../format";
-import { type PointsRule, USD_DECIMALS } from "./points";
+import { type HoldingState, type PointsRule, USD_DECIMALS } from "./points";
 
 /**
  * The indexer's read API (`indexer/src/api/index.ts`) as the app sees it. USD and points are decimal strings with
@@ -35,18 +35,41 @@ export interface DailyTotal {
   tvlUsd: string;
 }
 
+/** Migrated USD is a statistic; points and held USD (at the last epoch snapshot) are what rankings use. */
 export interface UserStats {
   user: Address;
   migrations: number;
   migratedUsd: string;
   retainedUsd: string;
+  heldUsd: string;
   points: string;
 }
 
-/** `/api/users/:address`: one user's stats valued at the chain head's time. */
+/** The epoch the chain head is in and when it ends (unix seconds): the next snapshot. */
+export interface EpochInfo {
+  current: number;
+  endsAt: number;
+}
+
+/** One migrated position as the last snapshot found it: its credit, its state and the points it earns per epoch. */
+export interface PositionHolding {
+  kind: "uniswap-v3" | "aave-v3";
+  /** The V3 token id, or the Aave pool for a lending position. */
+  id: string;
+  pool: Address;
+  migratedUsd: string;
+  heldUsd: string;
+  state: HoldingState;
+  pointsPerEpoch: string;
+  points: string;
+}
+
+/** `/api/users/:address`: one user's stats and positions at the chain head's time. */
 export interface UserReport extends UserStats {
   asOf: number;
+  epoch: EpochInfo;
   excluded: boolean;
+  positions: PositionHolding[];
 }
 
 export interface Leaderboard {
@@ -60,6 +83,7 @@ export type LeaderboardOrder = "points" | "usd";
 export interface Campaign {
   chainId: number;
   rule: PointsRule;
+  epoch: EpochInfo;
 }
 
 /** GETs one API path; a non-2xx answer throws with the indexer's own message. */

@@ -46,6 +46,8 @@ const SENTENCES: Record<MigratorError, string> = {
     "This debt is outside your Aave V3 e-mode category. Change your e-mode on Aave V3, or leave this debt on V2.",
   HealthFactorTooLow:
     "Your Aave V3 health factor after the move would be below your minimum. Move more collateral, less debt, or lower the minimum.",
+  SourceHealthFactorTooLow:
+    "What stays on Aave V2 would be left below your minimum health factor. Move the debt too, leave more supply on V2, or lower the minimum.",
   UnexpectedFlashLoan: "Ferry only accepts its own Aave flash loan during your migration.",
 };
 

@@ -6,16 +6,20 @@ import type { PointsRule } from "@/lib/campaign/points";
 import { formatUsd, targetProgress } from "@/lib/campaign/stats";
 
 const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+const TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** The rule in plain words, from the same config the indexer applies. */
 function describeRule(rule: PointsRule): string {
   const boost =
     rule.boostDays > 0 ? ` ×${rule.boostMultiplierBps / 10_000} during the first ${rule.boostDays} days,` : "";
   const window = `from ${DATE.format(rule.startTime * 1000)}${rule.endTime ? ` to ${DATE.format(rule.endTime * 1000)}` : ""}`;
+  const epoch = rule.epochSeconds % 3_600 === 0 ? `${rule.epochSeconds / 3_600} h` : `${rule.epochSeconds} s`;
   return (
-    `${rule.pointsPerUsdPerDay} point per USD per day that migrated liquidity stays in the new version,${boost} ${window}. ` +
-    "Liquidity pulled out of its new position, or the position transferred, stops earning at once, so migrating " +
-    "again earns nothing extra. The operator's own addresses earn nothing."
+    `${rule.pointsPerUsdPerDay} point per USD per day,${boost} ${window}, paid per ${epoch} epoch on what each ` +
+    "migrated position still holds at the epoch's end, read from the chain and never more than was migrated into it. " +
+    `Positions out of range${rule.outOfRangeEarns ? " still earn, but" : ","} pools more than ` +
+    `${rule.maxPoolDeviationBps / 100}% off the oracle price, withdrawn or transferred positions earn nothing. ` +
+    "The operator's own addresses earn nothing."
   );
 }
 
@@ -50,6 +54,14 @@ export function CampaignProgress({
           <div className="h-full bg-ferry-600" style={{ width: `${progress}%` }} />
         </div>
       </div>
+      {rule.data ? (
+        <p className="text-sm">
+          <strong>{`Epoch ${rule.data.epoch.current}`}</strong> ends{" "}
+          <time dateTime={new Date(rule.data.epoch.endsAt * 1000).toISOString()}>
+            {TIME.format(rule.data.epoch.endsAt * 1000)} UTC
+          </time>
+        </p>
+      ) : null}
       <p className="text-sm text-muted">
         <strong>Points rule: </strong>
         {rule.data ? describeRule(rule.data.rule) : "loading…"}

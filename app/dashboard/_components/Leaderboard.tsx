@@ -8,7 +8,7 @@ import { formatPoints, formatUsd } from "@/lib/campaign/stats";
 
 const ORDERS: { by: LeaderboardOrder; label: string }[] = [
   { by: "points", label: "By points" },
-  { by: "usd", label: "By USD" },
+  { by: "usd", label: "By USD held" },
 ];
 
 export function Leaderboard({ indexerUrl }: { indexerUrl: string }) {
@@ -31,7 +31,9 @@ export function Leaderboard({ indexerUrl }: { indexerUrl: string }) {
         ))}
       </fieldset>
       <table className="w-full text-sm">
-        <caption className="sr-only">Top migrators {by === "points" ? "by points" : "by USD still migrated"}</caption>
+        <caption className="sr-only">
+          Top migrators {by === "points" ? "by points" : "by USD held at the last epoch snapshot"}
+        </caption>
         <thead>
           <tr className="text-left text-muted">
             <th scope="col">#</th>
@@ -40,7 +42,7 @@ export function Leaderboard({ indexerUrl }: { indexerUrl: string }) {
               Points
             </th>
             <th scope="col" className="text-right">
-              TVL
+              Held
             </th>
           </tr>
         </thead>
@@ -52,7 +54,7 @@ export function Leaderboard({ indexerUrl }: { indexerUrl: string }) {
                 {entry.user.slice(0, 6)}…{entry.user.slice(-4)}
               </th>
               <td className="text-right tabular-nums">{formatPoints(entry.points)}</td>
-              <td className="text-right tabular-nums">{formatUsd(entry.retainedUsd)}</td>
+              <td className="text-right tabular-nums">{formatUsd(entry.heldUsd)}</td>
             </tr>
           ))}
         </tbody>

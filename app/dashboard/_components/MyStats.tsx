@@ -4,6 +4,7 @@ import { useAccount } from "wagmi";
 import { Card } from "@/components/Card";
 import { useUserStats } from "@/hooks/useCampaignStats";
 import { formatPoints, formatUsd } from "@/lib/campaign/stats";
+import { MyPositions } from "./MyPositions";
 import { StatTile } from "./StatTile";
 
 export function MyStats({ indexerUrl }: { indexerUrl: string }) {
@@ -16,11 +17,15 @@ export function MyStats({ indexerUrl }: { indexerUrl: string }) {
       ) : !stats.data ? (
         <p className="text-sm text-muted">Loading your stats…</p>
       ) : (
-        <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
-          <StatTile label="My points" value={formatPoints(stats.data.points)} />
-          <StatTile label="My TVL" value={formatUsd(stats.data.retainedUsd)} hint="still in the new version" />
-          <StatTile label="My total moved" value={formatUsd(stats.data.migratedUsd)} />
-          <StatTile label="My migrations" value={stats.data.migrations.toLocaleString("en-US")} />
+        <div className="space-y-4">
+          <div className="grid grid-cols-2 gap-4 md:grid-cols-5">
+            <StatTile label="My points" value={formatPoints(stats.data.points)} />
+            <StatTile label="My held value" value={formatUsd(stats.data.heldUsd)} hint="at the last epoch snapshot" />
+            <StatTile label="My TVL" value={formatUsd(stats.data.retainedUsd)} hint="still in the new version" />
+            <StatTile label="My total moved" value={formatUsd(stats.data.migratedUsd)} />
+            <StatTile label="My migrations" value={stats.data.migrations.toLocaleString("en-US")} />
+          </div>
+          <MyPositions positions={stats.data.positions} />
         </div>
       )}
     </Card>

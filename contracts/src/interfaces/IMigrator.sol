@@ -54,8 +54,9 @@ interface IMigrator {
     /// @param amount1Withdrawn token1 taken out of the source.
     /// @param amount0Deposited token0 put into the destination.
     /// @param amount1Deposited token1 put into the destination.
-    /// @param amount0Refunded token0 sent back to the user (`withdrawn - deposited`).
-    /// @param amount1Refunded token1 sent back to the user (`withdrawn - deposited`).
+    /// @param amount0Refunded token0 sent back to the user: `withdrawn - deposited`, or more when the destination paid
+    /// part of the deposit itself (a V3 position manager spending ETH it held for a WETH leg).
+    /// @param amount1Refunded token1 sent back to the user, likewise.
     /// @param refundedAsEth Whether a WETH refund was unwrapped and sent as ETH.
     struct LiquidityMigration {
         uint256 sourceId;

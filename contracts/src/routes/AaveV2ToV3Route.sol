@@ -87,6 +87,9 @@ abstract contract AaveV2ToV3Route is IMigrator, IAaveV2ToV3Route {
         if (migration.destinationHealthFactorAfter < params.minHealthFactor) {
             revert HealthFactorTooLow(migration.destinationHealthFactorAfter, params.minHealthFactor);
         }
+        if (migration.sourceHealthFactorAfter < params.minSourceHealthFactor) {
+            revert SourceHealthFactorTooLow(migration.sourceHealthFactorAfter, params.minSourceHealthFactor);
+        }
         emit LendingMigrated(msg.sender, Route.AaveV2ToV3, AAVE_V2_POOL, migration);
     }
 

@@ -8,6 +8,7 @@ import {IUniswapV2ToV3Route} from "../interfaces/routes/IUniswapV2ToV3Route.sol"
 import {SqrtPriceMath} from "../libraries/SqrtPriceMath.sol";
 import {UniswapV2Withdrawal} from "../libraries/UniswapV2Withdrawal.sol";
 import {UniswapV3Deposit} from "../libraries/UniswapV3Deposit.sol";
+import {ERC20} from "solmate/tokens/ERC20.sol";
 
 /// @title UniswapV2ToV3Route
 /// @notice Route `UniswapV2ToV3`: the caller's V2 LP tokens → a new V3 position minted to the caller, or more
@@ -52,10 +53,16 @@ abstract contract UniswapV2ToV3Route is IUniswapV2ToV3Route, WethRefunds {
         uint256 held1;
         (migration.amount0Withdrawn, migration.amount1Withdrawn, held0, held1) =
             UniswapV2Withdrawal.withdraw(pair, msg.sender, lpAmount, params);
+        // Read before the mint spends it; see `_leftover`.
+        bool positionManagerHeldEth = POSITION_MANAGER.balance != 0;
         _deposit(params, migration, initialSqrtPriceX96);
 
-        migration.amount0Refunded = migration.amount0Withdrawn - migration.amount0Deposited;
-        migration.amount1Refunded = migration.amount1Withdrawn - migration.amount1Deposited;
+        migration.amount0Refunded = _leftover(
+            params.token0, held0, migration.amount0Withdrawn, migration.amount0Deposited, positionManagerHeldEth
+        );
+        migration.amount1Refunded = _leftover(
+            params.token1, held1, migration.amount1Withdrawn, migration.amount1Deposited, positionManagerHeldEth
+        );
         bool refunded0AsEth = _refund(params.token0, migration.amount0Refunded, unwrapWeth);
         bool refunded1AsEth = _refund(params.token1, migration.amount1Refunded, unwrapWeth);
         migration.refundedAsEth = refunded0AsEth || refunded1AsEth;
@@ -65,6 +72,20 @@ abstract contract UniswapV2ToV3Route is IUniswapV2ToV3Route, WethRefunds {
         UniswapV2Withdrawal.requireBalance(params.token1, held1);
 
         emit Migrated(msg.sender, Route.UniswapV2ToV3, pair, migration);
+    }
+
+    /// @dev What the deposit left of `withdrawn`, to refund. The position manager's `PeripheryPayments.pay` settles a
+    /// WETH leg with ETH it holds (anyone can leave some there) instead of pulling the Migrator's WETH; then the
+    /// leftover WETH is read from the balance, not derived from the deposit, and goes back to the user. Only when
+    /// it held ETH before the mint, which keeps a balance read off the usual path; ETH forced into it during the
+    /// mint leaves WETH behind, and the final balance check reverts that migration rather than keep anything.
+    function _leftover(address token, uint256 held, uint256 withdrawn, uint256 deposited, bool positionManagerHeldEth)
+        private
+        view
+        returns (uint256)
+    {
+        if (token != WETH || !positionManagerHeldEth) return withdrawn - deposited;
+        return ERC20(WETH).balanceOf(address(this)) - held;
     }
 
     /// @dev The V2 pair's price, at which a missing or uninitialised destination pool starts.

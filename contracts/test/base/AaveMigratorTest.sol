@@ -3,10 +3,11 @@ pragma solidity 0.8.30;
 
 import {IMigrator} from "../../src/interfaces/IMigrator.sol";
 import {IAaveV2ToV3Route} from "../../src/interfaces/routes/IAaveV2ToV3Route.sol";
-import {IAaveV2AToken, IAaveV2LendingPool} from "../utils/interfaces/IAaveV2.sol";
-import {IAaveV3CreditDelegationToken, IAaveV3Pool} from "../utils/interfaces/IAaveV3.sol";
+import {IAaveV2LendingPool} from "../utils/interfaces/IAaveV2.sol";
+import {IAaveV3Pool} from "../utils/interfaces/IAaveV3.sol";
 import {IERC20Minimal} from "../utils/interfaces/IERC20Minimal.sol";
 import {MigratorTest} from "./MigratorTest.sol";
+import {Signatures} from "./Signatures.sol";
 import {Vm} from "forge-std/Vm.sol";
 
 /// @notice Helpers to open Aave V2 positions and to build `AaveV2ToV3Params` with signatures the way the app does:
@@ -107,43 +108,24 @@ abstract contract AaveMigratorTest is MigratorTest {
         return amount + amount * SIGNATURE_BUFFER_BPS / 10_000;
     }
 
-    /// @notice An EIP-2612 permit on `asset`'s V2 aToken for the Migrator (V2 aTokens keep nonces in `_nonces`).
+    /// @notice An EIP-2612 permit on `asset`'s V2 aToken for the Migrator.
     function _signATokenPermit(uint256 ownerKey, address asset, uint256 value)
         internal
         view
-        returns (IMigrator.PermitSignature memory permit)
+        returns (IMigrator.PermitSignature memory)
     {
-        IAaveV2AToken aToken = IAaveV2AToken(_v2Token(asset, ".aToken"));
-        address owner = vm.addr(ownerKey);
-        permit.value = value;
-        permit.deadline = _deadline();
-        bytes32 structHash = keccak256(
-            abi.encode(PERMIT_TYPEHASH, owner, address(migrator), value, aToken._nonces(owner), permit.deadline)
-        );
-        (permit.v, permit.r, permit.s) =
-            vm.sign(ownerKey, keccak256(abi.encodePacked("\x19\x01", aToken.DOMAIN_SEPARATOR(), structHash)));
+        return Signatures.aTokenPermit(ownerKey, _v2Token(asset, ".aToken"), address(migrator), value, _deadline());
     }
 
     /// @notice A `delegationWithSig` on `asset`'s V3 variable debt token, delegating `value` to the Migrator.
     function _signDelegation(uint256 delegatorKey, address asset, uint256 value)
         internal
         view
-        returns (IMigrator.PermitSignature memory delegation)
+        returns (IMigrator.PermitSignature memory)
     {
-        IAaveV3CreditDelegationToken debtToken = IAaveV3CreditDelegationToken(_v3Token(asset, ".variableDebtToken"));
-        delegation.value = value;
-        delegation.deadline = _deadline();
-        bytes32 structHash = keccak256(
-            abi.encode(
-                debtToken.DELEGATION_WITH_SIG_TYPEHASH(),
-                address(migrator),
-                value,
-                debtToken.nonces(vm.addr(delegatorKey)),
-                delegation.deadline
-            )
+        return Signatures.creditDelegation(
+            delegatorKey, _v3Token(asset, ".variableDebtToken"), address(migrator), value, _deadline()
         );
-        (delegation.v, delegation.r, delegation.s) =
-            vm.sign(delegatorKey, keccak256(abi.encodePacked("\x19\x01", debtToken.DOMAIN_SEPARATOR(), structHash)));
     }
 
     function _aaveBatch(IAaveV2ToV3Route.AaveV2ToV3Params memory params)

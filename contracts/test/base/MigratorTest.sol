@@ -11,14 +11,13 @@ import {IUniswapV2ToV3Route} from "../../src/interfaces/routes/IUniswapV2ToV3Rou
 import {SqrtPriceMath} from "../../src/libraries/SqrtPriceMath.sol";
 import {WorldTest} from "../utils/WorldTest.sol";
 import {IUniswapV2FactoryCreate, IUniswapV2PairMint} from "./ProtocolInterfaces.sol";
+import {Signatures} from "./Signatures.sol";
 import {Vm} from "forge-std/Vm.sol";
 import {IERC20} from "forge-std/interfaces/IERC20.sol";
 
 /// @notice The world plus a Migrator deployed through the same code as the deploy script, and helpers to build
 /// positions and permits the way the app does.
 abstract contract MigratorTest is WorldTest {
-    bytes32 internal constant PERMIT_TYPEHASH =
-        keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
     uint24 internal constant FEE_MEDIUM = 3000;
     int24 internal constant FULL_RANGE_LOWER_3000 = -887_220;
     int24 internal constant FULL_RANGE_UPPER_3000 = 887_220;
@@ -160,16 +159,9 @@ abstract contract MigratorTest is WorldTest {
     function _signPermit(uint256 ownerKey, address token, address spender, uint256 value)
         internal
         view
-        returns (IMigrator.PermitSignature memory permit)
+        returns (IMigrator.PermitSignature memory)
     {
-        address owner = vm.addr(ownerKey);
-        permit.value = value;
-        permit.deadline = _deadline();
-        bytes32 structHash = keccak256(
-            abi.encode(PERMIT_TYPEHASH, owner, spender, value, IUniswapV2Pair(token).nonces(owner), permit.deadline)
-        );
-        bytes32 digest = keccak256(abi.encodePacked("\x19\x01", IUniswapV2Pair(token).DOMAIN_SEPARATOR(), structHash));
-        (permit.v, permit.r, permit.s) = vm.sign(ownerKey, digest);
+        return Signatures.pairPermit(ownerKey, token, spender, value, _deadline());
     }
 
     /// @notice Full-range parameters for `percentageBps` of the user's LP, authorised by a fresh permit.

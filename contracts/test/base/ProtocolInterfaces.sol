@@ -15,6 +15,10 @@ interface IUniswapV3FactoryCreate {
     function createPool(address tokenA, address tokenB, uint24 fee) external returns (address pool);
 }
 
+interface IPeripheryPaymentsSweep {
+    function sweepToken(address token, uint256 amountMinimum, address recipient) external payable;
+}
+
 interface IERC721Safe {
     function safeTransferFrom(address from, address to, uint256 tokenId) external;
 }

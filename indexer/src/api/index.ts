@@ -4,13 +4,13 @@ import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { and, asc, client, desc, eq } from "ponder";
 import { type Address, getAddress, isAddress } from "viem";
-import { accruedPoints } from "../../../lib/campaign/points";
+import { epochAt, epochStart } from "../../../lib/campaign/points";
 import { pointsRule } from "../../campaign";
 import { indexedChain } from "../../chains";
 
 /**
  * The dashboard's read API. USD and points are decimal strings with 8 decimals (bigints do not survive JSON).
- * Points are valued at the chain head's timestamp, so they keep accruing between events.
+ * Points and held USD are those of the last epoch snapshot; migrated and retained USD are statistics kept by events.
  */
 const chain = indexedChain(process.env);
 const chainId = chain.id;
@@ -30,18 +30,22 @@ async function chainTime(): Promise<number> {
 
 type UserRow = typeof schema.userTotal.$inferSelect;
 
-const pointsAt = (user: UserRow, asOf: number) =>
-  user.excluded ? 0n : user.points + accruedPoints(user.retainedUsd, user.settledAt, asOf, pointsRule);
-
-const userView = (user: UserRow, asOf: number) => ({
+const userView = (user: UserRow) => ({
   user: user.user,
   migrations: user.migrations,
   migratedUsd: user.migratedUsd.toString(),
   retainedUsd: user.retainedUsd.toString(),
-  points: pointsAt(user, asOf).toString(),
+  heldUsd: user.heldUsd.toString(),
+  points: user.points.toString(),
 });
 
-app.get("/api/campaign", (c) => c.json({ chainId, rule: pointsRule }));
+/** The epoch the chain head is in and when it ends (the next snapshot). */
+const epochView = (asOf: number) => {
+  const current = epochAt(asOf, pointsRule);
+  return { current, endsAt: epochStart(current + 1, pointsRule) };
+};
+
+app.get("/api/campaign", async (c) => c.json({ chainId, rule: pointsRule, epoch: epochView(await chainTime()) }));
 
 app.get("/api/summary", async (c) => {
   const [asOf, totals, pools] = await Promise.all([
@@ -117,28 +121,60 @@ app.get("/api/leaderboard", async (c) => {
       .from(schema.userTotal)
       .where(and(eq(schema.userTotal.chainId, chainId), eq(schema.userTotal.excluded, false))),
   ]);
-  const rows = users.map((user) => ({ row: user, points: pointsAt(user, asOf) }));
-  const key = (entry: (typeof rows)[number]) => (by === "usd" ? entry.row.retainedUsd : entry.points);
-  rows.sort((a, b) => (key(b) > key(a) ? 1 : key(b) < key(a) ? -1 : a.row.user.localeCompare(b.row.user)));
-  return c.json({ by, asOf, entries: rows.slice(0, limit).map((entry) => userView(entry.row, asOf)) });
+  // Rankings use what the snapshots found (points, held USD), never the migrated inflow a flash loan can pump.
+  const key = (user: UserRow) => (by === "usd" ? user.heldUsd : user.points);
+  users.sort((a, b) => (key(b) > key(a) ? 1 : key(b) < key(a) ? -1 : a.user.localeCompare(b.user)));
+  return c.json({ by, asOf, entries: users.slice(0, limit).map(userView) });
 });
 
 app.get("/api/users/:address", async (c) => {
   const address = c.req.param("address");
   if (!isAddress(address)) return c.json({ error: `not an address: ${address}` }, 400);
   const user = getAddress(address) as Address;
-  const [asOf, rows] = await Promise.all([
+  const [asOf, rows, positions, lendings] = await Promise.all([
     chainTime(),
     db
       .select()
       .from(schema.userTotal)
       .where(and(eq(schema.userTotal.chainId, chainId), eq(schema.userTotal.user, user))),
+    db
+      .select()
+      .from(schema.position)
+      .where(and(eq(schema.position.chainId, chainId), eq(schema.position.user, user)))
+      .orderBy(asc(schema.position.tokenId)),
+    db
+      .select()
+      .from(schema.lendingPosition)
+      .where(and(eq(schema.lendingPosition.chainId, chainId), eq(schema.lendingPosition.user, user))),
   ]);
   const row = rows[0];
+  const holding = (held: {
+    migratedUsd: bigint;
+    heldUsd: bigint;
+    state: string;
+    pointsPerEpoch: bigint;
+    points: bigint;
+  }) => ({
+    migratedUsd: held.migratedUsd.toString(),
+    heldUsd: held.heldUsd.toString(),
+    state: held.state,
+    pointsPerEpoch: held.pointsPerEpoch.toString(),
+    points: held.points.toString(),
+  });
   return c.json({
     asOf,
-    ...(row ? userView(row, asOf) : { user, migrations: 0, migratedUsd: "0", retainedUsd: "0", points: "0" }),
+    epoch: epochView(asOf),
+    ...(row ? userView(row) : { user, migrations: 0, migratedUsd: "0", retainedUsd: "0", heldUsd: "0", points: "0" }),
     excluded: row?.excluded ?? false,
+    positions: [
+      ...positions.map((held) => ({
+        kind: "uniswap-v3" as const,
+        id: held.tokenId.toString(),
+        pool: held.pool,
+        ...holding(held),
+      })),
+      ...lendings.map((held) => ({ kind: "aave-v3" as const, id: held.pool, pool: held.pool, ...holding(held) })),
+    ],
   });
 });
 
@@ -148,6 +184,19 @@ const jsonValue = (value: unknown): unknown =>
 
 const jsonRow = (row: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(row).map(([k, v]) => [k, jsonValue(v)]));
+
+/** The latest epoch snapshots: the block each read, the epochs it closed, the USD held and the points paid. */
+app.get("/api/epochs", async (c) => {
+  const limit = Math.min(Math.max(Number(c.req.query("limit") ?? 20) || 20, 1), LEADERBOARD_MAX);
+  const table = schema.epochSnapshot;
+  const rows = await db
+    .select()
+    .from(table)
+    .where(eq(table.chainId, chainId))
+    .orderBy(desc(table.blockNumber))
+    .limit(limit);
+  return c.json(rows.map(jsonRow));
+});
 
 app.get("/api/migrations", async (c) => {
   const user = c.req.query("user");

@@ -1,4 +1,4 @@
-import { type Address, decodeAbiParameters, decodeFunctionData, erc20Abi, getAbiItem, type Hex, parseAbi } from "viem";
+import { type Address, decodeAbiParameters, decodeFunctionData, erc20Abi, getAbiItem, type Hex } from "viem";
 import { describe, expect, it } from "vitest";
 import { MOVE_EVERYTHING, withMoving } from "../../aave/v2/selection";
 import {
@@ -12,7 +12,7 @@ import {
   WETH,
   wad,
 } from "../../aave/v2ToV3Plan.testing";
-import { iRouteParamsAbi } from "../../generated/abis";
+import { aaveV3VariableDebtTokenAbi, iRouteParamsAbi } from "../../generated/abis";
 import { NO_PERMIT, type PermitSignature } from "../../migrator/encoding";
 import { routeId } from "../routeIds";
 import { delegationKey, permitKey } from "../types";
@@ -53,6 +53,7 @@ describe("the Aave V2 → V3 adapter", () => {
       ],
       debt: [{ asset: USDC, delegation: signature(3) }],
       minHealthFactor: wad("1.1"),
+      minSourceHealthFactor: wad("1.1"),
     });
   });
 
@@ -62,6 +63,7 @@ describe("the Aave V2 → V3 adapter", () => {
       collateral: [{ asset: WETH, permit: NO_PERMIT }],
       debt: [{ asset: USDC, delegation: NO_PERMIT }],
       minHealthFactor: wad("1.1"),
+      minSourceHealthFactor: wad("1.1"),
     });
     const approvals = aaveV2ToV3.approvals(plan, MIGRATOR);
     expect(approvals.map(({ key }) => key)).toEqual([permitKey(aToken(WETH)), delegationKey(V3_USDC_DEBT_TOKEN)]);
@@ -71,11 +73,9 @@ describe("the Aave V2 → V3 adapter", () => {
       MIGRATOR,
       wad("10.1"),
     ]);
-    const delegation = parseAbi(["function approveDelegation(address delegatee, uint256 amount)"]);
-    expect(decodeFunctionData({ abi: delegation, data: approvals[1]?.call.data ?? "0x" }).args).toEqual([
-      MIGRATOR,
-      10_100_000_000n,
-    ]);
+    expect(decodeFunctionData({ abi: aaveV3VariableDebtTokenAbi, data: approvals[1]?.call.data ?? "0x" }).args).toEqual(
+      [MIGRATOR, 10_100_000_000n],
+    );
   });
 
   it("refuses a debt whose asset has no Aave V3 reserve in the address book, instead of throwing", () => {

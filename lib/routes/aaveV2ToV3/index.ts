@@ -101,5 +101,7 @@ export const aaveV2ToV3: RouteAdapter<AaveV2ToV3Sources, AaveV2ToV3Input, AaveV2
       collateral: supplies.map(({ asset, token }) => ({ asset, permit: signatureFor(signatures, permitKey(token)) })),
       debt: debts.map(({ asset, token }) => ({ asset, delegation: signatureFor(signatures, delegationKey(token)) })),
       minHealthFactor,
+      // What stays on V2 gets the same floor as what arrives on V3.
+      minSourceHealthFactor: minHealthFactor,
     }),
 };

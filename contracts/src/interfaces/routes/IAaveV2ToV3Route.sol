@@ -43,10 +43,13 @@ interface IAaveV2ToV3Route {
     /// @param collateral The V2 supplies to move.
     /// @param debt The V2 debts to move; empty for a supply-only migration.
     /// @param minHealthFactor The lowest V3 health factor accepted after the migration (1e18 = 1.0).
+    /// @param minSourceHealthFactor The lowest V2 health factor accepted after the migration (1e18 = 1.0), for what
+    /// stays behind when part of a position moves; V2 reports `type(uint256).max` once no debt is left there.
     struct AaveV2ToV3Params {
         AaveCollateral[] collateral;
         AaveDebt[] debt;
         uint256 minHealthFactor;
+        uint256 minSourceHealthFactor;
     }
 
     /// @notice Thrown when an asset has no reserve in the Aave V2 market.
@@ -93,6 +96,12 @@ interface IAaveV2ToV3Route {
     /// @param healthFactor The health factor after the migration (1e18 = 1.0).
     /// @param minHealthFactor The caller's minimum.
     error HealthFactorTooLow(uint256 healthFactor, uint256 minHealthFactor);
+
+    /// @notice Thrown when the caller's Aave V2 health factor after the migration, on what stays there, is below their
+    /// minimum.
+    /// @param healthFactor The V2 health factor after the migration (1e18 = 1.0).
+    /// @param minHealthFactor The caller's minimum.
+    error SourceHealthFactorTooLow(uint256 healthFactor, uint256 minHealthFactor);
 
     /// @notice Thrown when the flash-loan callback is not Ferry's own flash loan from the Aave V3 pool during a
     /// migration.
