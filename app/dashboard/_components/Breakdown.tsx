@@ -42,7 +42,7 @@ function SplitTable({
     <table className="w-full text-sm">
       <caption className="text-left font-medium">{caption}</caption>
       <thead>
-        <tr className="text-left text-slate-500">
+        <tr className="text-left text-muted">
           <th scope="col">Name</th>
           <th scope="col" className="text-right">
             Migrations

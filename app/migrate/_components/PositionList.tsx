@@ -27,9 +27,9 @@ export function PositionList({
               <div>
                 <p className="font-medium">
                   {positionName(position)}
-                  {usd === undefined ? null : <span className="ml-2 text-slate-500">{formatUsd(usd)}</span>}
+                  {usd === undefined ? null : <span className="ml-2 text-muted">{formatUsd(usd)}</span>}
                 </p>
-                <p className="text-sm text-slate-600 dark:text-slate-400">
+                <p className="text-sm text-muted">
                   {formatAmount(position.amount0, position.token0.decimals)} {position.token0.symbol} +{" "}
                   {formatAmount(position.amount1, position.token1.decimals)} {position.token1.symbol}
                 </p>

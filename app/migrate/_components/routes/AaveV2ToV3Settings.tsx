@@ -51,7 +51,7 @@ export function useAaveV2ToV3Settings(context: RouteContext): RouteSettings {
       sources ? (
         <Card title="Your Aave V2 position">
           <ReserveTable position={sources.position} kept={kept} onKeptChange={setKept} />
-          <p className="text-sm text-slate-500">Ticked supplies and debts move whole; the rest stays on Aave V2.</p>
+          <p className="text-sm text-muted">Ticked supplies and debts move whole; the rest stays on Aave V2.</p>
           {plan ? <PlanSummary plan={plan} /> : null}
           <Field
             label="Minimum health factor on Aave V3"
@@ -123,7 +123,7 @@ function ReserveTable({
           onChange={(event) => onKeptChange(withMoving(kept, side, reserve.asset, event.target.checked))}
         />
         {formatAmount(amount, reserve.decimals)}
-        <span className="text-slate-500">{formatUsd(oracleUsd(usd))}</span>
+        <span className="text-muted">{formatUsd(oracleUsd(usd))}</span>
       </label>
     ) : (
       formatAmount(amount, reserve.decimals)
@@ -132,7 +132,7 @@ function ReserveTable({
     <table className="w-full text-sm">
       <caption className="sr-only">Aave V2 reserves</caption>
       <thead>
-        <tr className="text-left text-slate-500">
+        <tr className="text-left text-muted">
           <th scope="col">Asset</th>
           <th scope="col">Supplied</th>
           <th scope="col">Borrowed</th>

@@ -101,7 +101,7 @@ export function useUniswapV2ToV3Settings({ owner, chainId, migrator, slippageBps
                   onChange={setDraft}
                   disabled={false}
                 />
-                {planned === undefined ? <p className="text-sm text-slate-500">Reading the V3 pool…</p> : null}
+                {planned === undefined ? <p className="text-sm text-muted">Reading the V3 pool…</p> : null}
                 {planned?.ok === false ? <Alert tone="error">{planned.error}</Alert> : null}
                 {planned?.ok ? (
                   <PositionPreview
