@@ -18,6 +18,19 @@ async function crossEpoch(chain: { getBlock(): Promise<{ timestamp: bigint }> },
   return next;
 }
 
+/**
+ * The user's report once the indexer lists the position `tokenId`: after the earlier tests' reverts the indexer first
+ * replays those reorgs, which on a loaded 2-core machine has taken longer than one UI assertion waits.
+ */
+async function reportListing(user: string, tokenId: bigint): Promise<UserReport> {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+    const report = await fetchStats<UserReport>(e2eEnv("indexerUrl"), `/api/users/${user}`).catch(() => undefined);
+    if (report?.positions.some(({ id }) => id === tokenId.toString())) return report;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the indexer did not list position #${tokenId} within 60 s`);
+}
+
 interface EpochSnapshot {
   timestamp: number;
   firstEpoch: number;
@@ -56,6 +69,7 @@ test("after a migration in the browser, the dashboard shows the new TVL and the 
   if (!event) throw new Error("the migration emitted no Migrated event");
   const { usd } = await depositedUsd(chain, addresses.aaveV3.oracle, receipt.blockNumber, event.args.migration);
 
+  await reportListing(wallet.account.address, event.args.migration.tokenId);
   // Client-side navigation: the dashboard is fed by the indexer, not by the migrate page's state.
   await page.getByRole("link", { name: "Dashboard" }).click();
   const tvl = page.getByRole("region", { name: "TVL migrated" });
