@@ -48,10 +48,18 @@ export async function deployWorld(chain: Chain) {
   const uniswapV4 = await deployUniswapV4(chain, deployer, tokens, uniswapV2, uniswapV3);
   const aaveV2 = await deployAaveV2(chain, deployer, tokens);
   const aaveV3 = await deployAaveV3(chain, deployer, tokens);
-  await seedUniswapPositions(chain, tokens, uniswapV2, uniswapV3);
+  const v3Positions = await seedUniswapPositions(chain, tokens, uniswapV2, uniswapV3);
   await seedAaveV2Positions(chain, tokens, aaveV2);
   await fundDemoWallets(chain, tokens);
-  return { accounts, tokens, uniswapV2, uniswapV3, uniswapV4, aaveV2, aaveV3 };
+  return {
+    accounts,
+    tokens,
+    uniswapV2,
+    uniswapV3: { ...uniswapV3, positions: v3Positions },
+    uniswapV4,
+    aaveV2,
+    aaveV3,
+  };
 }
 
 export type WorldEntry = Awaited<ReturnType<typeof deployWorld>>;

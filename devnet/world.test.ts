@@ -1,8 +1,13 @@
 import { readFileSync } from "node:fs";
-import { createPublicClient, erc20Abi, type Hash, http, type PublicClient } from "viem";
+import { type Address, createPublicClient, erc20Abi, type Hash, http, type PublicClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addressesFor } from "../lib/chain/addresses";
-import { aaveV2LendingPoolAbi, uniswapV2PairAbi, uniswapV3PoolAbi } from "../lib/generated/abis";
+import {
+  aaveV2LendingPoolAbi,
+  nonfungiblePositionManagerAbi,
+  uniswapV2PairAbi,
+  uniswapV3PoolAbi,
+} from "../lib/generated/abis";
 import { minedReceipt, rpc } from "./anvil";
 import { accounts, WORLD_CHAIN_ID } from "./deploy/config";
 import { advanceTime, movePrice } from "./market";
@@ -12,6 +17,29 @@ import { WORLD_META } from "./world-files";
 const world = addressesFor(WORLD_CHAIN_ID);
 
 const client = (rpcUrl: string): PublicClient => createPublicClient({ transport: http(rpcUrl) });
+
+const MAX_UINT128 = 2n ** 128n - 1n;
+
+/** A seeded V3 position as the chain has it: owner, range against its pool's tick, and fees a collect would pay. */
+async function v3Position(rpcUrl: string, tokenId: number, pool: Address) {
+  const read = client(rpcUrl);
+  const npm = { address: world.uniswapV3.positionManager, abi: nonfungiblePositionManagerAbi } as const;
+  const owner = await read.readContract({ ...npm, functionName: "ownerOf", args: [BigInt(tokenId)] });
+  const [, , , , , tickLower, tickUpper, liquidity] = await read.readContract({
+    ...npm,
+    functionName: "positions",
+    args: [BigInt(tokenId)],
+  });
+  const [, tick] = await read.readContract({ address: pool, abi: uniswapV3PoolAbi, functionName: "slot0" });
+  // collect() pokes the pool first, so simulating it as the owner returns the fees earned so far.
+  const { result: fees } = await read.simulateContract({
+    ...npm,
+    functionName: "collect",
+    args: [{ tokenId: BigInt(tokenId), recipient: owner, amount0Max: MAX_UINT128, amount1Max: MAX_UINT128 }],
+    account: owner,
+  });
+  return { owner, liquidity, inRange: tickLower <= tick && tick < tickUpper, fees };
+}
 
 /** A fingerprint of the seeded state: balances, pool prices and a debt position. */
 async function stateOf(rpcUrl: string) {
@@ -68,6 +96,28 @@ describe("the world node", () => {
   it("reads the same state through a fork of the world node", async () => {
     expect(fork.chainId).toBe(31337);
     expect(await stateOf(fork.rpcUrl)).toEqual(await stateOf(node.rpcUrl));
+  });
+
+  it("holds the demo accounts' V3 positions under the ids in lib/addresses.json", async () => {
+    const { positions, pools } = world.uniswapV3;
+    const alice = await v3Position(node.rpcUrl, positions.alice_WETH_USDC_500, pools.WETH_USDC_500);
+    expect(alice).toMatchObject({ owner: accounts.alice, inRange: true });
+    expect(alice.liquidity).toBeGreaterThan(0n);
+    expect(
+      alice.fees.every((amount) => amount > 0n),
+      "fees earned in both tokens",
+    ).toBe(true);
+
+    const bobOut = await v3Position(node.rpcUrl, positions.bob_WETH_USDC_3000, pools.WETH_USDC_3000);
+    expect(bobOut).toMatchObject({ owner: accounts.bob, inRange: false, fees: [0n, 0n] });
+    expect(bobOut.liquidity).toBeGreaterThan(0n);
+
+    const bobIn = await v3Position(node.rpcUrl, positions.bob_DAI_USDC_100, pools.DAI_USDC_100);
+    expect(bobIn).toMatchObject({ owner: accounts.bob, inRange: true });
+    expect(
+      bobIn.fees.every((amount) => amount > 0n),
+      "fees earned in both tokens",
+    ).toBe(true);
   });
 
   it("reverts a fork to a snapshot", async () => {

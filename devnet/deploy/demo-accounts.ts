@@ -7,6 +7,7 @@ import { fund, type Tokens } from "./tokens";
 import { addV2Liquidity, type UniswapV2, V2_PAIRS, type V2PairName, v2Router } from "./uniswap-v2";
 import {
   mintV3Position,
+  swapRoundTrip,
   ticksAroundPrice,
   type UniswapV3,
   V3_POOLS,
@@ -24,11 +25,16 @@ function missing(name: string): never {
   throw new Error(`no pool named ${name}`);
 }
 
+/** Traded through both ways after the demo positions are minted, so the in-range ones hold uncollected fees. */
+const FEE_ROUND_TRIP_USD = 200_000;
+
 /**
  * What each demo account holds in Uniswap (documented in devnet/README.md):
  * alice: V2 LP in every pair, an in-range V3 WETH/USDC 0.05 % position;
  * bob: V2 WETH/USDC LP, an out-of-range V3 WETH/USDC 0.3 % position, an in-range V3 DAI/USDC 0.01 % position;
  * carol: V2 WBTC/WETH and DAI/USDC LP.
+ * The in-range V3 positions have earned fees from a round trip through their pool, which ends at the pool's
+ * starting price. Returns the V3 positions' token ids, named `<owner>_<pool>`.
  */
 export async function seedUniswapPositions(chain: Chain, tokens: Tokens, v2: UniswapV2, v3: UniswapV3) {
   const router = v2Router(v2.router);
@@ -46,25 +52,43 @@ export async function seedUniswapPositions(chain: Chain, tokens: Tokens, v2: Uni
   const wethUsdc500 = poolSpec("WETH_USDC_500");
   const wethUsdc3000 = poolSpec("WETH_USDC_3000");
   const daiUsdc100 = poolSpec("DAI_USDC_100");
-  await mintV3Position(
-    chain,
-    npm,
-    tokens,
-    accounts.alice,
-    wethUsdc500,
-    ticksAroundPrice(tokens, wethUsdc500, 100),
-    5_000,
-  );
-  await mintV3Position(
-    chain,
-    npm,
-    tokens,
-    accounts.bob,
-    wethUsdc3000,
-    ticksAroundPrice(tokens, wethUsdc3000, 10, true),
-    5_000,
-  );
-  await mintV3Position(chain, npm, tokens, accounts.bob, daiUsdc100, ticksAroundPrice(tokens, daiUsdc100, 50), 5_000);
+  const positions = {
+    alice_WETH_USDC_500: await mintV3Position(
+      chain,
+      npm,
+      tokens,
+      accounts.alice,
+      wethUsdc500,
+      ticksAroundPrice(tokens, wethUsdc500, 100),
+      5_000,
+    ),
+    bob_WETH_USDC_3000: await mintV3Position(
+      chain,
+      npm,
+      tokens,
+      accounts.bob,
+      wethUsdc3000,
+      ticksAroundPrice(tokens, wethUsdc3000, 10, true),
+      5_000,
+    ),
+    bob_DAI_USDC_100: await mintV3Position(
+      chain,
+      npm,
+      tokens,
+      accounts.bob,
+      daiUsdc100,
+      ticksAroundPrice(tokens, daiUsdc100, 50),
+      5_000,
+    ),
+  };
+  for (const spec of [wethUsdc500, daiUsdc100]) {
+    await swapRoundTrip(chain, v3, tokens, spec, FEE_ROUND_TRIP_USD);
+  }
+  // Token ids are small: numbers keep lib/addresses.json plain JSON.
+  return Object.fromEntries(Object.entries(positions).map(([name, id]) => [name, Number(id)])) as Record<
+    keyof typeof positions,
+    number
+  >;
 }
 
 /**

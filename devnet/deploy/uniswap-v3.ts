@@ -1,7 +1,7 @@
 import { type Address, keccak256, stringToHex } from "viem";
 import { loadArtifact } from "./artifacts";
 import { at, type Chain, type Contract } from "./chain";
-import { NO_DEADLINE, type TokenSymbol, unitsForUsd } from "./config";
+import { accounts, NO_DEADLINE, type TokenSymbol, unitsForUsd } from "./config";
 import { alignTick, fullRange, sortPair, tickAtSqrtPrice, worldSqrtPriceX96 } from "./price-math";
 import { approve, fund, type Tokens } from "./tokens";
 
@@ -151,6 +151,42 @@ export async function mintV3Position(
   await chain.write(owner, npm, "mint", [params]);
   const count = await chain.read<bigint>(npm, "balanceOf", [owner]);
   return chain.read<bigint>(npm, "tokenOfOwnerByIndex", [owner, count - 1n]);
+}
+
+/**
+ * Sells `sideUsd` of the pool's token0, then buys it back up to the starting price (the swap's price limit), as
+ * traders would: the positions in range earn fees both ways and the pool ends where it started.
+ */
+export async function swapRoundTrip(chain: Chain, v3: UniswapV3, tokens: Tokens, spec: V3PoolSpec, sideUsd: number) {
+  const trader = accounts.deployer;
+  const pair = sortPair(tokens, ...spec.tokens);
+  const pool = at(v3.pools[spec.name as V3PoolName], POOL);
+  const router = v3SwapRouter(v3.swapRouter);
+  const [startSqrtPriceX96] = await chain.read<readonly [bigint]>(pool, "slot0");
+  const legs = [
+    { sell: pair.symbol0, buy: pair.symbol1, sqrtPriceLimitX96: 0n },
+    // Twice the value in: the price limit, not the amount, ends this leg.
+    { sell: pair.symbol1, buy: pair.symbol0, sqrtPriceLimitX96: startSqrtPriceX96 },
+  ] as const;
+  for (const [index, leg] of legs.entries()) {
+    const amountIn = unitsForUsd(leg.sell, sideUsd * (index + 1));
+    await fund(chain, tokens, leg.sell, trader, amountIn);
+    await approve(chain, tokens[leg.sell], trader, v3.swapRouter, amountIn);
+    await chain.write(trader, router, "exactInputSingle", [
+      {
+        tokenIn: tokens[leg.sell],
+        tokenOut: tokens[leg.buy],
+        fee: spec.fee,
+        recipient: trader,
+        deadline: NO_DEADLINE,
+        amountIn,
+        amountOutMinimum: 0n,
+        sqrtPriceLimitX96: leg.sqrtPriceLimitX96,
+      },
+    ]);
+  }
+  const [endSqrtPriceX96] = await chain.read<readonly [bigint]>(pool, "slot0");
+  if (endSqrtPriceX96 !== startSqrtPriceX96) throw new Error(`${spec.name} did not return to its starting price`);
 }
 
 export const v3PositionManager = (address: Address): Contract => at(address, NPM);
