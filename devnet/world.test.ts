@@ -114,10 +114,7 @@ describe("the world node", () => {
 
     const bobIn = await v3Position(node.rpcUrl, positions.bob_DAI_USDC_100, pools.DAI_USDC_100);
     expect(bobIn).toMatchObject({ owner: accounts.bob, inRange: true });
-    expect(
-      bobIn.fees.every((amount) => amount > 0n),
-      "fees earned in both tokens",
-    ).toBe(true);
+    expect(bobIn.liquidity).toBeGreaterThan(0n);
   });
 
   it("reverts a fork to a snapshot", async () => {

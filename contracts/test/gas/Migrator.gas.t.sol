@@ -9,6 +9,7 @@ import {AaveMigratorTest} from "../base/AaveMigratorTest.sol";
 import {IV3MigratorMulticall} from "../base/ProtocolInterfaces.sol";
 import {IUniswapV2Router02} from "../utils/interfaces/IUniswapV2.sol";
 import {INonfungiblePositionManager as INpm, IV3Migrator} from "../utils/interfaces/IUniswapV3.sol";
+import {GasTable} from "./GasTable.sol";
 import {MigrationFloor} from "./MigrationFloor.sol";
 import {console} from "forge-std/console.sol";
 import {IERC20} from "forge-std/interfaces/IERC20.sol";
@@ -76,9 +77,9 @@ contract MigratorGasTest is AaveMigratorTest {
                     ),
                     row.floor == 0 ? "-" : vm.toString(row.floor),
                     " | ",
-                    _ratio(row.ferry, row.v3Migrator),
+                    GasTable.ratio(row.ferry, row.v3Migrator),
                     " | ",
-                    row.floor == 0 ? "-" : _ratio(row.floor, row.v3Migrator),
+                    row.floor == 0 ? "-" : GasTable.ratio(row.floor, row.v3Migrator),
                     " |"
                 )
             );
@@ -124,7 +125,7 @@ contract MigratorGasTest is AaveMigratorTest {
                     " | ",
                     vm.toString(lending[i].manual),
                     " | ",
-                    _ratio(lending[i].ferry, lending[i].manual),
+                    GasTable.ratio(lending[i].ferry, lending[i].manual),
                     " |"
                 )
             );
@@ -448,12 +449,5 @@ contract MigratorGasTest is AaveMigratorTest {
 
     function _deadline() internal pure override returns (uint256) {
         return FIXED_DEADLINE;
-    }
-
-    function _ratio(uint256 numerator, uint256 denominator) internal pure returns (string memory) {
-        uint256 thousandths = numerator * 1000 / denominator;
-        string memory fraction = vm.toString(thousandths % 1000);
-        while (bytes(fraction).length < 3) fraction = string.concat("0", fraction);
-        return string.concat(vm.toString(thousandths / 1000), ".", fraction, "x");
     }
 }

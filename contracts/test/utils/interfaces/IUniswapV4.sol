@@ -25,6 +25,7 @@ interface IPermit2 {
     }
 
     function DOMAIN_SEPARATOR() external view returns (bytes32);
+    function approve(address token, address spender, uint160 amount, uint48 expiration) external;
     function allowance(address owner, address token, address spender)
         external
         view
@@ -38,6 +39,7 @@ interface IV4PositionManager {
         payable
         returns (bytes memory err);
     function modifyLiquidities(bytes calldata unlockData, uint256 deadline) external payable;
+    function initializePool(PoolKey calldata key, uint160 sqrtPriceX96) external payable returns (int24);
     function nextTokenId() external view returns (uint256);
     function ownerOf(uint256 tokenId) external view returns (address);
     function getPositionLiquidity(uint256 tokenId) external view returns (uint128);
@@ -49,4 +51,13 @@ interface IV4StateView {
         view
         returns (uint160 sqrtPriceX96, int24 tick, uint24 protocolFee, uint24 lpFee);
     function getLiquidity(bytes32 poolId) external view returns (uint128);
+}
+
+interface IV4PoolManager {
+    function initialize(PoolKey memory key, uint160 sqrtPriceX96) external returns (int24 tick);
+}
+
+/// @notice UniversalRouter 2.x: runs `commands` (one byte each) with their `inputs`.
+interface IUniversalRouter {
+    function execute(bytes calldata commands, bytes[] calldata inputs, uint256 deadline) external payable;
 }
