@@ -12,26 +12,7 @@ interface IUniswapV3Factory {
 
 /// @notice Ferry's NonfungiblePositionManager subset plus what the tests use to unwind and inspect positions.
 interface INonfungiblePositionManager is IFerryNonfungiblePositionManager {
-    struct DecreaseLiquidityParams {
-        uint256 tokenId;
-        uint128 liquidity;
-        uint256 amount0Min;
-        uint256 amount1Min;
-        uint256 deadline;
-    }
-
-    struct CollectParams {
-        uint256 tokenId;
-        address recipient;
-        uint128 amount0Max;
-        uint128 amount1Max;
-    }
-
-    function decreaseLiquidity(DecreaseLiquidityParams calldata params)
-        external
-        payable
-        returns (uint256 amount0, uint256 amount1);
-    function collect(CollectParams calldata params) external payable returns (uint256 amount0, uint256 amount1);
+    function approve(address spender, uint256 tokenId) external;
     function balanceOf(address owner) external view returns (uint256);
     function tokenOfOwnerByIndex(address owner, uint256 index) external view returns (uint256);
     function tokenURI(uint256 tokenId) external view returns (string memory);
