@@ -4,7 +4,9 @@ pragma solidity 0.8.30;
 import {Migrator} from "../src/Migrator.sol";
 import {IAaveV2ToV3Route} from "../src/interfaces/routes/IAaveV2ToV3Route.sol";
 import {IUniswapV2ToV3Route} from "../src/interfaces/routes/IUniswapV2ToV3Route.sol";
+import {IUniswapV2ToV4Route} from "../src/interfaces/routes/IUniswapV2ToV4Route.sol";
 import {IUniswapV3ToV4Route} from "../src/interfaces/routes/IUniswapV3ToV4Route.sol";
+import {UniswapV2ToV4Route} from "../src/routes/UniswapV2ToV4Route.sol";
 import {UniswapV3ToV4Route} from "../src/routes/UniswapV3ToV4Route.sol";
 import {
     IAaveV2PoolMarket,
@@ -27,9 +29,11 @@ library MigratorDeployment {
     /// in, and the protocol contracts of each delegated route.
     /// @param migrator The Migrator's config.
     /// @param uniswapV3ToV4 The contracts of route `UniswapV3ToV4`.
+    /// @param uniswapV2ToV4 The contracts of route `UniswapV2ToV4`.
     struct Config {
         Migrator.Config migrator;
         IUniswapV3ToV4Route.UniswapV3ToV4Config uniswapV3ToV4;
+        IUniswapV2ToV4Route.UniswapV2ToV4Config uniswapV2ToV4;
     }
 
     /// @notice Thrown when the position manager was built for another Uniswap V3 factory than the configured one
@@ -74,6 +78,13 @@ library MigratorDeployment {
             v4PoolManager: addressesJson.readAddress(string.concat(chain, ".uniswapV4.poolManager")),
             v4PositionManager: addressesJson.readAddress(string.concat(chain, ".uniswapV4.positionManager"))
         });
+        config.uniswapV2ToV4 = IUniswapV2ToV4Route.UniswapV2ToV4Config({
+            weth: config.uniswapV3ToV4.weth,
+            v2Factory: addressesJson.readAddress(string.concat(chain, ".uniswapV2.factory")),
+            v2PairInitCodeHash: addressesJson.readBytes32(string.concat(chain, ".uniswapV2.pairInitCodeHash")),
+            v4PoolManager: config.uniswapV3ToV4.v4PoolManager,
+            v4PositionManager: config.uniswapV3ToV4.v4PositionManager
+        });
         config.migrator = Migrator.Config({
             guardian: guardian,
             weth: addressesJson.readAddress(string.concat(chain, ".tokens.WETH")),
@@ -88,7 +99,8 @@ library MigratorDeployment {
                 v2Pool: addressesJson.readAddress(string.concat(chain, ".aaveV2.pool")),
                 v3Pool: addressesJson.readAddress(string.concat(chain, ".aaveV3.pool"))
             }),
-            uniswapV3ToV4Route: address(0)
+            uniswapV3ToV4Route: address(0),
+            uniswapV2ToV4Route: address(0)
         });
     }
 
@@ -127,6 +139,7 @@ library MigratorDeployment {
     /// @notice Deploys the delegated route contracts, then a Migrator built for `config` that runs them.
     function deploy(Config memory config) internal returns (Migrator) {
         config.migrator.uniswapV3ToV4Route = address(new UniswapV3ToV4Route(config.uniswapV3ToV4));
+        config.migrator.uniswapV2ToV4Route = address(new UniswapV2ToV4Route(config.uniswapV2ToV4));
         return new Migrator(config.migrator);
     }
 

@@ -20,12 +20,14 @@ contract Migrator is IMigrator, UniswapV2ToV3Route, AaveV2ToV3Route {
     /// @param uniswapV2ToV3 The contracts of route `UniswapV2ToV3`.
     /// @param aaveV2ToV3 The contracts of route `AaveV2ToV3`.
     /// @param uniswapV3ToV4Route The contract of route `UniswapV3ToV4` (`MigratorDeployment` deploys it first).
+    /// @param uniswapV2ToV4Route The contract of route `UniswapV2ToV4`, likewise.
     struct Config {
         address guardian;
         address weth;
         UniswapV2ToV3Config uniswapV2ToV3;
         AaveV2ToV3Config aaveV2ToV3;
         address uniswapV3ToV4Route;
+        address uniswapV2ToV4Route;
     }
 
     /// @inheritdoc IMigrator
@@ -37,6 +39,9 @@ contract Migrator is IMigrator, UniswapV2ToV3Route, AaveV2ToV3Route {
     /// @inheritdoc IMigrator
     address public immutable UNISWAP_V3_TO_V4_ROUTE;
 
+    /// @inheritdoc IMigrator
+    address public immutable UNISWAP_V2_TO_V4_ROUTE;
+
     bool private transient _locked;
 
     constructor(Config memory config)
@@ -46,6 +51,7 @@ contract Migrator is IMigrator, UniswapV2ToV3Route, AaveV2ToV3Route {
     {
         GUARDIAN = config.guardian;
         UNISWAP_V3_TO_V4_ROUTE = config.uniswapV3ToV4Route;
+        UNISWAP_V2_TO_V4_ROUTE = config.uniswapV2ToV4Route;
     }
 
     /// @inheritdoc IMigrator
@@ -77,6 +83,8 @@ contract Migrator is IMigrator, UniswapV2ToV3Route, AaveV2ToV3Route {
             _migrateAaveV2ToV3(abi.decode(position.params, (AaveV2ToV3Params)));
         } else if (position.route == Route.UniswapV3ToV4) {
             _delegate(UNISWAP_V3_TO_V4_ROUTE, position.params, unwrapWeth);
+        } else if (position.route == Route.UniswapV2ToV4) {
+            _delegate(UNISWAP_V2_TO_V4_ROUTE, position.params, unwrapWeth);
         }
     }
 

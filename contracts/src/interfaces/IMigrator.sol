@@ -15,7 +15,9 @@ interface IMigrator {
         /// @notice An Aave V2 lending position, supply and debt, into Aave V3 (`IAaveV2ToV3Route`).
         AaveV2ToV3,
         /// @notice A Uniswap V3 position (NFT) into a Uniswap V4 position (`IUniswapV3ToV4Route`).
-        UniswapV3ToV4
+        UniswapV3ToV4,
+        /// @notice Uniswap V2 LP tokens into a Uniswap V4 position (`IUniswapV2ToV4Route`).
+        UniswapV2ToV4
     }
 
     /// @notice One position to migrate.
@@ -208,4 +210,8 @@ interface IMigrator {
     /// @notice The contract route `UniswapV3ToV4` runs in, by `delegatecall` (`IUniswapV3ToV4Route`).
     /// @return The route contract.
     function UNISWAP_V3_TO_V4_ROUTE() external view returns (address);
+
+    /// @notice The contract route `UniswapV2ToV4` runs in, by `delegatecall` (`IUniswapV2ToV4Route`).
+    /// @return The route contract.
+    function UNISWAP_V2_TO_V4_ROUTE() external view returns (address);
 }

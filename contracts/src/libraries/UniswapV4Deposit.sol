@@ -120,14 +120,12 @@ library UniswapV4Deposit {
                 destination.amount1MinDeposited
             );
         }
-        if (destination.tokenId == 0) {
-            migration.tokenId = IUniswapV4PositionManager(deposit_.positionManager).nextTokenId();
-        } else {
-            _requireCallersPosition(deposit_.positionManager, destination, poolId);
-            migration.tokenId = destination.tokenId;
-        }
-        IUniswapV4PositionManager(deposit_.positionManager)
-            .modifyLiquidities(_unlockData(destination, deposit_, migration.liquidity), block.timestamp);
+        IUniswapV4PositionManager positionManager = IUniswapV4PositionManager(deposit_.positionManager);
+        if (destination.tokenId != 0) _requireCallersPosition(deposit_.positionManager, destination, poolId);
+        positionManager.modifyLiquidities(_unlockData(destination, deposit_, migration.liquidity), block.timestamp);
+        // The mint took the last id: the PositionManager's lock kept anyone (a hook included) from minting in between,
+        // and the counter is warm after the mint.
+        migration.tokenId = destination.tokenId == 0 ? positionManager.nextTokenId() - 1 : destination.tokenId;
     }
 
     function _boundedPrice(

@@ -2,9 +2,9 @@
 pragma solidity 0.8.30;
 
 import {IMigrator} from "../../src/interfaces/IMigrator.sol";
+import {INonfungiblePositionManager as INpm} from "../../src/interfaces/external/INonfungiblePositionManager.sol";
 import {IUniswapV3ToV4Route} from "../../src/interfaces/routes/IUniswapV3ToV4Route.sol";
 import {IUniswapV4DepositRoute} from "../../src/interfaces/routes/IUniswapV4DepositRoute.sol";
-import {INonfungiblePositionManager as INpm} from "../../src/interfaces/external/INonfungiblePositionManager.sol";
 import {ISwapRouter} from "../utils/interfaces/IUniswapV3.sol";
 import {IV4PositionManager, IV4StateView, PoolKey as WorldPoolKey} from "../utils/interfaces/IUniswapV4.sol";
 import {MigratorTest} from "./MigratorTest.sol";
