@@ -28,7 +28,7 @@ contract Deploy is Script {
     /// @notice Deploys from the contents of an addresses file, checked against the chain first.
     function deployFrom(string memory addressesJson, address guardian) public returns (Migrator migrator) {
         if (guardian == address(0)) revert GuardianMissing();
-        Migrator.Config memory config = MigratorDeployment.configFor(addressesJson, block.chainid, guardian);
+        MigratorDeployment.Config memory config = MigratorDeployment.configFor(addressesJson, block.chainid, guardian);
         MigratorDeployment.requireMatchesChain(addressesJson, block.chainid, config);
         vm.startBroadcast();
         migrator = MigratorDeployment.deploy(config);

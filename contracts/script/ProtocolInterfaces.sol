@@ -18,3 +18,8 @@ interface IAaveV2PoolMarket {
 interface IAaveV3PoolMarket {
     function ADDRESSES_PROVIDER() external view returns (address);
 }
+
+/// @notice Uniswap V4 periphery's `ImmutableState`: the PoolManager a PositionManager was built for.
+interface IV4ImmutableState {
+    function poolManager() external view returns (address);
+}

@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {WethRefunds} from "./base/WethRefunds.sol";
 import {IMigrator} from "./interfaces/IMigrator.sol";
+import {IDelegatedRoute} from "./interfaces/routes/IDelegatedRoute.sol";
 import {AaveV2ToV3Route} from "./routes/AaveV2ToV3Route.sol";
 import {UniswapV2ToV3Route} from "./routes/UniswapV2ToV3Route.sol";
 
@@ -10,18 +11,23 @@ import {UniswapV2ToV3Route} from "./routes/UniswapV2ToV3Route.sol";
 /// @notice Ferry's entry point: migrates a batch of the caller's positions in one all-or-nothing transaction.
 /// @dev Immutable and ownerless. The guardian can only pause `migrate`; no path moves user funds but `migrate`
 /// on behalf of `msg.sender`. Each route lives in its own base contract under `routes/`, with its interface under
-/// `interfaces/routes/`.
+/// `interfaces/routes/`; the Uniswap V4 routes are contracts of their own that `migrate` runs by `delegatecall`
+/// (`IDelegatedRoute`), which keeps the Migrator under the contract size limit.
 contract Migrator is IMigrator, UniswapV2ToV3Route, AaveV2ToV3Route {
     /// @notice What a Migrator is built for: its guardian, WETH and each route's protocol contracts.
     /// @param guardian The only account allowed to pause.
     /// @param weth The WETH9 contract whose refunds may be unwrapped.
     /// @param uniswapV2ToV3 The contracts of route `UniswapV2ToV3`.
     /// @param aaveV2ToV3 The contracts of route `AaveV2ToV3`.
+    /// @param uniswapV3ToV4Route The contract of route `UniswapV3ToV4` (`MigratorDeployment` deploys it first).
+    /// @param uniswapV2ToV4Route The contract of route `UniswapV2ToV4`, likewise.
     struct Config {
         address guardian;
         address weth;
         UniswapV2ToV3Config uniswapV2ToV3;
         AaveV2ToV3Config aaveV2ToV3;
+        address uniswapV3ToV4Route;
+        address uniswapV2ToV4Route;
     }
 
     /// @inheritdoc IMigrator
@@ -29,6 +35,12 @@ contract Migrator is IMigrator, UniswapV2ToV3Route, AaveV2ToV3Route {
 
     /// @inheritdoc IMigrator
     bool public paused;
+
+    /// @inheritdoc IMigrator
+    address public immutable UNISWAP_V3_TO_V4_ROUTE;
+
+    /// @inheritdoc IMigrator
+    address public immutable UNISWAP_V2_TO_V4_ROUTE;
 
     bool private transient _locked;
 
@@ -38,6 +50,8 @@ contract Migrator is IMigrator, UniswapV2ToV3Route, AaveV2ToV3Route {
         AaveV2ToV3Route(config.aaveV2ToV3)
     {
         GUARDIAN = config.guardian;
+        UNISWAP_V3_TO_V4_ROUTE = config.uniswapV3ToV4Route;
+        UNISWAP_V2_TO_V4_ROUTE = config.uniswapV2ToV4Route;
     }
 
     /// @inheritdoc IMigrator
@@ -61,13 +75,27 @@ contract Migrator is IMigrator, UniswapV2ToV3Route, AaveV2ToV3Route {
         emit PausedSet(paused_);
     }
 
-    /// @dev The route dispatcher: Uniswap V3 → V4 adds its branch here.
-    /// The ABI decoder rejects route values that no branch handles.
+    /// @dev The route dispatcher. The ABI decoder rejects route values that no branch handles.
     function _migrate(Position calldata position, bool unwrapWeth) private {
         if (position.route == Route.UniswapV2ToV3) {
             _migrateUniswapV2ToV3(abi.decode(position.params, (UniswapV2ToV3Params)), unwrapWeth);
         } else if (position.route == Route.AaveV2ToV3) {
             _migrateAaveV2ToV3(abi.decode(position.params, (AaveV2ToV3Params)));
+        } else if (position.route == Route.UniswapV3ToV4) {
+            _delegate(UNISWAP_V3_TO_V4_ROUTE, position.params, unwrapWeth);
+        } else if (position.route == Route.UniswapV2ToV4) {
+            _delegate(UNISWAP_V2_TO_V4_ROUTE, position.params, unwrapWeth);
+        }
+    }
+
+    /// @dev Runs a delegated route's `migrate` in the Migrator's context and bubbles up its revert.
+    function _delegate(address route, bytes calldata params, bool unwrapWeth) private {
+        (bool success, bytes memory result) =
+            route.delegatecall(abi.encodeCall(IDelegatedRoute.migrate, (params, unwrapWeth)));
+        if (!success) {
+            assembly ("memory-safe") {
+                revert(add(result, 32), mload(result))
+            }
         }
     }
 }

@@ -13,7 +13,11 @@ interface IMigrator {
         /// @notice Uniswap V2 LP tokens into a Uniswap V3 position (`IUniswapV2ToV3Route`).
         UniswapV2ToV3,
         /// @notice An Aave V2 lending position, supply and debt, into Aave V3 (`IAaveV2ToV3Route`).
-        AaveV2ToV3
+        AaveV2ToV3,
+        /// @notice A Uniswap V3 position (NFT) into a Uniswap V4 position (`IUniswapV3ToV4Route`).
+        UniswapV3ToV4,
+        /// @notice Uniswap V2 LP tokens into a Uniswap V4 position (`IUniswapV2ToV4Route`).
+        UniswapV2ToV4
     }
 
     /// @notice One position to migrate.
@@ -152,6 +156,18 @@ interface IMigrator {
     /// @param needed The amount to pull.
     error InsufficientAllowance(address token, uint256 allowance, uint256 needed);
 
+    /// @notice Thrown when a position (an ERC-721 token) to take from or add to is not the caller's.
+    /// @param positionManager The ERC-721 contract holding the position.
+    /// @param tokenId The position.
+    /// @param owner Its owner.
+    error PositionNotOwned(address positionManager, uint256 tokenId, address owner);
+
+    /// @notice Thrown when, after the optional ERC-721 permit, the Migrator is neither approved for the caller's
+    /// position nor an operator of all the caller's positions.
+    /// @param positionManager The ERC-721 contract holding the position.
+    /// @param tokenId The position.
+    error PositionNotApproved(address positionManager, uint256 tokenId);
+
     /// @notice Thrown when the Migrator's balance of a token taken out of the source differs from its accounting:
     /// right after the withdrawal, when less or more arrived than the source reported sending; or after the
     /// refunds, when the balance is not back to what it was before the withdrawal. The token takes a fee on
@@ -190,4 +206,12 @@ interface IMigrator {
     /// @notice The WETH9 contract whose refunds may be unwrapped.
     /// @return The WETH9 address.
     function WETH() external view returns (address);
+
+    /// @notice The contract route `UniswapV3ToV4` runs in, by `delegatecall` (`IUniswapV3ToV4Route`).
+    /// @return The route contract.
+    function UNISWAP_V3_TO_V4_ROUTE() external view returns (address);
+
+    /// @notice The contract route `UniswapV2ToV4` runs in, by `delegatecall` (`IUniswapV2ToV4Route`).
+    /// @return The route contract.
+    function UNISWAP_V2_TO_V4_ROUTE() external view returns (address);
 }

@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {IMigrator} from "../interfaces/IMigrator.sol";
 import {IAaveDebtToken} from "../interfaces/external/IAaveTokens.sol";
 import {IERC20Permit} from "../interfaces/external/IERC20Permit.sol";
+import {INonfungiblePositionManager} from "../interfaces/external/INonfungiblePositionManager.sol";
 
 /// @title PullAuthorization
 /// @notice The one way the Migrator is authorised to pull from its caller, for every kind of pull: apply the
@@ -53,6 +54,35 @@ library PullAuthorization {
             // solhint-enable no-empty-blocks
         }
         _requireCovered(debtToken, IAaveDebtToken(debtToken).borrowAllowance(owner, address(this)), amount);
+    }
+
+    /// @notice Applies `permit` (if any) on the Uniswap V3 position manager's `tokenId`, then requires `owner` to
+    /// own the position and the Migrator to be approved for it (`getApproved`) or for all of `owner`'s positions.
+    /// @dev `permit.value` is unused: an ERC-721 permit approves one token.
+    function permitErc721(
+        INonfungiblePositionManager positionManager,
+        address owner,
+        uint256 tokenId,
+        IMigrator.PermitSignature memory permit
+    ) internal {
+        if (permit.deadline != 0) {
+            // solhint-disable no-empty-blocks
+            try positionManager.permit(address(this), tokenId, permit.deadline, permit.v, permit.r, permit.s) {}
+                catch {}
+            // solhint-enable no-empty-blocks
+        }
+        requireApprovedOwner(address(positionManager), owner, tokenId);
+    }
+
+    /// @notice Requires `owner` to own the ERC-721 `tokenId` of `nft` and the Migrator to be approved for it or for
+    /// all of `owner`'s tokens.
+    function requireApprovedOwner(address nft, address owner, uint256 tokenId) internal view {
+        INonfungiblePositionManager positions = INonfungiblePositionManager(nft);
+        address actualOwner = positions.ownerOf(tokenId);
+        if (actualOwner != owner) revert IMigrator.PositionNotOwned(nft, tokenId, actualOwner);
+        if (positions.getApproved(tokenId) != address(this) && !positions.isApprovedForAll(owner, address(this))) {
+            revert IMigrator.PositionNotApproved(nft, tokenId);
+        }
     }
 
     function _requireCovered(address token, uint256 allowance, uint256 needed) private pure {

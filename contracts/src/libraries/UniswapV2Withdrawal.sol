@@ -39,8 +39,10 @@ library UniswapV2Withdrawal {
         return lpAmount;
     }
 
-    /// @notice Moves `lpAmount` LP tokens of `owner` into the pair and burns them for the Migrator.
-    /// @dev Authorised by the caller's permit or standing allowance (`PullAuthorization`).
+    /// @notice Moves `lpAmount` LP tokens of `owner` into the pair and burns them for the Migrator; the caller then
+    /// checks its minimums with `requireMinimums`.
+    /// @dev Authorised by the caller's permit or standing allowance (`PullAuthorization`). `token0` and `token1` are
+    /// the pair's.
     /// @return amount0 token0 withdrawn, as the pair reports it and as the Migrator's balance grew by.
     /// @return amount1 token1 withdrawn, likewise.
     /// @return held0 The Migrator's token0 balance before the burn, which it must be back to after the refunds.
@@ -49,17 +51,21 @@ library UniswapV2Withdrawal {
         address pair,
         address owner,
         uint256 lpAmount,
-        IUniswapV2ToV3Route.UniswapV2ToV3Params memory params
+        address token0,
+        address token1,
+        IMigrator.PermitSignature memory permit
     ) internal returns (uint256 amount0, uint256 amount1, uint256 held0, uint256 held1) {
-        PullAuthorization.permitErc20(pair, owner, lpAmount, params.permit);
+        PullAuthorization.permitErc20(pair, owner, lpAmount, permit);
 
         // The pair burns what it holds beyond its reserves, so the LP goes straight to it.
         ERC20(pair).safeTransferFrom(owner, pair, lpAmount);
-        (amount0, amount1, held0, held1) = _burn(pair, params.token0, params.token1);
-        if (amount0 < params.amount0MinWithdrawn || amount1 < params.amount1MinWithdrawn) {
-            revert IUniswapV2ToV3Route.WithdrawalSlippage(
-                amount0, amount1, params.amount0MinWithdrawn, params.amount1MinWithdrawn
-            );
+        (amount0, amount1, held0, held1) = _burn(pair, token0, token1);
+    }
+
+    /// @notice Requires the withdrawal to meet the caller's minimums.
+    function requireMinimums(uint256 amount0, uint256 amount1, uint256 amount0Min, uint256 amount1Min) internal pure {
+        if (amount0 < amount0Min || amount1 < amount1Min) {
+            revert IUniswapV2ToV3Route.WithdrawalSlippage(amount0, amount1, amount0Min, amount1Min);
         }
     }
 

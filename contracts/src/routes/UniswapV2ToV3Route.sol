@@ -52,7 +52,13 @@ abstract contract UniswapV2ToV3Route is IUniswapV2ToV3Route, WethRefunds {
         uint256 held0;
         uint256 held1;
         (migration.amount0Withdrawn, migration.amount1Withdrawn, held0, held1) =
-            UniswapV2Withdrawal.withdraw(pair, msg.sender, lpAmount, params);
+            UniswapV2Withdrawal.withdraw(pair, msg.sender, lpAmount, params.token0, params.token1, params.permit);
+        UniswapV2Withdrawal.requireMinimums(
+            migration.amount0Withdrawn,
+            migration.amount1Withdrawn,
+            params.amount0MinWithdrawn,
+            params.amount1MinWithdrawn
+        );
         // Read before the mint spends it; see `_leftover`.
         bool positionManagerHeldEth = POSITION_MANAGER.balance != 0;
         _deposit(params, migration, initialSqrtPriceX96);

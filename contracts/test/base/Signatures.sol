@@ -7,12 +7,22 @@ import {IAaveV2AToken} from "../utils/interfaces/IAaveV2.sol";
 import {IAaveV3CreditDelegationToken} from "../utils/interfaces/IAaveV3.sol";
 import {Vm} from "forge-std/Vm.sol";
 
+interface INpmPermit {
+    function DOMAIN_SEPARATOR() external view returns (bytes32);
+    function positions(uint256 tokenId)
+        external
+        view
+        returns (uint96, address, address, address, uint24, int24, int24, uint128, uint256, uint256, uint128, uint128);
+}
+
 /// @notice The signatures a user gives the Migrator, signed with the user's key on each token's own EIP-712 domain
 /// as read from the chain: shared by the unit tests and the invariant handlers.
 library Signatures {
     Vm private constant VM = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
     bytes32 internal constant PERMIT_TYPEHASH =
         keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
+    bytes32 internal constant NFT_PERMIT_TYPEHASH =
+        keccak256("Permit(address spender,uint256 tokenId,uint256 nonce,uint256 deadline)");
 
     /// @notice An EIP-2612 permit by `ownerKey` for `spender`, given the token's domain and the owner's nonce.
     function permit(
@@ -26,6 +36,20 @@ library Signatures {
         (signature.value, signature.deadline) = (value, deadline);
         bytes32 structHash = keccak256(abi.encode(PERMIT_TYPEHASH, VM.addr(ownerKey), spender, value, nonce, deadline));
         (signature.v, signature.r, signature.s) = VM.sign(ownerKey, _digest(domainSeparator, structHash));
+    }
+
+    /// @notice An ERC-721 permit of `tokenId` for `spender` on the Uniswap V3 position manager `npm`, signed by
+    /// `ownerKey` with the position's current nonce.
+    function nftPermit(uint256 ownerKey, address npm, address spender, uint256 tokenId, uint256 deadline)
+        internal
+        view
+        returns (IMigrator.PermitSignature memory signature)
+    {
+        INpmPermit positions = INpmPermit(npm);
+        (uint96 nonce,,,,,,,,,,,) = positions.positions(tokenId);
+        signature.deadline = deadline;
+        bytes32 structHash = keccak256(abi.encode(NFT_PERMIT_TYPEHASH, spender, tokenId, nonce, deadline));
+        (signature.v, signature.r, signature.s) = VM.sign(ownerKey, _digest(positions.DOMAIN_SEPARATOR(), structHash));
     }
 
     /// @notice An EIP-2612 permit on a Uniswap V2 pair (its LP token).

@@ -2,10 +2,17 @@
 pragma solidity 0.8.30;
 
 import {IMigrator} from "../../src/interfaces/IMigrator.sol";
+import {
+    INonfungiblePositionManager as IV3Positions
+} from "../../src/interfaces/external/INonfungiblePositionManager.sol";
 import {IUniswapV2Pair} from "../../src/interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV3Pool} from "../../src/interfaces/external/IUniswapV3Pool.sol";
-import {MigratorTest} from "../base/MigratorTest.sol";
+import {IUniswapV2ToV4Route} from "../../src/interfaces/routes/IUniswapV2ToV4Route.sol";
+import {IUniswapV3ToV4Route} from "../../src/interfaces/routes/IUniswapV3ToV4Route.sol";
+import {IUniswapV4DepositRoute} from "../../src/interfaces/routes/IUniswapV4DepositRoute.sol";
 import {IPeripheryPaymentsSweep} from "../base/ProtocolInterfaces.sol";
+import {Signatures} from "../base/Signatures.sol";
+import {V4MigratorTest} from "../base/V4MigratorTest.sol";
 import {IUniswapV2Router02} from "../utils/interfaces/IUniswapV2.sol";
 import {INonfungiblePositionManager as INpm} from "../utils/interfaces/IUniswapV3.sol";
 import {
@@ -18,20 +25,23 @@ import {
 } from "../utils/interfaces/IUniswapV4.sol";
 import {GasTable} from "./GasTable.sol";
 import {V4MigrationFloor} from "./V4MigrationFloor.sol";
+import {IHooks} from "@uniswap/v4-core/src/interfaces/IHooks.sol";
 import {TickMath} from "@uniswap/v4-core/src/libraries/TickMath.sol";
+import {Currency} from "@uniswap/v4-core/src/types/Currency.sol";
+import {PoolKey as CorePoolKey} from "@uniswap/v4-core/src/types/PoolKey.sol";
 import {LiquidityAmounts} from "@uniswap/v4-periphery/src/libraries/LiquidityAmounts.sol";
 import {stdJson} from "forge-std/StdJson.sol";
 import {console} from "forge-std/console.sol";
 import {IERC20} from "forge-std/interfaces/IERC20.sol";
 
-/// @notice Migrations into Uniswap V4, one run on the same world and the same position for every contender:
+/// @notice Migrations into Uniswap V4, one run on the same world and the same position for every contender: Ferry,
 /// UniversalRouter as Uniswap's v4 SDK builds it (`migrateV3ToV4CallParameters`), the manual path (the user's own
 /// transactions, as Uniswap's apps send them), and the protocol floor (V4MigrationFloor).
 /// @dev Run with `--isolate` (`npm run bench:gas`) so each call is its own transaction with realistic cold/warm
 /// access and refunds. Each case restores the same state before every contender. The source is alice's in-range
 /// V3 WETH/USDC 0.05 % position, with the fees the world's round trip left in it; every contender mints the same
 /// full-range V4 liquidity, sized from what leaves the source.
-contract UniswapV4GasTest is MigratorTest {
+contract UniswapV4GasTest is V4MigratorTest {
     using stdJson for string;
 
     /// @dev v4-periphery Actions.sol and ActionConstants.sol.
@@ -55,6 +65,7 @@ contract UniswapV4GasTest is MigratorTest {
 
     struct Row {
         string name;
+        uint256 ferry;
         /// @dev Zero where a contender cannot make the migration.
         uint256 universalRouter;
         uint256 manual;
@@ -100,38 +111,47 @@ contract UniswapV4GasTest is MigratorTest {
         _v2Case("V2 LP -> V4 100% full range (UniversalRouter cannot)", _existingPool(), "v2ToV4_full");
 
         console.log(
-            "| case | UniversalRouter (v4 SDK) | manual (separate txs) | protocol floor | manual/UniversalRouter | floor/UniversalRouter | floor/manual |"
+            "| case | Ferry | UniversalRouter (v4 SDK) | manual (separate txs) | protocol floor | Ferry/UniversalRouter | floor/UniversalRouter | Ferry - floor | Ferry/manual |"
         );
-        console.log("|---|---|---|---|---|---|---|");
+        console.log("|---|---|---|---|---|---|---|---|---|");
         for (uint256 i; i < rows.length; ++i) {
+            _logRow(rows[i]);
             Row memory row = rows[i];
-            bool viaRouter = row.universalRouter != 0;
-            console.log(
-                string.concat(
-                    string.concat(
-                        "| ",
-                        row.name,
-                        " | ",
-                        viaRouter ? vm.toString(row.universalRouter) : "-",
-                        " | ",
-                        vm.toString(row.manual),
-                        " | ",
-                        vm.toString(row.floor),
-                        " | "
-                    ),
-                    viaRouter ? GasTable.ratio(row.manual, row.universalRouter) : "-",
-                    " | ",
-                    viaRouter ? GasTable.ratio(row.floor, row.universalRouter) : "-",
-                    " | ",
-                    GasTable.ratio(row.floor, row.manual),
-                    " |"
-                )
-            );
             assertLt(row.floor, row.manual, string.concat("the floor costs less than the manual path: ", row.name));
-            if (!viaRouter) continue;
+            assertLt(row.ferry, row.manual, string.concat("Ferry costs less than the manual path: ", row.name));
+            if (row.universalRouter == 0) continue;
             assertLt(row.floor, row.universalRouter, string.concat("the floor costs less than UR: ", row.name));
             assertLt(row.universalRouter, row.manual, string.concat("UR costs less than the manual path: ", row.name));
         }
+    }
+
+    function _logRow(Row memory row) internal pure {
+        bool viaRouter = row.universalRouter != 0;
+        console.log(
+            string.concat(
+                string.concat(
+                    "| ",
+                    row.name,
+                    " | ",
+                    vm.toString(row.ferry),
+                    " | ",
+                    viaRouter ? vm.toString(row.universalRouter) : "-",
+                    " | ",
+                    vm.toString(row.manual),
+                    " | ",
+                    vm.toString(row.floor),
+                    " | "
+                ),
+                viaRouter ? GasTable.ratio(row.ferry, row.universalRouter) : "-",
+                " | ",
+                viaRouter ? GasTable.ratio(row.floor, row.universalRouter) : "-",
+                " | ",
+                vm.toString(int256(row.ferry) - int256(row.floor)),
+                " | ",
+                GasTable.ratio(row.ferry, row.manual),
+                " |"
+            )
+        );
     }
 
     // ---------------------------------------------------------------- cases
@@ -143,6 +163,8 @@ contract UniswapV4GasTest is MigratorTest {
         Migration memory migration = _v3Migration(destination, bps);
         Row memory row;
         row.name = name;
+        row.ferry = _v3Ferry(destination, migration, bps, snapshotName);
+        vm.revertToState(snapshot);
         if (bps == ALL) {
             row.universalRouter = _viaUniversalRouter(destination, migration, snapshotName);
             vm.revertToState(snapshot);
@@ -162,6 +184,8 @@ contract UniswapV4GasTest is MigratorTest {
             _sized(destination, IUniswapV2Pair(wethUsdcPair).token0(), amountA, amountB, 0, 0, 0);
         Row memory row;
         row.name = name;
+        row.ferry = _v2Ferry(destination, migration, lpAmount, snapshotName);
+        vm.revertToState(snapshot);
         row.floor = _v2Floor(destination, migration, lpAmount, snapshotName);
         vm.revertToState(snapshot);
         row.manual = _v2Manually(destination, migration, lpAmount, snapshotName);
@@ -211,9 +235,9 @@ contract UniswapV4GasTest is MigratorTest {
         uint256 snapshot = vm.snapshotState();
         vm.startPrank(alice);
         (uint256 principal0, uint256 principal1) =
-            npm.decreaseLiquidity(INpm.DecreaseLiquidityParams(v3TokenId, removed, 0, 0, FIXED_DEADLINE));
+            npm.decreaseLiquidity(IV3Positions.DecreaseLiquidityParams(v3TokenId, removed, 0, 0, FIXED_DEADLINE));
         (uint256 amount0, uint256 amount1) =
-            npm.collect(INpm.CollectParams(v3TokenId, alice, type(uint128).max, type(uint128).max));
+            npm.collect(IV3Positions.CollectParams(v3TokenId, alice, type(uint128).max, type(uint128).max));
         vm.stopPrank();
         vm.revertToState(snapshot);
         assertGt(amount0, principal0, "the position holds fees in token0");
@@ -248,6 +272,60 @@ contract UniswapV4GasTest is MigratorTest {
 
     // ---------------------------------------------------------------- contenders
 
+    /// @dev As the app builds it: minimums 1 % under the principal, fees deposited, the price bounded ±0.5 %.
+    function _v3Ferry(Destination memory destination, Migration memory migration, uint16 bps, string memory name)
+        internal
+        returns (uint256 gasUsed)
+    {
+        IUniswapV3ToV4Route.UniswapV3ToV4Params memory params;
+        (params.tokenId, params.percentageBps, params.depositFees) = (v3TokenId, bps, true);
+        (params.amount0MinWithdrawn, params.amount1MinWithdrawn) = _minimums(migration);
+        params.permit = Signatures.nftPermit(aliceKey, V3_NPM, address(migrator), v3TokenId, FIXED_DEADLINE);
+        params.destination = _ferryDestination(destination);
+        IMigrator.Position[] memory positions = _v3ToV4Batch(params);
+        uint256 v4TokenId = positionManager.nextTokenId();
+        vm.prank(alice);
+        migrator.migrate(positions, FIXED_DEADLINE, false);
+        gasUsed = vm.snapshotGasLastCall(string.concat("Migrator_", name));
+        _assertFerryMigrated(v4TokenId, migration);
+    }
+
+    function _v2Ferry(Destination memory destination, Migration memory migration, uint256 lpAmount, string memory name)
+        internal
+        returns (uint256 gasUsed)
+    {
+        IUniswapV2ToV4Route.UniswapV2ToV4Params memory params;
+        (params.token0, params.token1) = (IUniswapV2Pair(wethUsdcPair).token0(), IUniswapV2Pair(wethUsdcPair).token1());
+        params.percentageBps = ALL;
+        (uint256 expected0, uint256 expected1) = _expectedWithdrawal(wethUsdcPair, lpAmount);
+        (params.amount0MinWithdrawn, params.amount1MinWithdrawn) = (expected0 * 99 / 100, expected1 * 99 / 100);
+        params.permit = _signPermit(aliceKey, wethUsdcPair, address(migrator), lpAmount);
+        params.destination = _ferryDestination(destination);
+        IMigrator.Position[] memory positions = new IMigrator.Position[](1);
+        positions[0] = IMigrator.Position({route: IMigrator.Route.UniswapV2ToV4, params: abi.encode(params)});
+        uint256 v4TokenId = positionManager.nextTokenId();
+        vm.prank(alice);
+        migrator.migrate(positions, FIXED_DEADLINE, false);
+        gasUsed = vm.snapshotGasLastCall(string.concat("Migrator_", name));
+        _assertFerryMigrated(v4TokenId, migration);
+    }
+
+    function _ferryDestination(Destination memory destination)
+        internal
+        pure
+        returns (IUniswapV4DepositRoute.UniswapV4Destination memory)
+    {
+        PoolKey memory key = destination.key;
+        CorePoolKey memory coreKey = CorePoolKey({
+            currency0: Currency.wrap(key.currency0),
+            currency1: Currency.wrap(key.currency1),
+            fee: key.fee,
+            tickSpacing: key.tickSpacing,
+            hooks: IHooks(key.hooks)
+        });
+        return _fullRangeDestination(coreKey, destination.sqrtPriceX96);
+    }
+
     /// @dev The commands `migrateV3ToV4CallParameters` builds: initialise (first, so a hook cannot re-enter while
     /// funds move), NFT permit, decrease / collect to the V4 PositionManager / burn, then modifyLiquidities.
     function _viaUniversalRouter(Destination memory destination, Migration memory migration, string memory snapshotName)
@@ -265,12 +343,13 @@ contract UniswapV4GasTest is MigratorTest {
         if (destination.initialize) commands = abi.encodePacked(V4_INITIALIZE_POOL, commands);
         bytes[] memory inputs = new bytes[](5 + initialize);
         if (destination.initialize) inputs[0] = abi.encode(destination.key, destination.sqrtPriceX96);
-        V4MigrationFloor.Permit memory permit = _signNftPermit(UNIVERSAL_ROUTER);
-        inputs[initialize] =
-            abi.encodeCall(INpm.permit, (UNIVERSAL_ROUTER, v3TokenId, permit.deadline, permit.v, permit.r, permit.s));
+        V4MigrationFloor.Permit memory permit = _nftPermit(UNIVERSAL_ROUTER);
+        inputs[initialize] = abi.encodeCall(
+            IV3Positions.permit, (UNIVERSAL_ROUTER, v3TokenId, permit.deadline, permit.v, permit.r, permit.s)
+        );
         inputs[initialize + 1] = _v3DecreaseCall(migration);
         inputs[initialize + 2] = _v3CollectCall(V4_POSITION_MANAGER);
-        inputs[initialize + 3] = abi.encodeCall(INpm.burn, (v3TokenId));
+        inputs[initialize + 3] = abi.encodeCall(IV3Positions.burn, (v3TokenId));
         inputs[initialize + 4] = abi.encodeCall(
             IV4PositionManager.modifyLiquidities, (_migrationUnlockData(destination, migration), FIXED_DEADLINE)
         );
@@ -285,7 +364,7 @@ contract UniswapV4GasTest is MigratorTest {
         internal
         returns (uint256 gasUsed)
     {
-        V4MigrationFloor.Permit memory permit = _signNftPermit(address(floor));
+        V4MigrationFloor.Permit memory permit = _nftPermit(address(floor));
         bytes memory initialization =
             destination.initialize ? abi.encode(destination.key, destination.sqrtPriceX96) : bytes("");
         bytes memory unlockData = _migrationUnlockData(destination, migration);
@@ -300,9 +379,8 @@ contract UniswapV4GasTest is MigratorTest {
         internal
         returns (uint256 gasUsed)
     {
-        IMigrator.PermitSignature memory signature = _signPermit(aliceKey, wethUsdcPair, address(floor), lpAmount);
         V4MigrationFloor.Permit memory permit =
-            V4MigrationFloor.Permit(signature.deadline, signature.v, signature.r, signature.s);
+            _asFloorPermit(_signPermit(aliceKey, wethUsdcPair, address(floor), lpAmount));
         bytes memory unlockData = _migrationUnlockData(destination, migration);
         uint256 v4TokenId = positionManager.nextTokenId();
         vm.prank(alice);
@@ -325,7 +403,7 @@ contract UniswapV4GasTest is MigratorTest {
             calls[2] = abi.encodeCall(INpm.unwrapWETH9, (0, alice));
             calls[3] = abi.encodeCall(IPeripheryPaymentsSweep.sweepToken, (destination.key.currency1, 0, alice));
         }
-        if (burn) calls[calls.length - 1] = abi.encodeCall(INpm.burn, (v3TokenId));
+        if (burn) calls[calls.length - 1] = abi.encodeCall(IV3Positions.burn, (v3TokenId));
         vm.prank(alice);
         npm.multicall(calls);
         // Read before the next calls replace it.
@@ -455,31 +533,48 @@ contract UniswapV4GasTest is MigratorTest {
         );
     }
 
-    /// @dev With the v3 SDK's 1 % slippage minimums on the principal (`removeCallParameters`).
+    /// @dev The v3 SDK's 1 % slippage minimums on the principal (`removeCallParameters`).
+    function _minimums(Migration memory migration) internal pure returns (uint256, uint256) {
+        return (migration.principal0 * 99 / 100, migration.principal1 * 99 / 100);
+    }
+
     function _v3DecreaseCall(Migration memory migration) internal view returns (bytes memory) {
-        (uint256 min0, uint256 min1) = (migration.principal0 * 99 / 100, migration.principal1 * 99 / 100);
+        (uint256 min0, uint256 min1) = _minimums(migration);
         return abi.encodeCall(
-            INpm.decreaseLiquidity,
-            (INpm.DecreaseLiquidityParams(v3TokenId, migration.v3Liquidity, min0, min1, FIXED_DEADLINE))
+            IV3Positions.decreaseLiquidity,
+            (IV3Positions.DecreaseLiquidityParams(v3TokenId, migration.v3Liquidity, min0, min1, FIXED_DEADLINE))
         );
     }
 
     function _v3CollectCall(address recipient) internal view returns (bytes memory) {
-        return
-            abi.encodeCall(
-                INpm.collect, (INpm.CollectParams(v3TokenId, recipient, type(uint128).max, type(uint128).max))
-            );
+        return abi.encodeCall(
+            IV3Positions.collect,
+            (IV3Positions.CollectParams(v3TokenId, recipient, type(uint128).max, type(uint128).max))
+        );
     }
 
-    function _signNftPermit(address spender) internal view returns (V4MigrationFloor.Permit memory permit) {
-        (uint96 nonce,,,,,,,,,,,) = npm.positions(v3TokenId);
-        bytes32 structHash = keccak256(abi.encode(npm.PERMIT_TYPEHASH(), spender, v3TokenId, nonce, FIXED_DEADLINE));
-        bytes32 digest = keccak256(abi.encodePacked("\x19\x01", npm.DOMAIN_SEPARATOR(), structHash));
-        permit.deadline = FIXED_DEADLINE;
-        (permit.v, permit.r, permit.s) = vm.sign(aliceKey, digest);
+    /// @dev Alice's ERC-721 permit of the V3 position to `spender`.
+    function _nftPermit(address spender) internal view returns (V4MigrationFloor.Permit memory) {
+        return _asFloorPermit(Signatures.nftPermit(aliceKey, V3_NPM, spender, v3TokenId, FIXED_DEADLINE));
+    }
+
+    function _asFloorPermit(IMigrator.PermitSignature memory signature)
+        internal
+        pure
+        returns (V4MigrationFloor.Permit memory)
+    {
+        return V4MigrationFloor.Permit(signature.deadline, signature.v, signature.r, signature.s);
     }
 
     // ---------------------------------------------------------------- checks
+
+    /// @dev Ferry sizes the mint itself, from the same amounts: alice owns the new position, with the planned
+    /// liquidity (or a hair less, rounding) and nothing is left behind anywhere.
+    function _assertFerryMigrated(uint256 v4TokenId, Migration memory migration) internal view {
+        assertEq(positionManager.ownerOf(v4TokenId), alice, "alice owns Ferry's V4 position");
+        assertApproxEqRel(_v4Liquidity(v4TokenId), migration.liquidity, 1e14, "Ferry mints the planned liquidity");
+        _assertV4Empty();
+    }
 
     /// @dev Every contender does the whole job: alice owns the new V4 position with the planned liquidity and the
     /// PositionManager keeps nothing.

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {INonfungiblePositionManager as INpm} from "../../src/interfaces/external/INonfungiblePositionManager.sol";
 import {IUniswapV2Pair} from "../../src/interfaces/external/IUniswapV2Pair.sol";
-import {INonfungiblePositionManager as INpm} from "../utils/interfaces/IUniswapV3.sol";
 import {IV4PoolManager, IV4PositionManager, PoolKey} from "../utils/interfaces/IUniswapV4.sol";
 import {IERC20} from "forge-std/interfaces/IERC20.sol";
 

@@ -52,8 +52,9 @@ contract UniswapV3WorldTest is WorldTest {
         uint256 wethBefore = IERC20Minimal(WETH).balanceOf(alice);
         // collect pokes the pool (burn of zero liquidity) so the swap's fees are credited first.
         vm.prank(alice);
-        (uint256 collected0, uint256 collected1) =
-            npm.collect(INonfungiblePositionManager.CollectParams(tokenId, alice, type(uint128).max, type(uint128).max));
+        (uint256 collected0, uint256 collected1) = npm.collect(
+            IFerryNonfungiblePositionManager.CollectParams(tokenId, alice, type(uint128).max, type(uint128).max)
+        );
         uint256 collectedWeth = WETH < USDC ? collected0 : collected1;
 
         // 0.05 % of 10 WETH, shared with the seeded full-range liquidity: a positive fraction reaches alice.

@@ -26,6 +26,21 @@ interface INonfungiblePositionManager {
         uint256 deadline;
     }
 
+    struct DecreaseLiquidityParams {
+        uint256 tokenId;
+        uint128 liquidity;
+        uint256 amount0Min;
+        uint256 amount1Min;
+        uint256 deadline;
+    }
+
+    struct CollectParams {
+        uint256 tokenId;
+        address recipient;
+        uint128 amount0Max;
+        uint128 amount1Max;
+    }
+
     function createAndInitializePoolIfNecessary(address token0, address token1, uint24 fee, uint160 sqrtPriceX96)
         external
         payable
@@ -41,7 +56,22 @@ interface INonfungiblePositionManager {
         payable
         returns (uint128 liquidity, uint256 amount0, uint256 amount1);
 
+    function decreaseLiquidity(DecreaseLiquidityParams calldata params)
+        external
+        payable
+        returns (uint256 amount0, uint256 amount1);
+
+    function collect(CollectParams calldata params) external payable returns (uint256 amount0, uint256 amount1);
+
+    function burn(uint256 tokenId) external payable;
+
+    function permit(address spender, uint256 tokenId, uint256 deadline, uint8 v, bytes32 r, bytes32 s) external payable;
+
     function ownerOf(uint256 tokenId) external view returns (address);
+
+    function getApproved(uint256 tokenId) external view returns (address);
+
+    function isApprovedForAll(address owner, address operator) external view returns (bool);
 
     function positions(uint256 tokenId)
         external

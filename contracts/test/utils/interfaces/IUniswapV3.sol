@@ -12,32 +12,9 @@ interface IUniswapV3Factory {
 
 /// @notice Ferry's NonfungiblePositionManager subset plus what the tests use to unwind and inspect positions.
 interface INonfungiblePositionManager is IFerryNonfungiblePositionManager {
-    struct DecreaseLiquidityParams {
-        uint256 tokenId;
-        uint128 liquidity;
-        uint256 amount0Min;
-        uint256 amount1Min;
-        uint256 deadline;
-    }
-
-    struct CollectParams {
-        uint256 tokenId;
-        address recipient;
-        uint128 amount0Max;
-        uint128 amount1Max;
-    }
-
-    function decreaseLiquidity(DecreaseLiquidityParams calldata params)
-        external
-        payable
-        returns (uint256 amount0, uint256 amount1);
-    function collect(CollectParams calldata params) external payable returns (uint256 amount0, uint256 amount1);
-    function burn(uint256 tokenId) external payable;
-    function permit(address spender, uint256 tokenId, uint256 deadline, uint8 v, bytes32 r, bytes32 s) external payable;
+    function approve(address spender, uint256 tokenId) external;
     function multicall(bytes[] calldata data) external payable returns (bytes[] memory results);
     function unwrapWETH9(uint256 amountMinimum, address recipient) external payable;
-    function DOMAIN_SEPARATOR() external view returns (bytes32);
-    function PERMIT_TYPEHASH() external pure returns (bytes32);
     function balanceOf(address owner) external view returns (uint256);
     function tokenOfOwnerByIndex(address owner, uint256 index) external view returns (uint256);
     function tokenURI(uint256 tokenId) external view returns (string memory);

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IMigrator} from "../interfaces/IMigrator.sol";
+import {INonfungiblePositionManager} from "../interfaces/external/INonfungiblePositionManager.sol";
+import {IDelegatedRoute} from "../interfaces/routes/IDelegatedRoute.sol";
+import {IUniswapV3ToV4Route} from "../interfaces/routes/IUniswapV3ToV4Route.sol";
+import {IUniswapV4DepositRoute} from "../interfaces/routes/IUniswapV4DepositRoute.sol";
+import {PullAuthorization} from "../libraries/PullAuthorization.sol";
+import {UniswapV3Deposit} from "../libraries/UniswapV3Deposit.sol";
+import {UniswapV4Deposit} from "../libraries/UniswapV4Deposit.sol";
+import {IPoolManager} from "@uniswap/v4-core/src/interfaces/IPoolManager.sol";
+import {Currency} from "@uniswap/v4-core/src/types/Currency.sol";
+import {PoolIdLibrary} from "@uniswap/v4-core/src/types/PoolId.sol";
+import {PoolKey} from "@uniswap/v4-core/src/types/PoolKey.sol";
+
+/// @title UniswapV3ToV4Route
+/// @notice Route `UniswapV3ToV4`: the caller's V3 position, in part or whole, with its fees → a new V4 position minted
+/// to the caller, or more liquidity in a V4 position the caller owns. Run by the Migrator through `delegatecall`.
+/// @dev The V3 position manager collects straight to the V4 PositionManager, which settles the pool from that balance
+/// and sweeps the rest to the caller: the tokens move twice, as in Uniswap's own UniversalRouter migration.
+contract UniswapV3ToV4Route is IUniswapV3ToV4Route {
+    using PoolIdLibrary for PoolKey;
+
+    uint16 private constant MAX_BPS = 10_000;
+
+    /// @inheritdoc IUniswapV3ToV4Route
+    address public immutable V3_POSITION_MANAGER;
+    /// @inheritdoc IUniswapV3ToV4Route
+    address public immutable V3_FACTORY;
+    /// @inheritdoc IUniswapV3ToV4Route
+    bytes32 public immutable V3_POOL_INIT_CODE_HASH;
+    /// @inheritdoc IUniswapV4DepositRoute
+    address public immutable WETH;
+    /// @inheritdoc IUniswapV4DepositRoute
+    address public immutable V4_POOL_MANAGER;
+    /// @inheritdoc IUniswapV4DepositRoute
+    address public immutable V4_POSITION_MANAGER;
+
+    address private immutable SELF;
+
+    constructor(UniswapV3ToV4Config memory config) {
+        WETH = config.weth;
+        V3_POSITION_MANAGER = config.v3PositionManager;
+        V3_FACTORY = config.v3Factory;
+        V3_POOL_INIT_CODE_HASH = config.v3PoolInitCodeHash;
+        V4_POOL_MANAGER = config.v4PoolManager;
+        V4_POSITION_MANAGER = config.v4PositionManager;
+        SELF = address(this);
+    }
+
+    /// @inheritdoc IDelegatedRoute
+    function migrate(bytes calldata encodedParams, bool unwrapWeth) external {
+        // Called directly, the route would run outside the Migrator's lock and pause.
+        if (address(this) == SELF) revert DelegateCallOnly();
+        UniswapV3ToV4Params memory params = abi.decode(encodedParams, (UniswapV3ToV4Params));
+        PoolKey memory key = params.destination.poolKey;
+        UniswapV4Deposit.requireAcceptedHooks(address(key.hooks));
+        if (params.percentageBps == 0 || params.percentageBps > MAX_BPS) {
+            revert InvalidPercentage(params.percentageBps);
+        }
+        INonfungiblePositionManager source = INonfungiblePositionManager(V3_POSITION_MANAGER);
+        PullAuthorization.permitErc721(source, msg.sender, params.tokenId, params.permit);
+
+        (,, address token0, address token1, uint24 fee,,, uint128 liquidity,,,,) = source.positions(params.tokenId);
+        (bool flipped, bool native) = UniswapV4Deposit.matchCurrencies(WETH, token0, token1, key);
+        _initializeIfMissing(key, token0, token1, fee, flipped);
+
+        IMigrator.LiquidityMigration memory migration;
+        migration.sourceId = params.tokenId;
+        migration.sourceAmount =
+            params.percentageBps == MAX_BPS ? liquidity : uint256(liquidity) * params.percentageBps / MAX_BPS;
+        (uint256 offer0, uint256 offer1) = _withdraw(source, params, migration, flipped);
+        (migration.token0, migration.token1) = (Currency.unwrap(key.currency0), Currency.unwrap(key.currency1));
+
+        address refundWethAsEth = unwrapWeth && !native ? _wethCurrency(migration) : address(0);
+        UniswapV4Deposit.deposit(
+            params.destination,
+            UniswapV4Deposit.Deposit({
+                poolManager: IPoolManager(V4_POOL_MANAGER),
+                positionManager: V4_POSITION_MANAGER,
+                amount0: offer0,
+                amount1: offer1,
+                unwrapWeth: native,
+                refundWethAsEth: refundWethAsEth
+            }),
+            migration
+        );
+        migration.amount0Refunded = migration.amount0Withdrawn - migration.amount0Deposited;
+        migration.amount1Refunded = migration.amount1Withdrawn - migration.amount1Deposited;
+        migration.refundedAsEth = native || refundWethAsEth != address(0);
+        emit IMigrator.Migrated(msg.sender, IMigrator.Route.UniswapV3ToV4, V3_POSITION_MANAGER, migration);
+    }
+
+    /// @dev Initialises a missing V4 pool at the V3 pool's price, before any funds move.
+    function _initializeIfMissing(PoolKey memory key, address token0, address token1, uint24 fee, bool flipped)
+        private
+    {
+        IPoolManager poolManager = IPoolManager(V4_POOL_MANAGER);
+        if (UniswapV4Deposit.sqrtPriceX96Of(poolManager, key.toId()) != 0) return;
+        address v3Pool = UniswapV3Deposit.poolFor(V3_FACTORY, V3_POOL_INIT_CODE_HASH, token0, token1, fee);
+        UniswapV4Deposit.initialize(poolManager, key, UniswapV3Deposit.sqrtPriceX96Of(v3Pool), flipped);
+    }
+
+    /// @dev Decreases the V3 position by `migration.sourceAmount`, collects everything it owes (principal and all its
+    /// fees) to the V4 PositionManager, and burns it when emptied. Fills the withdrawn amounts in the V4 pool's order.
+    /// @return offer0 What the deposit may take of the pool's currency0: the principal, plus the fees if asked.
+    /// @return offer1 Likewise for currency1.
+    function _withdraw(
+        INonfungiblePositionManager source,
+        UniswapV3ToV4Params memory params,
+        IMigrator.LiquidityMigration memory migration,
+        bool flipped
+    ) private returns (uint256 offer0, uint256 offer1) {
+        if (migration.sourceAmount == 0) revert IMigrator.NothingToMigrate(address(source));
+        (uint256 principal0, uint256 principal1) = source.decreaseLiquidity(
+            INonfungiblePositionManager.DecreaseLiquidityParams({
+                tokenId: params.tokenId,
+                // forge-lint: disable-next-line(unsafe-typecast) at most the position's uint128 liquidity
+                liquidity: uint128(migration.sourceAmount),
+                amount0Min: 0,
+                amount1Min: 0,
+                deadline: block.timestamp
+            })
+        );
+        if (principal0 < params.amount0MinWithdrawn || principal1 < params.amount1MinWithdrawn) {
+            revert WithdrawalSlippage(principal0, principal1, params.amount0MinWithdrawn, params.amount1MinWithdrawn);
+        }
+        (uint256 collected0, uint256 collected1) = source.collect(
+            INonfungiblePositionManager.CollectParams({
+                tokenId: params.tokenId,
+                recipient: V4_POSITION_MANAGER,
+                amount0Max: type(uint128).max,
+                amount1Max: type(uint128).max
+            })
+        );
+        if (params.percentageBps == MAX_BPS) source.burn(params.tokenId);
+        if (params.depositFees) (principal0, principal1) = (collected0, collected1);
+        if (flipped) {
+            (migration.amount0Withdrawn, migration.amount1Withdrawn) = (collected1, collected0);
+            return (principal1, principal0);
+        }
+        (migration.amount0Withdrawn, migration.amount1Withdrawn) = (collected0, collected1);
+        return (principal0, principal1);
+    }
+
+    /// @dev WETH when it is one of the pool's currencies, zero otherwise.
+    function _wethCurrency(IMigrator.LiquidityMigration memory migration) private view returns (address) {
+        return migration.token0 == WETH || migration.token1 == WETH ? WETH : address(0);
+    }
+}
