@@ -13,6 +13,7 @@ interface IUniswapV3Factory {
 /// @notice Ferry's NonfungiblePositionManager subset plus what the tests use to unwind and inspect positions.
 interface INonfungiblePositionManager is IFerryNonfungiblePositionManager {
     function approve(address spender, uint256 tokenId) external;
+    function setApprovalForAll(address operator, bool approved) external;
     function balanceOf(address owner) external view returns (uint256);
     function tokenOfOwnerByIndex(address owner, uint256 index) external view returns (uint256);
     function tokenURI(uint256 tokenId) external view returns (string memory);
