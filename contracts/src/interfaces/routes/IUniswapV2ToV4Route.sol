@@ -69,3 +69,12 @@ interface IUniswapV2ToV4Route is IUniswapV4DepositRoute {
     /// @return The hash.
     function V2_PAIR_INIT_CODE_HASH() external view returns (bytes32);
 }
+
+/// @title IUniswapV2ToV4RouteParams
+/// @notice `UniswapV2ToV4Params` as a function input, so that the ABI, and the encoders generated from it off-chain, carry
+/// the exact struct `IMigrator.Position.params` is decoded into for `IMigrator.Route.UniswapV2ToV4`. Nothing implements it.
+interface IUniswapV2ToV4RouteParams {
+    /// @notice The parameters of `IMigrator.Route.UniswapV2ToV4`.
+    /// @param params The parameters, abi-encoded into `IMigrator.Position.params`.
+    function encode(IUniswapV2ToV4Route.UniswapV2ToV4Params calldata params) external;
+}

@@ -70,3 +70,12 @@ interface IUniswapV3ToV4Route is IUniswapV4DepositRoute {
     /// @return The hash.
     function V3_POOL_INIT_CODE_HASH() external view returns (bytes32);
 }
+
+/// @title IUniswapV3ToV4RouteParams
+/// @notice `UniswapV3ToV4Params` as a function input, so that the ABI, and the encoders generated from it off-chain, carry
+/// the exact struct `IMigrator.Position.params` is decoded into for `IMigrator.Route.UniswapV3ToV4`. Nothing implements it.
+interface IUniswapV3ToV4RouteParams {
+    /// @notice The parameters of `IMigrator.Route.UniswapV3ToV4`.
+    /// @param params The parameters, abi-encoded into `IMigrator.Position.params`.
+    function encode(IUniswapV3ToV4Route.UniswapV3ToV4Params calldata params) external;
+}

@@ -13,6 +13,7 @@ interface IUniswapV3Factory {
 /// @notice Ferry's NonfungiblePositionManager subset plus what the tests use to unwind and inspect positions.
 interface INonfungiblePositionManager is IFerryNonfungiblePositionManager {
     function approve(address spender, uint256 tokenId) external;
+    function setApprovalForAll(address operator, bool approved) external;
     function multicall(bytes[] calldata data) external payable returns (bytes[] memory results);
     function unwrapWETH9(uint256 amountMinimum, address recipient) external payable;
     function balanceOf(address owner) external view returns (uint256);
