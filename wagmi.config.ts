@@ -49,6 +49,8 @@ export default defineConfig({
         "IRouteParams.sol/**",
         "IUniswapV2ToV3Route.sol/**",
         "IAaveV2ToV3Route.sol/**",
+        // The Aave V3 Pool as Ferry reads it, with V3.2's getters that the V3.0 package lacks.
+        "IAaveV3Pool.sol/**",
         "RewardsDistributor.sol/**",
       ],
       forge: { build: false },
