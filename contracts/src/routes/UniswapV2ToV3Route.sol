@@ -46,6 +46,8 @@ abstract contract UniswapV2ToV3Route is IUniswapV2ToV3Route, WethRefunds {
         migration.positionManager = POSITION_MANAGER;
         migration.token0 = params.token0;
         migration.token1 = params.token1;
+        // Taken before the burn: a migration that drains the pair leaves reserves too small to price anything.
+        uint160 initialSqrtPriceX96 = UniswapV3Deposit.sqrtPriceX96Of(pool) == 0 ? _v2SqrtPrice(pair) : 0;
 
         uint256 held0;
         uint256 held1;
@@ -53,7 +55,7 @@ abstract contract UniswapV2ToV3Route is IUniswapV2ToV3Route, WethRefunds {
             UniswapV2Withdrawal.withdraw(pair, msg.sender, lpAmount, params);
         // Read before the mint spends it; see `_leftover`.
         bool positionManagerHeldEth = POSITION_MANAGER.balance != 0;
-        _deposit(params, migration, pair);
+        _deposit(params, migration, initialSqrtPriceX96);
 
         migration.amount0Refunded = _leftover(
             params.token0, held0, migration.amount0Withdrawn, migration.amount0Deposited, positionManagerHeldEth
@@ -86,41 +88,40 @@ abstract contract UniswapV2ToV3Route is IUniswapV2ToV3Route, WethRefunds {
         return ERC20(WETH).balanceOf(address(this)) - held;
     }
 
-    /// @dev The V2 pair's price before the burn, at which a missing or uninitialised destination pool starts: its
-    /// reserves now plus what the burn paid out, since a migration that drains the pair leaves too little to price.
-    function _v2SqrtPrice(address pair, LiquidityMigration memory migration) private view returns (uint160) {
+    /// @dev The V2 pair's price, at which a missing or uninitialised destination pool starts.
+    function _v2SqrtPrice(address pair) private view returns (uint160) {
         (uint112 reserve0, uint112 reserve1,) = IUniswapV2Pair(pair).getReserves();
-        return SqrtPriceMath.fromReserves(reserve0 + migration.amount0Withdrawn, reserve1 + migration.amount1Withdrawn);
+        return SqrtPriceMath.fromReserves(reserve0, reserve1);
     }
 
-    /// @dev Reads the pool's price once, right before minting; a missing or uninitialised pool is first initialised
-    /// at the V2 price. Then requires the price to lie within the caller's bounds.
-    function _preparePool(UniswapV2ToV3Params memory params, LiquidityMigration memory migration, address pair)
-        private
-    {
-        address pool = address(uint160(uint256(migration.destination)));
-        uint160 sqrtPriceX96 = UniswapV3Deposit.sqrtPriceX96Of(pool);
-        if (sqrtPriceX96 == 0) {
-            sqrtPriceX96 = UniswapV3Deposit.initialize(
+    /// @dev Initialises the pool at `initialSqrtPriceX96` when that is non-zero, then requires the pool's price to
+    /// lie within the caller's bounds.
+    function _preparePool(UniswapV2ToV3Params memory params, address pool, uint160 initialSqrtPriceX96) private {
+        uint160 sqrtPriceX96 = initialSqrtPriceX96 == 0
+            ? UniswapV3Deposit.sqrtPriceX96Of(pool)
+            : UniswapV3Deposit.initialize(
                 INonfungiblePositionManager(POSITION_MANAGER),
                 pool,
                 params.token0,
                 params.token1,
                 params.fee,
-                _v2SqrtPrice(pair, migration)
+                initialSqrtPriceX96
             );
-        }
         UniswapV3Deposit.requirePriceWithin(pool, sqrtPriceX96, params.sqrtPriceX96Min, params.sqrtPriceX96Max);
     }
 
     /// @dev Offers everything withdrawn to a new position, or to the caller's position `params.tokenId`. The pool
     /// price is checked right before minting, after every token call that could run foreign code; the minimums
     /// are checked here to revert with a typed error.
-    function _deposit(UniswapV2ToV3Params memory params, LiquidityMigration memory migration, address pair) private {
+    function _deposit(
+        UniswapV2ToV3Params memory params,
+        LiquidityMigration memory migration,
+        uint160 initialSqrtPriceX96
+    ) private {
         INonfungiblePositionManager positionManager = INonfungiblePositionManager(POSITION_MANAGER);
         UniswapV3Deposit.approveOnce(params.token0, POSITION_MANAGER, migration.amount0Withdrawn);
         UniswapV3Deposit.approveOnce(params.token1, POSITION_MANAGER, migration.amount1Withdrawn);
-        _preparePool(params, migration, pair);
+        _preparePool(params, address(uint160(uint256(migration.destination))), initialSqrtPriceX96);
         if (params.tokenId == 0) {
             (migration.tokenId, migration.liquidity, migration.amount0Deposited, migration.amount1Deposited) =
                 positionManager.mint(
