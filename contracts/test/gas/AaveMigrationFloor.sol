@@ -57,10 +57,13 @@ contract AaveMigrationFloor {
         V3_POOL.flashLoan(address(this), assets, amounts, modes, msg.sender, abi.encode(msg.sender, supplies, debts), 0);
     }
 
-    function executeOperation(address[] calldata, uint256[] calldata, uint256[] calldata, address, bytes calldata params)
-        external
-        returns (bool)
-    {
+    function executeOperation(
+        address[] calldata,
+        uint256[] calldata,
+        uint256[] calldata,
+        address,
+        bytes calldata params
+    ) external returns (bool) {
         (address user, Supply[] memory supplies, Debt[] memory debts) = abi.decode(params, (address, Supply[], Debt[]));
         for (uint256 i; i < debts.length; ++i) {
             Debt memory debt = debts[i];

@@ -163,7 +163,10 @@ export async function readV3Eligibility(
     return result?.status === "success" ? (result.result as T) : undefined;
   };
 
-  const userEMode: UserEMode = { category: Number(value<bigint>(CALLS_PER_ASSET * assets.length) ?? 0n), borrowableBitmap: undefined };
+  const userEMode: UserEMode = {
+    category: Number(value<bigint>(CALLS_PER_ASSET * assets.length) ?? 0n),
+    borrowableBitmap: undefined,
+  };
   if (user && userEMode.category !== 0) {
     userEMode.borrowableBitmap = await readBorrowableBitmap(client, pool, userEMode.category);
   }
