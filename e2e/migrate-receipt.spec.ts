@@ -46,7 +46,7 @@ test("the receipt goes above the cards, which stay and show the chain as it is n
     "href",
     `/dashboard#position-uniswap-v3-${tokenId}`,
   );
-  await expect(receiptCard.getByRole("link", { name: "See your points on the dashboard" })).toHaveAttribute(
+  await expect(receiptCard.getByRole("link", { name: "See your points and positions" })).toHaveAttribute(
     "href",
     "/dashboard",
   );

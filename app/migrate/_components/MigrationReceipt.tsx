@@ -29,7 +29,10 @@ export function MigrationReceipt({
 }) {
   const heading = useRef<HTMLDivElement>(null);
   // The receipt appears above cards the user scrolled past: bring it into view and announce it.
-  useEffect(() => heading.current?.scrollIntoView({ block: "start" }), []);
+  // (A block body: Chromium's scrollIntoView returns a promise, which React would take for the effect's cleanup.)
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: "start" });
+  }, []);
   const paidWei = result.gasUsed * result.effectiveGasPrice;
   const paidUsd = ethUsd === undefined ? undefined : gasCost(result.gasUsed, result.effectiveGasPrice, ethUsd, 0).usd;
   return (
@@ -59,7 +62,7 @@ export function MigrationReceipt({
         </ul>
         <div className="flex flex-wrap items-center gap-4">
           <Link className={LINK} href="/dashboard">
-            See your points on the dashboard
+            See your points and positions
           </Link>
           <Button variant="secondary" onClick={onDismiss}>
             Migrate another position
