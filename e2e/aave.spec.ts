@@ -1,6 +1,7 @@
-import { erc20Abi } from "viem";
+import { erc20Abi, type Hash } from "viem";
 import { addressesFor } from "../lib/chain/addresses";
 import { connectWallet, expect, expectTransactionCount, test } from "./support/fixtures";
+import { expectGasCovered, shownGas } from "./support/gas";
 
 test("moves an Aave V2 supply position to Aave V3 in exactly one transaction", async ({ page, wallet, chain }) => {
   const { aaveV2, aaveV3 } = addressesFor(31337);
@@ -23,10 +24,12 @@ test("moves an Aave V2 supply position to Aave V3 in exactly one transaction", a
   await card.getByRole("button", { name: "Review Aave authorisations" }).click();
   await expect(card.getByRole("list", { name: "Permit for aWETH" })).toContainText("Spender: Ferry Migrator");
   await card.getByRole("button", { name: "Sign Aave authorisations" }).click();
+  const gas = await shownGas(card.getByTestId("aave-gas-estimate"));
   await card.getByRole("button", { name: "Move Aave position in one transaction" }).click();
   await expect(card.getByText("Your Aave position moved to Aave V3 in one transaction")).toBeVisible();
 
-  await expectTransactionCount(chain, wallet, nonceBefore, 1);
+  const [hash] = await expectTransactionCount(chain, wallet, nonceBefore, 1);
+  await expectGasCovered(chain, gas, hash as Hash);
   expect(await balance(aaveV2.reserves.WETH.aToken), "nothing left on Aave V2").toBe(0n);
   expect(await balance(aaveV3.reserves.WETH.aToken), "supplied on Aave V3").toBeGreaterThanOrEqual(v2Supplied);
 });
@@ -55,10 +58,12 @@ test.describe("with debt", () => {
       "open Aave V3 debt in your name",
     );
     await card.getByRole("button", { name: "Sign Aave authorisations" }).click();
+    const gas = await shownGas(card.getByTestId("aave-gas-estimate"));
     await card.getByRole("button", { name: "Move Aave position in one transaction" }).click();
     await expect(card.getByText("Your Aave position moved to Aave V3 in one transaction")).toBeVisible();
 
-    await expectTransactionCount(chain, wallet, nonceBefore, 1);
+    const [hash] = await expectTransactionCount(chain, wallet, nonceBefore, 1);
+    await expectGasCovered(chain, gas, hash as Hash);
     expect(wallet.signedTypedData.map((data) => data.primaryType)).toEqual(["Permit", "DelegationWithSig"]);
     expect(await balance(aaveV2.reserves.USDC.variableDebtToken), "V2 debt repaid").toBe(0n);
     expect(await balance(aaveV2.reserves.WETH.aToken), "V2 collateral moved").toBe(0n);

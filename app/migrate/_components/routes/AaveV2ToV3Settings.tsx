@@ -173,7 +173,9 @@ function AaveSignAndSend({
   market: BatchView["market"];
 }) {
   const simulation = useMigrationSimulation(
-    plan.sendable ? { migrator, owner, ...batchSimulation([leg]), unwrapWeth: false } : undefined,
+    plan.sendable
+      ? { migrator, owner, ...batchSimulation([leg], { signing: !approvals.active }), unwrapWeth: false }
+      : undefined,
   );
   const cost = useMigrationCost(owner, simulation, market, leg.valueUsd(undefined));
   const [done, setDone] = useState<MigrationResult>();
