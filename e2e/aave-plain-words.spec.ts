@@ -18,6 +18,12 @@ test("the Aave card says what happens in plain words: health factors, stable-rat
     "Your DAI debt has a stable rate on Aave V2. Aave V3 reopens it at a variable rate, which follows the market and can rise or fall.",
   );
   await expect(card).toContainText("The signatures allow 1% more than each balance");
+  // Rates from both pools, ray → APY: DAI is borrowed on V2, so it pays and earns interest there.
+  const rates = card.getByRole("table", { name: "Interest rates: Aave V2 → Aave V3" });
+  await expect(rates.getByRole("row", { name: /^DAI/ })).toHaveText(
+    /^DAI\d+\.\d\d% → \d+\.\d\d%\d+\.\d\d% → \d+\.\d\d%$/,
+  );
+  await expect(rates.getByRole("row", { name: /^DAI/ })).not.toHaveText(/^DAI0\.00% → \S+0\.00%/);
 
   await card.getByLabel("Minimum health factor on Aave V3").fill("high");
   await expect(card).toContainText("The minimum health factor must be a number, e.g. 1.5.");

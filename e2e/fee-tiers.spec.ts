@@ -14,6 +14,7 @@ test("the fee tier choice shows each tier's pool, starts on the deepest one, and
   await expect(tiers.getByRole("radio", { name: "0.05% · no pool yet" })).not.toBeChecked();
   await expect(tiers.getByRole("radio", { name: "0.3% · no pool yet" })).toBeVisible();
   await ui.waitForPreview(page);
+  await expect(page.getByTestId("refund"), "refunds valued in USD").toHaveText(/ DAI \+ .* USDC \(\$[\d,]+\.\d\d\)$/);
   const newPool = page.getByRole("alert").filter({ hasText: "No one has opened a Uniswap V3 pool" });
   await expect(newPool).toHaveCount(0);
 

@@ -1,5 +1,6 @@
 import { Alert } from "@/components/Alert";
-import { formatAmount, formatPrice } from "@/lib/format";
+import { tokensUsd } from "@/lib/aave/v3/usdPrices";
+import { formatAmount, formatPrice, formatUsd } from "@/lib/format";
 import type { LiquidityMigration } from "@/lib/migrator/simulate";
 import type { ReadyPlan } from "@/lib/routes/uniswapV2ToV3/draft";
 import { existingTiers, feeLabel } from "@/lib/routes/uniswapV2ToV3/feeTiers";
@@ -15,6 +16,7 @@ export function PositionPreview({
   position,
   ready,
   tiers,
+  prices,
   simulated,
   onConfirmDeviation,
   deviationConfirmed,
@@ -23,6 +25,8 @@ export function PositionPreview({
   ready: ReadyPlan;
   /** The pair's pool in each fee tier: what to suggest when the chosen one does not exist. */
   tiers: V3FeeTierPool[];
+  /** USD quotes (8 decimals) by lowercase address, to value the refund. */
+  prices: ReadonlyMap<string, bigint> | undefined;
   simulated: LiquidityMigration | undefined;
   deviationConfirmed: boolean;
   onConfirmDeviation: (confirmed: boolean) => void;
@@ -35,6 +39,13 @@ export function PositionPreview({
   const withdrawn1 = simulated?.amount1Withdrawn ?? plan.withdrawn.amount1;
   const deposited0 = simulated?.amount0Deposited ?? plan.deposit.amount0;
   const deposited1 = simulated?.amount1Deposited ?? plan.deposit.amount1;
+  const refundUsd = tokensUsd(
+    [
+      [withdrawn0 - deposited0, token0],
+      [withdrawn1 - deposited1, token1],
+    ],
+    prices,
+  );
   const v2Price = priceFromSqrtPriceX96(plan.v2SqrtPriceX96, token0.decimals, token1.decimals);
   const deviation = `${(plan.deviation * 100).toFixed(2)}%`;
 
@@ -56,8 +67,9 @@ export function PositionPreview({
           {amount(deposited0, token0)} + {amount(deposited1, token1)}
         </dd>
         <dt className="text-muted">Refunded to you</dt>
-        <dd>
+        <dd data-testid="refund">
           {amount(withdrawn0 - deposited0, token0)} + {amount(withdrawn1 - deposited1, token1)}
+          {refundUsd === undefined ? null : ` (${formatUsd(refundUsd)})`}
         </dd>
         <dt className="text-muted">Minimum into V3</dt>
         <dd>

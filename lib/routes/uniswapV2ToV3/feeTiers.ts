@@ -1,4 +1,4 @@
-import { usdValue } from "../../aave/v3/usdPrices";
+import { tokensUsd } from "../../aave/v3/usdPrices";
 import { formatUsd } from "../../format";
 import type { V2Position } from "../../uniswap/v2/positions";
 import type { V3FeeTierPool } from "../../uniswap/v2ToV3Plan";
@@ -7,16 +7,18 @@ import type { V3FeeTierPool } from "../../uniswap/v2ToV3Plan";
 export const feeLabel = (fee: number) => `${fee / 10_000}%`;
 
 /** USD value of the tokens a pool holds, when both prices are known. */
-export function poolUsd(
+export const poolUsd = (
   tier: V3FeeTierPool,
   { token0, token1 }: V2Position,
   prices: ReadonlyMap<string, bigint> | undefined,
-): number | undefined {
-  const price0 = prices?.get(token0.address.toLowerCase());
-  const price1 = prices?.get(token1.address.toLowerCase());
-  if (price0 === undefined || price1 === undefined) return undefined;
-  return usdValue(tier.balance0, token0.decimals, price0) + usdValue(tier.balance1, token1.decimals, price1);
-}
+) =>
+  tokensUsd(
+    [
+      [tier.balance0, token0],
+      [tier.balance1, token1],
+    ],
+    prices,
+  );
 
 /** One fee tier as the choice shows it: "0.01% · $2,000,000.00 in the pool", or "0.3% · no pool yet". */
 export function feeTierLabel(

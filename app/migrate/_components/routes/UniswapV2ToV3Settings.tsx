@@ -118,6 +118,7 @@ export function useUniswapV2ToV3Settings({ owner, chainId, migrator, slippageBps
                     position={position}
                     ready={planned.plan}
                     tiers={tiers ?? []}
+                    prices={market.data?.prices}
                     simulated={
                       simulation.data?.migrations.find(
                         ({ source }) => source.toLowerCase() === position.pair.toLowerCase(),
