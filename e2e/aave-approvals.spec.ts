@@ -25,7 +25,7 @@ test("moves the Aave position with approval transactions, then one migrate trans
   await expect(card.getByTestId("aave-gas-estimate")).toContainText("% of the $");
   const gas = await shownGas(card.getByTestId("aave-gas-estimate"));
   await card.getByRole("button", { name: "Approve and move Aave position" }).click();
-  await expect(card.getByText("Your Aave position moved to Aave V3 in one transaction")).toBeVisible();
+  await expect(ui.aaveMigrated(page)).toBeVisible();
 
   const hashes = await expectTransactionCount(chain, wallet, nonceBefore, 3);
   await expectGasCovered(chain, gas, hashes[2] as Hash);

@@ -2,6 +2,7 @@ import { erc20Abi, type Hash } from "viem";
 import { addressesFor } from "../lib/chain/addresses";
 import { connectWallet, expect, expectTransactionCount, test } from "./support/fixtures";
 import { expectGasCovered, shownGas } from "./support/gas";
+import { migratePage as ui } from "./support/migratePage";
 
 test("moves an Aave V2 supply position to Aave V3 in exactly one transaction", async ({ page, wallet, chain }) => {
   const { aaveV2, aaveV3 } = addressesFor(31337);
@@ -26,7 +27,7 @@ test("moves an Aave V2 supply position to Aave V3 in exactly one transaction", a
   await card.getByRole("button", { name: "Sign Aave authorisations" }).click();
   const gas = await shownGas(card.getByTestId("aave-gas-estimate"));
   await card.getByRole("button", { name: "Move Aave position in one transaction" }).click();
-  await expect(card.getByText("Your Aave position moved to Aave V3 in one transaction")).toBeVisible();
+  await expect(ui.aaveMigrated(page)).toBeVisible();
 
   const [hash] = await expectTransactionCount(chain, wallet, nonceBefore, 1);
   await expectGasCovered(chain, gas, hash as Hash);
@@ -60,7 +61,7 @@ test.describe("with debt", () => {
     await card.getByRole("button", { name: "Sign Aave authorisations" }).click();
     const gas = await shownGas(card.getByTestId("aave-gas-estimate"));
     await card.getByRole("button", { name: "Move Aave position in one transaction" }).click();
-    await expect(card.getByText("Your Aave position moved to Aave V3 in one transaction")).toBeVisible();
+    await expect(ui.aaveMigrated(page)).toBeVisible();
 
     const [hash] = await expectTransactionCount(chain, wallet, nonceBefore, 1);
     await expectGasCovered(chain, gas, hash as Hash);
