@@ -9,7 +9,11 @@ import { indexedChain } from "./chains";
 
 const INDEXER_DIR = import.meta.dirname;
 const PONDER_BIN = join(INDEXER_DIR, "..", "node_modules", ".bin", "ponder");
-const READY_TIMEOUT_MS = 120_000;
+/**
+ * How long the indexer may go without visible progress (a new indexed block or backfill percentage) before start-up
+ * fails: the whole wait scales with the work, so a 10,000-migration backfill on a busy machine is not cut off.
+ */
+const STALL_TIMEOUT_MS = 120_000;
 const RPC_TIMEOUT_MS = 5_000;
 const SERVER_PORT = /Created HTTP server\D*?port\D*?(\d+)/;
 
@@ -28,6 +32,8 @@ export interface IndexerOptions {
   databaseUrl?: string;
   /** Ferry's deployment on this chain; `lib/ferry.json`'s entry when omitted. */
   deployment?: FerryDeployment;
+  /** Called with each backfill progress line while waiting for readiness (e.g. `console.log` in the benchmark). */
+  onProgress?: (line: string) => void;
 }
 
 export interface RunningIndexer {
@@ -62,7 +68,7 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
     env: { ...env, FERRY_INDEXER_DATA_DIR: options.dataDir ?? temporaryDir },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  return awaitServing(child, port, { head, removeTemporaryDir });
+  return awaitServing(child, port, { head, removeTemporaryDir, onProgress: options.onProgress });
 }
 
 /**
@@ -96,12 +102,16 @@ function indexerEnv(options: IndexerOptions): NodeJS.ProcessEnv {
 
 /**
  * Resolves once `child` serves its API on the port it reports and, for `ponder start` (given `head`), has indexed the
- * chain up to `head`; an exit or a timeout rejects with its log.
+ * chain up to `head`; an exit, or no progress for `STALL_TIMEOUT_MS`, rejects with its log.
  */
 async function awaitServing(
   child: ChildProcess,
   port: number,
-  { head, removeTemporaryDir = () => {} }: { head?: number; removeTemporaryDir?: () => void },
+  {
+    head,
+    removeTemporaryDir = () => {},
+    onProgress,
+  }: { head?: number; removeTemporaryDir?: () => void; onProgress?: (line: string) => void },
 ): Promise<RunningIndexer> {
   // If this process ends first (a test timing out, Ctrl-C), the indexer must not outlive it.
   const killChild = () => child.kill("SIGKILL");
@@ -113,16 +123,22 @@ async function awaitServing(
     });
   let output = "";
   const live = new LiveProgress();
+  let deadline = Date.now() + STALL_TIMEOUT_MS;
   const keep = (chunk: Buffer) => {
     output = (output + chunk).slice(-8_000);
     live.observe(output);
+    for (const line of String(chunk)
+      .split("\n")
+      .filter((line) => PROGRESS.test(line))) {
+      deadline = Date.now() + STALL_TIMEOUT_MS;
+      onProgress?.(line.trim());
+    }
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
 
   // Ponder moves to the next port when the one asked for was taken meanwhile: use the one it reports.
   let servedPort: string | undefined;
-  const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
     if (child.exitCode !== null) {
       process.off("exit", killChild);
@@ -132,7 +148,7 @@ async function awaitServing(
     if (Date.now() > deadline) {
       await stop();
       throw new Error(
-        `the indexer was not ready on port ${servedPort ?? port} within ${READY_TIMEOUT_MS / 1000} s:\n${output}`,
+        `the indexer made no progress for ${STALL_TIMEOUT_MS / 1000} s and was not ready on port ${servedPort ?? port}:\n${output}`,
       );
     }
     servedPort ??= SERVER_PORT.exec(output)?.[1];
@@ -144,6 +160,8 @@ async function awaitServing(
   return { url: `http://127.0.0.1:${servedPort}`, pid: child.pid, stop };
 }
 
+/** Log lines that show the indexer moving: each pushes the readiness deadline back. */
+const PROGRESS = /Updated backfill indexing progress|Indexed block|Started live indexing|Completed backfill/;
 const LIVE_START = /Started live indexing[^\n]*?finalized_block=(\d+)/;
 const INDEXED_BLOCK = /Indexed block[^\n]*? number=(\d+)/g;
 
