@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Hash, parseEventLogs } from "viem";
+import { type Address, type Hash, parseEventLogs } from "viem";
 import { afterAll, beforeAll } from "vitest";
 import { rpc } from "../../devnet/anvil";
 import { devAccount, WORLD_CHAIN_ID } from "../../devnet/deploy/config";
@@ -9,11 +9,18 @@ import { deployFerry, scratchDeploymentFile } from "../../devnet/deployFerry";
 import { advanceTime } from "../../devnet/market";
 import { approvePair, devnetWallet, migrateAaveV2ToV3, migrateV2ToV3 } from "../../devnet/migrations";
 import { type RunningChain, startWorld } from "../../devnet/world";
-import type { PointsRule } from "../../lib/campaign/points";
+import { boundedCredit, type PointsRule, usdValue } from "../../lib/campaign/points";
+import type { UserReport } from "../../lib/campaign/stats";
 import { addressesFor } from "../../lib/chain/addresses";
 import { parseChainConfig, toViemChain } from "../../lib/chain/config";
-import { migratorAbi } from "../../lib/generated/abis";
+import {
+  aaveV3OracleAbi,
+  migratorAbi,
+  nonfungiblePositionManagerAbi,
+  uniswapV3PoolAbi,
+} from "../../lib/generated/abis";
 import type { FerryDeployment } from "../../lib/migrator/deployment";
+import { positionAmounts } from "../../lib/uniswap/v3/positionAmounts";
 import { type RunningPostgres, startPostgres } from "../postgres";
 import { type RunningIndexer, serveIndexerApi, startIndexer } from "../start";
 
@@ -208,4 +215,44 @@ export class IndexedWorld {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
+
+  /**
+   * A WETH/USDC V3 position valued independently of the indexer, from chain state at `blockNumber`: its liquidity's
+   * amounts at `pool`'s price, at the oracle's prices, capped at what was migrated into it.
+   */
+  async expectedCredit(tokenId: bigint, pool: Address, migratedUsd: bigint, blockNumber: bigint): Promise<bigint> {
+    const client = this.wallet(1);
+    const at = { blockNumber } as const;
+    const [, , token0, token1, , tickLower, tickUpper, liquidity] = await client.readContract({
+      ...at,
+      address: this.addresses.uniswapV3.positionManager,
+      abi: nonfungiblePositionManagerAbi,
+      functionName: "positions",
+      args: [tokenId],
+    });
+    const { WETH, USDC } = this.addresses.tokens;
+    // WETH (18 decimals) is token0 and USDC (6) token1 in this world's pools.
+    if (token0 !== WETH || token1 !== USDC) throw new Error(`position ${tokenId} is not WETH/USDC`);
+    const [sqrtPriceX96, tick] = await client.readContract({
+      ...at,
+      address: pool,
+      abi: uniswapV3PoolAbi,
+      functionName: "slot0",
+    });
+    const price = (token: Address) =>
+      client.readContract({
+        ...at,
+        address: this.addresses.aaveV3.oracle,
+        abi: aaveV3OracleAbi,
+        functionName: "getAssetPrice",
+        args: [token],
+      });
+    const amounts = positionAmounts(sqrtPriceX96, tick, tickLower, tickUpper, liquidity);
+    const value = usdValue(amounts.amount0, 18, await price(WETH)) + usdValue(amounts.amount1, 6, await price(USDC));
+    return boundedCredit(value, migratedUsd);
+  }
 }
+
+/** A user's Uniswap V3 and Aave V3 holdings in `/api/users/:address`. */
+export const uniswapHolding = (user: UserReport) => user.positions.find((held) => held.kind === "uniswap-v3");
+export const lendingHolding = (user: UserReport) => user.positions.find((held) => held.kind === "aave-v3");
