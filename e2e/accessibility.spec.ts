@@ -14,6 +14,8 @@ async function expectNoViolations(page: Page, state: string) {
 }
 
 test("every page state passes axe-core WCAG 2.1 AA, light and dark", async ({ page, wallet }) => {
+  // Eleven axe-core scans (3-7 s each on 2 shared cores), a migration and the receipt, which now keeps the whole page.
+  test.setTimeout(120_000);
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     await page.goto("/");

@@ -46,10 +46,12 @@ export function useMigrationSender(owner: Address, migrator: Address) {
       args: [positions, deadline, unwrapWeth],
       account: owner,
     } as const;
-    await client.simulateContract(request).catch((caught) => {
+    const explained = (caught: unknown) => {
       throw migrationRevertFrom(caught) ?? caught;
-    });
-    const hash = await writeContractAsync(request);
+    };
+    await client.simulateContract(request).catch(explained);
+    // The wallet estimates gas again, on its own node and block: a revert there is decoded the same way.
+    const hash = await writeContractAsync(request).catch(explained);
     setPending({ hash });
     let replacedBecause: ReplacementReason | undefined;
     const receipt = await client
