@@ -1,7 +1,8 @@
 import { type Address, erc20Abi, type Hex, maxUint256 } from "viem";
 import { minedReceipt } from "../../devnet/anvil";
 import type { ChainWallet } from "../../devnet/migrations";
-import { aaveV2ToV3Position, migrateCall, NO_PERMIT } from "../../lib/migrator/encoding";
+import { migrateCall, NO_PERMIT } from "../../lib/migrator/encoding";
+import { aaveV2ToV3Position } from "../../lib/routes/aaveV2ToV3/params";
 import { compileContract } from "./solidity";
 
 /**
