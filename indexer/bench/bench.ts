@@ -6,6 +6,7 @@
  * BENCH_MIGRATIONS (default 10,000), BENCH_USERS (default 200), BENCH_REQUESTS per route (default 300).
  */
 import { mkdtempSync, rmSync } from "node:fs";
+import { get } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -158,9 +159,8 @@ async function measure(
       const samples: number[] = [];
       for (let i = 0; i < REQUESTS; i++) {
         const t = performance.now();
-        const response = await fetch(`${indexer.url}${route}`);
-        await response.arrayBuffer();
-        if (!response.ok) throw new Error(`${route} answered ${response.status}`);
+        const status = await getOnNewConnection(`${indexer.url}${route}`);
+        if (status !== 200) throw new Error(`${route} answered ${status}`);
         samples.push(performance.now() - t);
       }
       all.push(...samples);
@@ -219,6 +219,21 @@ async function timeSnapshot(rpcUrl: string, indexerUrl: string): Promise<{ ms: n
     if (latest && latest.timestamp >= next) return { ms: performance.now() - started, positions: latest.positions };
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * GETs `url` on a connection of its own and reads the whole answer; resolves with the status. A reused keep-alive
+ * socket can be closed by the server just as a request goes out (ECONNRESET): a real client would retry, a benchmark
+ * must not, so each request pays its own loopback connect (well under a millisecond) instead.
+ */
+function getOnNewConnection(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent: false }, (response) => {
+      response.on("data", () => {});
+      response.on("end", () => resolve(response.statusCode ?? 0));
+      response.on("error", reject);
+    }).on("error", reject);
+  });
 }
 
 function percentile(sorted: number[], p: number): number {
