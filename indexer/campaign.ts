@@ -10,3 +10,13 @@ export function loadPointsRule(file = DEFAULT_POINTS_CONFIG): PointsRule {
 }
 
 export const pointsRule = loadPointsRule(process.env.FERRY_POINTS_CONFIG);
+
+/**
+ * The rule as it applies on chain: the campaign starts at the configured time, or at the first block that can hold
+ * the Migrator (the block after its recorded deployment block) when that is later, so epochs count from there and
+ * never from an older configured start or the chain's genesis. `firstBlockTime` is fixed by the epoch clock's first
+ * block; the boost window runs from the same start.
+ */
+export function campaignRule(firstBlockTime: number): PointsRule {
+  return { ...pointsRule, startTime: Math.max(pointsRule.startTime, firstBlockTime) };
+}
