@@ -3,17 +3,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Address } from "viem";
+import type { RewardsDeployment } from "../lib/campaign/rewardsDeployment";
 import { ferryDeployerKey } from "./deployFerry";
 import { ROOT_DIR } from "./world-files";
 
 const FORGE_BIN = join(ROOT_DIR, "node_modules", ".bin", "forge");
 
-/** A campaign's distributor and reward token on one chain, as `contracts/script/DeployRewards.s.sol` records them. */
-export interface RewardsDeployment {
-  distributor: Address;
-  rewardToken: Address;
-  deployBlock: number;
-}
 
 export interface RewardsSettings {
   /** Can cancel a root during its dispute window; must not be the operator. */

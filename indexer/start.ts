@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, stopProcess } from "../devnet/anvil";
+import type { RewardsDeployment } from "../lib/campaign/rewardsDeployment";
 import type { FerryDeployment } from "../lib/migrator/deployment";
 import { loadPointsRule } from "./campaign";
 import { indexedChain } from "./chains";
@@ -28,6 +29,8 @@ export interface IndexerOptions {
   databaseUrl?: string;
   /** Ferry's deployment on this chain; `lib/ferry.json`'s entry when omitted. */
   deployment?: FerryDeployment;
+  /** The rewards distributor on this chain (`lib/rewards.json`'s entry when omitted) and where its trees are published. */
+  rewards?: { deployment: RewardsDeployment; treeDir: string };
 }
 
 export interface RunningIndexer {
@@ -90,6 +93,11 @@ function indexerEnv(options: IndexerOptions): NodeJS.ProcessEnv {
     ...(options.deployment && {
       FERRY_MIGRATOR: options.deployment.migrator,
       FERRY_START_BLOCK: String(options.deployment.deployBlock),
+    }),
+    ...(options.rewards && {
+      FERRY_DISTRIBUTOR: options.rewards.deployment.distributor,
+      FERRY_REWARD_TOKEN: options.rewards.deployment.rewardToken,
+      FERRY_REWARDS_DIR: options.rewards.treeDir,
     }),
   };
 }
