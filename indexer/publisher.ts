@@ -99,3 +99,52 @@ export function operatorKey(env: Record<string, string | undefined>): Hex {
   if (!/^0x[0-9a-fA-F]{64}$/.test(key)) throw new Error("FERRY_OPERATOR_KEY must be a 32-byte hex private key (0x…)");
   return key as Hex;
 }
+
+/**
+ * Runs a publishing round every `intervalMs` (never two at once) until stopped, reporting each round that did
+ * something or failed; a failed round is retried at the next tick.
+ */
+export function startPublisher(
+  options: PublisherOptions,
+  intervalMs: number,
+  report: (message: string) => void,
+): { stop(): Promise<void> } {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let round: Promise<void> = Promise.resolve();
+  let lastReport = "";
+  const tick = () => {
+    round = publishRewards(options).then(
+      (outcome) => {
+        const message = describeOutcome(outcome);
+        if (message !== lastReport) report(message);
+        lastReport = message;
+      },
+      (error: Error) => report(`rewards publisher: ${error.message}`),
+    );
+    round.then(() => {
+      if (!stopped) timer = setTimeout(tick, intervalMs);
+    });
+  };
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await round;
+    },
+  };
+}
+
+function describeOutcome(outcome: PublishOutcome): string {
+  switch (outcome.status) {
+    case "nothing-final":
+      return "rewards: no final epoch with points yet";
+    case "unchanged":
+      return `rewards: root ${outcome.root} is the latest`;
+    case "waiting":
+      return `rewards: root ${outcome.root} waits for ${outcome.pendingRoot}'s dispute window (until ${new Date(outcome.claimableAt * 1000).toISOString()} chain time)`;
+    case "proposed":
+      return `rewards: proposed root ${outcome.root} for ${outcome.users} users (snapshots up to block ${outcome.finalBlock})`;
+  }
+}

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { join } from "node:path";
 import { type Address, getAddress, type Hex } from "viem";
 import { parseRewardsConfig, type RewardsConfig } from "../lib/campaign/rewardsConfig";
-import { rewardsDeploymentFor } from "../lib/campaign/rewardsDeployment";
+import { type RewardsDeployment, rewardsDeploymentFor } from "../lib/campaign/rewardsDeployment";
 import { buildRewardsTree, type CumulativeReward, type RewardsTree } from "../lib/campaign/rewardsTree";
 
 type Env = Record<string, string | undefined>;
@@ -36,6 +36,15 @@ export function rewardsSetup(env: Env, chainId: number, pointsConfig: unknown): 
     distributor: getAddress(recorded.distributor),
     token: getAddress(token),
     treeDir: env.FERRY_REWARDS_DIR ?? DEFAULT_TREE_DIR,
+  };
+}
+
+/** A deployed distributor and the trees' directory, as the environment `rewardsSetup` reads them from. */
+export function rewardsEnv({ deployment, treeDir }: { deployment: RewardsDeployment; treeDir: string }): Env {
+  return {
+    FERRY_DISTRIBUTOR: deployment.distributor,
+    FERRY_REWARD_TOKEN: deployment.rewardToken,
+    FERRY_REWARDS_DIR: treeDir,
   };
 }
 

@@ -7,6 +7,7 @@ import type { RewardsDeployment } from "../lib/campaign/rewardsDeployment";
 import type { FerryDeployment } from "../lib/migrator/deployment";
 import { loadPointsRule } from "./campaign";
 import { indexedChain } from "./chains";
+import { rewardsEnv } from "./rewards";
 
 const INDEXER_DIR = import.meta.dirname;
 const PONDER_BIN = join(INDEXER_DIR, "..", "node_modules", ".bin", "ponder");
@@ -94,11 +95,7 @@ function indexerEnv(options: IndexerOptions): NodeJS.ProcessEnv {
       FERRY_MIGRATOR: options.deployment.migrator,
       FERRY_START_BLOCK: String(options.deployment.deployBlock),
     }),
-    ...(options.rewards && {
-      FERRY_DISTRIBUTOR: options.rewards.deployment.distributor,
-      FERRY_REWARD_TOKEN: options.rewards.deployment.rewardToken,
-      FERRY_REWARDS_DIR: options.rewards.treeDir,
-    }),
+    ...(options.rewards && rewardsEnv(options.rewards)),
   };
 }
 
