@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { type Address, getAddress, type Hex } from "viem";
 import { parseRewardsConfig, type RewardsConfig } from "../lib/campaign/rewardsConfig";
 import { type RewardsDeployment, rewardsDeploymentFor } from "../lib/campaign/rewardsDeployment";
@@ -8,7 +9,7 @@ import { buildRewardsTree, type CumulativeReward, type RewardsTree } from "../li
 type Env = Record<string, string | undefined>;
 
 /** Where the publisher writes the trees it proposes and the API reads them: one file per root. */
-const DEFAULT_TREE_DIR = join(import.meta.dirname, ".rewards");
+const DEFAULT_TREE_DIR = fileURLToPath(new URL("./.rewards", import.meta.url));
 
 /** A campaign that pays rewards on one chain: its distributor, its token, its budget and where its trees live. */
 export interface RewardsSetup extends RewardsConfig {
