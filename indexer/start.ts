@@ -11,7 +11,8 @@ import { rewardsEnv } from "./rewards";
 
 const INDEXER_DIR = import.meta.dirname;
 const PONDER_BIN = join(INDEXER_DIR, "..", "node_modules", ".bin", "ponder");
-const READY_TIMEOUT_MS = 120_000;
+// Ponder builds its app before it serves: beside other suites on a 2-core machine that alone has taken over 100 s.
+const READY_TIMEOUT_MS = 300_000;
 const RPC_TIMEOUT_MS = 5_000;
 const SERVER_PORT = /Created HTTP server\D*?port\D*?(\d+)/;
 
