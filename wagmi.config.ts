@@ -46,9 +46,8 @@ export default defineConfig({
       project: "contracts",
       include: [
         "Migrator.sol/**",
-        "IRouteParams.sol/**",
-        "IUniswapV2ToV3Route.sol/**",
-        "IAaveV2ToV3Route.sol/**",
+        // Every route's interface file: its getters and errors, and its params carrier for the encoders.
+        "I*Route.sol/**",
         "RewardsDistributor.sol/**",
       ],
       forge: { build: false },

@@ -19,7 +19,9 @@ import {
   nonfungiblePositionManagerAbi,
   uniswapV2PairAbi,
 } from "../lib/generated/abis";
-import { aaveV2ToV3Position, NO_PERMIT, uniswapV2ToV3Position } from "../lib/migrator/encoding";
+import { NO_PERMIT } from "../lib/migrator/encoding";
+import { aaveV2ToV3Position } from "../lib/routes/aaveV2ToV3/params";
+import { uniswapV2ToV3Position } from "../lib/routes/uniswapV2ToV3/params";
 import { minedReceipt } from "./anvil";
 
 // No @uniswap/v3-sdk here (nor lib/uniswapV3, built on it): Playwright and tsx load this module with Node's own

@@ -1,20 +1,27 @@
 import {
+  type Abi,
+  type AbiFunction,
+  type AbiParameterToPrimitiveType,
   type Address,
-  type ContractFunctionArgs,
   encodeAbiParameters,
   encodeFunctionData,
   getAbiItem,
   type Hex,
   parseSignature,
 } from "viem";
-import { iRouteParamsAbi, migratorAbi } from "../generated/abis";
-import { routeId } from "../routes/routeIds";
+import { type iUniswapV2ToV3RouteParamsAbi, migratorAbi } from "../generated/abis";
+import { type RouteName, routeId } from "../routes/routeIds";
 
-export type UniswapV2ToV3Params = ContractFunctionArgs<typeof iRouteParamsAbi, "nonpayable", "uniswapV2ToV3">[0];
+/**
+ * A route's params struct, typed from its carrier interface `I<Route>RouteParams`, whose one function
+ * `encode(<Route>Params)` puts in the ABI the exact struct `IMigrator.Position.params` is decoded into.
+ */
+export type RouteParams<carrier extends Abi> = AbiParameterToPrimitiveType<
+  Extract<carrier[number], { type: "function"; name: "encode" }>["inputs"][0]
+>;
 
-export type AaveV2ToV3Params = ContractFunctionArgs<typeof iRouteParamsAbi, "nonpayable", "aaveV2ToV3">[0];
-
-export type PermitSignature = UniswapV2ToV3Params["permit"];
+/** `IMigrator.PermitSignature`, as every route takes it (read here from the V2 → V3 route's params). */
+export type PermitSignature = RouteParams<typeof iUniswapV2ToV3RouteParamsAbi>["permit"];
 
 /** "No permit": the user approved the Migrator beforehand (smart-contract wallets, or a simulation). */
 export const NO_PERMIT: PermitSignature = {
@@ -30,16 +37,14 @@ export interface MigratorPosition {
   params: Hex;
 }
 
-/** One V2 → V3 position, encoded with the struct definition the contract decodes (from its ABI). */
-export function uniswapV2ToV3Position(params: UniswapV2ToV3Params): MigratorPosition {
-  const { inputs } = getAbiItem({ abi: iRouteParamsAbi, name: "uniswapV2ToV3" });
-  return { route: routeId("UniswapV2ToV3"), params: encodeAbiParameters(inputs, [params]) };
-}
-
-/** One Aave V2 → V3 lending position, encoded the same way. */
-export function aaveV2ToV3Position(params: AaveV2ToV3Params): MigratorPosition {
-  const { inputs } = getAbiItem({ abi: iRouteParamsAbi, name: "aaveV2ToV3" });
-  return { route: routeId("AaveV2ToV3"), params: encodeAbiParameters(inputs, [params]) };
+/** One position of a route, its params encoded with the struct definition the contract decodes (its carrier's ABI). */
+export function routePosition<carrier extends Abi>(
+  route: RouteName,
+  carrier: carrier,
+  params: RouteParams<carrier>,
+): MigratorPosition {
+  const { inputs } = getAbiItem({ abi: carrier as Abi, name: "encode" }) as AbiFunction;
+  return { route: routeId(route), params: encodeAbiParameters(inputs, [params]) };
 }
 
 /** Calldata of `migrate(positions, deadline, unwrapWeth)`. */

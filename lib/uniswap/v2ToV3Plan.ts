@@ -1,5 +1,6 @@
 import type { Address } from "viem";
-import { NO_PERMIT, type UniswapV2ToV3Params } from "../migrator/encoding";
+import { NO_PERMIT } from "../migrator/encoding";
+import type { UniswapV2ToV3Params } from "../routes/uniswapV2ToV3/params";
 import { lpUnderlying, shareOf } from "./v2/liquidity";
 import type { V2Position } from "./v2/positions";
 import { depositPreview, type FeeTier, priceDeviation, sqrtPriceBounds, sqrtPriceX96FromReserves } from "./v3/poolMath";

@@ -12,7 +12,7 @@ import {
   WETH,
   wad,
 } from "../../aave/v2ToV3Plan.testing";
-import { aaveV3VariableDebtTokenAbi, iRouteParamsAbi } from "../../generated/abis";
+import { aaveV3VariableDebtTokenAbi, iAaveV2ToV3RouteParamsAbi } from "../../generated/abis";
 import { NO_PERMIT, type PermitSignature } from "../../migrator/encoding";
 import { routeId } from "../routeIds";
 import { delegationKey, permitKey } from "../types";
@@ -26,7 +26,7 @@ const plannedOrThrow = (kept = MOVE_EVERYTHING) => {
   return planned.plan;
 };
 const decodeParams = (params: Hex) =>
-  decodeAbiParameters(getAbiItem({ abi: iRouteParamsAbi, name: "aaveV2ToV3" }).inputs, params)[0];
+  decodeAbiParameters(getAbiItem({ abi: iAaveV2ToV3RouteParamsAbi, name: "encode" }).inputs, params)[0];
 const signature = (n: number): PermitSignature => ({
   value: BigInt(n),
   deadline: 1_000n,

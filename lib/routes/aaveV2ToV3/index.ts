@@ -6,9 +6,9 @@ import { buildAaveSignatureRequests, withBuffer } from "../../aave/v2ToV3Signatu
 import { readV3Eligibility } from "../../aave/v3/eligibility";
 import { oracleUsd } from "../../aave/v3/usdPrices";
 import { addressesFor } from "../../chain/addresses";
-import { aaveV2ToV3Position } from "../../migrator/encoding";
 import { approvalCall, delegationCall } from "../../signing/authorizations";
 import { delegationKey, permitKey, type RouteAdapter, signatureFor } from "../types";
+import { aaveV2ToV3Position } from "./params";
 import { aaveV2ToV3Route } from "./route";
 
 /** The chain whose address book lists the Aave reserves so far. */

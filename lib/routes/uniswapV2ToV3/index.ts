@@ -1,6 +1,5 @@
 import type { PublicClient } from "viem";
 import { addressesFor } from "../../chain/addresses";
-import { uniswapV2ToV3Position } from "../../migrator/encoding";
 import { approvalCall } from "../../signing/authorizations";
 import { buildLpPermits } from "../../uniswap/v2/lpPermits";
 import { readV2Positions, type V2Position } from "../../uniswap/v2/positions";
@@ -9,6 +8,7 @@ import type { HeldV3Position } from "../../uniswap/v3/positions";
 import { permitKey, type RouteAdapter, signatureFor } from "../types";
 import { type PositionDraft, planPosition, type ReadyPlan } from "./draft";
 import { positionName, positionUsd } from "./names";
+import { uniswapV2ToV3Position } from "./params";
 import { uniswapV2ToV3Route } from "./route";
 
 /** One V2 position with the user's draft and the chain state its plan reads. */

@@ -1,6 +1,6 @@
 import { decodeAbiParameters, decodeFunctionData, erc20Abi, getAbiItem, getAddress, type Hex } from "viem";
 import { describe, expect, it } from "vitest";
-import { iRouteParamsAbi } from "../../generated/abis";
+import { iUniswapV2ToV3RouteParamsAbi } from "../../generated/abis";
 import { NO_PERMIT, type PermitSignature } from "../../migrator/encoding";
 import type { V2Position } from "../../uniswap/v2/positions";
 import type { HeldV3Position } from "../../uniswap/v3/positions";
@@ -32,7 +32,7 @@ const plan = (draft = DEFAULT_DRAFT, held: HeldV3Position[] = []) => {
   return planned.plan;
 };
 const decodeParams = (params: Hex) =>
-  decodeAbiParameters(getAbiItem({ abi: iRouteParamsAbi, name: "uniswapV2ToV3" }).inputs, params)[0];
+  decodeAbiParameters(getAbiItem({ abi: iUniswapV2ToV3RouteParamsAbi, name: "encode" }).inputs, params)[0];
 const signed: PermitSignature = { value: 5n, deadline: 9n, v: 28, r: `0x${"1".repeat(64)}`, s: `0x${"2".repeat(64)}` };
 
 describe("the Uniswap V2 → V3 adapter", () => {

@@ -135,3 +135,12 @@ interface IAaveV2ToV3Route {
         bytes calldata params
     ) external returns (bool);
 }
+
+/// @title IAaveV2ToV3RouteParams
+/// @notice `AaveV2ToV3Params` as a function input, so that the ABI, and the encoders generated from it off-chain, carry
+/// the exact struct `IMigrator.Position.params` is decoded into for `IMigrator.Route.AaveV2ToV3`. Nothing implements it.
+interface IAaveV2ToV3RouteParams {
+    /// @notice The parameters of `IMigrator.Route.AaveV2ToV3`.
+    /// @param params The parameters, abi-encoded into `IMigrator.Position.params`.
+    function encode(IAaveV2ToV3Route.AaveV2ToV3Params calldata params) external;
+}

@@ -118,3 +118,12 @@ interface IUniswapV2ToV3Route {
     /// @return The position manager address.
     function POSITION_MANAGER() external view returns (address);
 }
+
+/// @title IUniswapV2ToV3RouteParams
+/// @notice `UniswapV2ToV3Params` as a function input, so that the ABI, and the encoders generated from it off-chain, carry
+/// the exact struct `IMigrator.Position.params` is decoded into for `IMigrator.Route.UniswapV2ToV3`. Nothing implements it.
+interface IUniswapV2ToV3RouteParams {
+    /// @notice The parameters of `IMigrator.Route.UniswapV2ToV3`.
+    /// @param params The parameters, abi-encoded into `IMigrator.Position.params`.
+    function encode(IUniswapV2ToV3Route.UniswapV2ToV3Params calldata params) external;
+}
