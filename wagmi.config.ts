@@ -48,6 +48,8 @@ export default defineConfig({
         "Migrator.sol/**",
         // Every route's interface file: its getters and errors, and its params carrier for the encoders.
         "I*Route.sol/**",
+        // The Aave V3 Pool as Ferry reads it, with V3.2's getters that the V3.0 package lacks.
+        "IAaveV3Pool.sol/**",
         "RewardsDistributor.sol/**",
       ],
       forge: { build: false },

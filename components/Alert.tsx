@@ -10,7 +10,10 @@ const TONES = {
 /** A message the user must notice; errors are announced to screen readers. */
 export function Alert({ tone, children }: { tone: keyof typeof TONES; children: ReactNode }) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={`rounded-lg border px-4 py-3 text-sm ${TONES[tone]}`}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={`rounded-lg border px-4 py-3 text-sm wrap-anywhere ${TONES[tone]}`}
+    >
       {children}
     </div>
   );

@@ -23,7 +23,7 @@ test("moves the Aave position with approval transactions, then one migrate trans
   await ui.approvalsToggle(card).check();
   await expect(card.getByTestId("aave-gas-estimate")).toContainText("% of the $");
   await card.getByRole("button", { name: "Approve and move Aave position" }).click();
-  await expect(card.getByText("Your Aave position moved to Aave V3 in one transaction")).toBeVisible();
+  await expect(ui.aaveMigrated(page)).toBeVisible();
 
   const hashes = await expectTransactionCount(chain, wallet, nonceBefore, 3);
   const targets = await Promise.all(hashes.map(async (hash) => (await chain.getTransaction({ hash })).to as Hex));

@@ -42,7 +42,7 @@ test("moves only the ticked Aave reserves: the unticked supply stays on V2, in o
   await expect(card.getByRole("list", { name: "Permit for aDAI" })).toHaveCount(0);
   await card.getByRole("button", { name: "Sign Aave authorisations" }).click();
   await card.getByRole("button", { name: "Move Aave position in one transaction" }).click();
-  await expect(card.getByText("Your Aave position moved to Aave V3 in one transaction")).toBeVisible();
+  await expect(ui.aaveMigrated(page)).toBeVisible();
 
   await expectTransactionCount(chain, wallet, nonceBefore, 1);
   expect(wallet.signedTypedData.map((data) => data.primaryType)).toEqual(["Permit", "DelegationWithSig"]);

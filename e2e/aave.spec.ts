@@ -1,6 +1,7 @@
 import { erc20Abi } from "viem";
 import { addressesFor } from "../lib/chain/addresses";
 import { connectWallet, expect, expectTransactionCount, test } from "./support/fixtures";
+import { migratePage as ui } from "./support/migratePage";
 
 test("moves an Aave V2 supply position to Aave V3 in exactly one transaction", async ({ page, wallet, chain }) => {
   const { aaveV2, aaveV3 } = addressesFor(31337);
@@ -24,7 +25,7 @@ test("moves an Aave V2 supply position to Aave V3 in exactly one transaction", a
   await expect(card.getByRole("list", { name: "Permit for aWETH" })).toContainText("Spender: Ferry Migrator");
   await card.getByRole("button", { name: "Sign Aave authorisations" }).click();
   await card.getByRole("button", { name: "Move Aave position in one transaction" }).click();
-  await expect(card.getByText("Your Aave position moved to Aave V3 in one transaction")).toBeVisible();
+  await expect(ui.aaveMigrated(page)).toBeVisible();
 
   await expectTransactionCount(chain, wallet, nonceBefore, 1);
   expect(await balance(aaveV2.reserves.WETH.aToken), "nothing left on Aave V2").toBe(0n);
@@ -56,7 +57,7 @@ test.describe("with debt", () => {
     );
     await card.getByRole("button", { name: "Sign Aave authorisations" }).click();
     await card.getByRole("button", { name: "Move Aave position in one transaction" }).click();
-    await expect(card.getByText("Your Aave position moved to Aave V3 in one transaction")).toBeVisible();
+    await expect(ui.aaveMigrated(page)).toBeVisible();
 
     await expectTransactionCount(chain, wallet, nonceBefore, 1);
     expect(wallet.signedTypedData.map((data) => data.primaryType)).toEqual(["Permit", "DelegationWithSig"]);

@@ -3,6 +3,8 @@ import { connectWallet, expect, test } from "./support/fixtures";
 import { migratePage as ui } from "./support/migratePage";
 
 test("every page state passes axe-core WCAG 2.1 AA, light and dark", async ({ page, wallet }) => {
+  // Eleven axe-core scans (3-7 s each on 2 shared cores), a migration and the receipt, which now keeps the whole page.
+  test.setTimeout(120_000);
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     await page.goto("/");

@@ -29,7 +29,7 @@ test("detects a smart-contract wallet and moves with approval transactions, with
   await page.screenshot({ path: test.info().outputPath("smart-contract-wallet.png"), fullPage: true });
 
   await card.getByRole("button", { name: "Approve and move Aave position" }).click();
-  await expect(card.getByText("Your Aave position moved to Aave V3 in one transaction")).toBeVisible();
+  await expect(ui.aaveMigrated(page)).toBeVisible();
 
   await expectTransactionCount(chain, wallet, nonceBefore, 2);
   expect(wallet.signedTypedData, "nothing signed").toEqual([]);

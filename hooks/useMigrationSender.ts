@@ -39,10 +39,12 @@ export function useMigrationSender(owner: Address, migrator: Address) {
       args: [positions, deadline, unwrapWeth],
       account: owner,
     } as const;
-    await client.simulateContract(request).catch((caught) => {
+    const explained = (caught: unknown) => {
       throw migrationRevertFrom(caught) ?? caught;
-    });
-    const { receipt, failed } = await follow(await writeContractAsync(request));
+    };
+    await client.simulateContract(request).catch(explained);
+    // The wallet estimates gas again, on its own node and block: a revert there is decoded the same way.
+    const { receipt, failed } = await follow(await writeContractAsync(request).catch(explained));
     if (failed) throw new NothingMigrated(`${WHY_UNSUCCESSFUL[failed]}, so nothing was migrated. ${KEPT}`);
     return receipt;
   };

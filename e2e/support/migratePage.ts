@@ -19,6 +19,9 @@ export const migratePage = {
   alert: (page: Page) => page.getByRole("main").getByRole("alert"),
   pending: (page: Page) => page.getByRole("main").getByRole("status").filter({ hasText: "Transaction pending" }),
   migrated: (page: Page) => page.getByRole("heading", { name: "Migrated" }),
+  /** The receipt's line for an Aave position moved (by the Aave card's own transaction or in the batch). */
+  aaveMigrated: (page: Page) =>
+    page.getByRole("list", { name: "Migrated positions" }).getByText("Your Aave V2 position moved to Aave V3"),
   approvalsToggle: (scope: Locator) =>
     scope.getByLabel("Approve with transactions instead of signing (smart-contract wallets)"),
   /** The Aave V2 card and the Uniswap batch's review card, apart: both can offer the same controls and warnings. */

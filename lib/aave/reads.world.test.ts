@@ -137,6 +137,7 @@ describe("readV3Eligibility on the world", () => {
         debtCeiling: symbol === isolated.symbol ? BigInt(isolated.debtCeilingUsd) * 100n : 0n,
         borrowableInIsolation: (borrowableInIsolation as readonly TokenSymbol[]).includes(symbol),
         eModeCategory: inEMode ? eMode.id : 0,
+        borrowableInUserEMode: true,
       });
       const unit = 10n ** BigInt(reserve.decimals);
       expect(reserve.totalSupplied, `${symbol} is seeded with liquidity`).toBeGreaterThan(0n);
@@ -148,6 +149,24 @@ describe("readV3Eligibility on the world", () => {
     const pair = addresses.uniswapV2.pairs.WETH_USDC;
     const { reserves } = await readV3Eligibility(client, addresses, [pair]);
     expect(reserves[0]).toMatchObject({ asset: pair, symbol: "UNI-V2", exists: false });
+  });
+
+  it("tells which reserves a user in e-mode may borrow, from the reserves' categories on this V3.0 pool", async () => {
+    const { eMode, eModeAssets } = AAVE_V3_RULES;
+    const carol = addresses.accounts.carol;
+    const devnet = new DevnetChain(world.rpcUrl);
+    const v3Pool = { address: addresses.aaveV3.pool, abi: aaveV3PoolAbi };
+    await devnet.write(carol, v3Pool, "setUserEMode", [eMode.id]);
+    try {
+      const inEMode = await readV3Eligibility(client, addresses, assets, carol);
+      expect(inEMode.userEModeCategory).toBe(eMode.id);
+      for (const reserve of inEMode.reserves) {
+        const listed = (eModeAssets as readonly TokenSymbol[]).includes(reserve.symbol as TokenSymbol);
+        expect(reserve.borrowableInUserEMode, reserve.symbol).toBe(listed);
+      }
+    } finally {
+      await devnet.write(carol, v3Pool, "setUserEMode", [0]);
+    }
   });
 
   it("blocks the frozen reserve and supply beyond the room under a cap", () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { formatPoints, formatUsd, targetProgress, toChartNumber } from "./stats";
+import {
+  describeStatsError,
+  fetchStats,
+  formatPoints,
+  formatUsd,
+  IndexerAnswered,
+  IndexerUnreachable,
+  targetProgress,
+  toChartNumber,
+} from "./stats";
 
 describe("campaign stats helpers", () => {
   it("reads 8-decimal strings as chart numbers", () => {
@@ -17,5 +26,19 @@ describe("campaign stats helpers", () => {
     expect(formatUsd("999999999799")).toBe("$9,999.99");
     expect(formatUsd("0")).toBe("$0");
     expect(formatPoints("1234567890")).toBe("12.34");
+  });
+});
+
+describe("fetchStats errors", () => {
+  it("says the indexer cannot be reached when nothing answers, without the browser's 'Failed to fetch'", async () => {
+    // Port 9 (discard) on loopback: nothing listens, the connection is refused.
+    const error = await fetchStats("http://127.0.0.1:9", "/api/summary").catch((caught: Error) => caught);
+    expect(error).toBeInstanceOf(IndexerUnreachable);
+    expect(describeStatsError(error as Error)).toMatch(/cannot be reached right now/);
+    expect(describeStatsError(error as Error)).not.toMatch(/fetch/i);
+  });
+
+  it("names the HTTP status when the indexer answers with an error", () => {
+    expect(describeStatsError(new IndexerAnswered(503, "/api/summary: starting"))).toMatch(/HTTP 503/);
   });
 });

@@ -88,9 +88,36 @@ export interface Campaign {
 
 /** GETs one API path; a non-2xx answer throws with the indexer's own message. */
 export async function fetchStats<T>(indexerUrl: string, path: string): Promise<T> {
-  const response = await fetch(`${indexerUrl}${path}`);
-  if (!response.ok) throw new Error(`the indexer answered ${response.status} to ${path}: ${await response.text()}`);
+  const response = await fetch(`${indexerUrl}${path}`).catch((cause) => {
+    throw new IndexerUnreachable(indexerUrl, { cause });
+  });
+  if (!response.ok) throw new IndexerAnswered(response.status, `${path}: ${await response.text()}`);
   return (await response.json()) as T;
+}
+
+/** The indexer's API did not answer at all (down, restarting, blocked). */
+export class IndexerUnreachable extends Error {
+  constructor(indexerUrl: string, options: ErrorOptions) {
+    super(`the indexer at ${indexerUrl} did not answer`, options);
+  }
+}
+
+/** The indexer's API answered with an HTTP error. */
+export class IndexerAnswered extends Error {
+  constructor(
+    readonly status: number,
+    detail: string,
+  ) {
+    super(`the indexer answered ${status} to ${detail}`);
+  }
+}
+
+/** A failed statistics read as a sentence for people: what is wrong, that the chain is unaffected, what to do. */
+export function describeStatsError(error: Error): string {
+  if (error instanceof IndexerAnswered) {
+    return `Ferry's statistics service answered with an error (HTTP ${error.status}). Your migrations are safe on chain; retry in a moment.`;
+  }
+  return "Ferry's statistics service (its indexer) cannot be reached right now: it may be restarting. Your migrations are safe on chain; retry in a moment.";
 }
 
 /** An 8-decimal USD or points string as a JS number, for charts only (never for sums). */

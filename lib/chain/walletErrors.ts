@@ -14,7 +14,9 @@ export function describeWalletError(error: unknown): string {
   if (error instanceof BaseError && error.walk((cause) => cause instanceof InsufficientFundsError)) {
     return NOT_ENOUGH_ETH;
   }
-  const message = error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : "";
+  const message = readableMessage(
+    error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : "",
+  );
   if (/fetch failed|Failed to fetch|HTTP request failed|timed? ?out/i.test(message)) {
     return "The network node did not answer. Check your connection or RPC and try again; nothing was sent.";
   }
@@ -26,4 +28,12 @@ export function isUserRejection(error: unknown): boolean {
     return error.walk((cause) => cause instanceof UserRejectedRequestError) !== null;
   }
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === 4001;
+}
+
+/** Hex longer than an address (calldata, revert data, signatures) tells a person nothing and widens the page. */
+const LONG_HEX = /0x[0-9a-fA-F]{41,}/g;
+
+/** An error message cut to its first line, with long hex elided: what a person can read of it. */
+export function readableMessage(message: string): string {
+  return (message.split("\n")[0] ?? "").replace(LONG_HEX, (hex) => `${hex.slice(0, 10)}…`).trim();
 }

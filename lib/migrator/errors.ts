@@ -1,5 +1,8 @@
-import type { ContractErrorName } from "viem";
+import { type Abi, type ContractErrorName, decodeErrorResult, type Hex, isHex, toFunctionSelector } from "viem";
+import { formatAbiItem } from "viem/utils";
+import { readableMessage } from "../chain/walletErrors";
 import type { migratorAbi } from "../generated/abis";
+import * as generated from "../generated/abis";
 
 type MigratorError = ContractErrorName<typeof migratorAbi>;
 
@@ -51,6 +54,70 @@ const SENTENCES: Record<MigratorError, string> = {
   UnexpectedFlashLoan: "Ferry only accepts its own Aave flash loan during your migration.",
 };
 
+/**
+ * A revert as a sentence: the Migrator's errors in words, a protocol's revert string quoted, anything else by its
+ * name; never raw calldata.
+ */
 export function describeMigrationError(errorName: string | undefined, fallback: string): string {
-  return (errorName && SENTENCES[errorName as MigratorError]) || `The migration would fail: ${fallback}`;
+  return (
+    (errorName && SENTENCES[errorName as MigratorError]) || `The migration would fail: ${readableMessage(fallback)}`
+  );
+}
+
+/**
+ * Every custom error of every contract a migration touches (the Migrator and its routes, the protocols, the rewards
+ * distributor): a revert can come from any of them, through any path (simulation, the wallet's gas estimate).
+ */
+const KNOWN_ERRORS: Abi = Object.values(generated).flatMap((abi) =>
+  Array.isArray(abi)
+    ? abi.filter((item): item is Abi[number] => typeof item === "object" && item.type === "error")
+    : [],
+);
+const ERROR_BY_SELECTOR = new Map(
+  KNOWN_ERRORS.flatMap((item) => (item.type === "error" ? [[toFunctionSelector(formatAbiItem(item)), item.name]] : [])),
+);
+
+export interface DecodedRevert {
+  errorName: string;
+  args: readonly unknown[];
+  /** What to show when the error has no sentence: a revert string's text, or the error's name. */
+  reason: string;
+}
+
+/**
+ * Revert data decoded against every known error (and Solidity's `Error(string)` and `Panic`); when only the selector
+ * is known (a wallet that quotes "custom error 0x…"), the name alone.
+ */
+export function decodeRevertData(data: Hex): DecodedRevert | undefined {
+  try {
+    const { errorName, args = [] } = decodeErrorResult({ abi: KNOWN_ERRORS, data });
+    const reason = errorName === "Error" && typeof args[0] === "string" ? args[0] : errorName;
+    return { errorName, args, reason };
+  } catch {
+    const errorName = ERROR_BY_SELECTOR.get(data.slice(0, 10).toLowerCase() as Hex);
+    return errorName ? { errorName, args: [], reason: errorName } : undefined;
+  }
+}
+
+/**
+ * The revert data somewhere in an error's chain of causes (viem's `raw`, an RPC error's `data`, a wallet's nested
+ * `data.data`), or the selector a message quotes as "custom error 0x…".
+ */
+export function revertDataIn(error: unknown): Hex | undefined {
+  for (let current = error, depth = 0; current && typeof current === "object" && depth < 10; depth++) {
+    const { data, raw, cause, message } = current as {
+      data?: unknown;
+      raw?: unknown;
+      cause?: unknown;
+      message?: unknown;
+    };
+    const nested = typeof data === "object" && data ? (data as { data?: unknown }).data : undefined;
+    for (const candidate of [raw, data, nested]) {
+      if (typeof candidate === "string" && isHex(candidate) && candidate.length >= 10) return candidate;
+    }
+    const quoted = typeof message === "string" ? /custom error (0x[0-9a-fA-F]{8})/.exec(message)?.[1] : undefined;
+    if (quoted) return quoted as Hex;
+    current = cause;
+  }
+  return undefined;
 }

@@ -2,7 +2,6 @@ import {
   type Address,
   BaseError,
   ContractFunctionRevertedError,
-  decodeErrorResult,
   type Hex,
   type PublicClient,
   parseEventLogs,
@@ -10,6 +9,7 @@ import {
 import { migratorAbi } from "../generated/abis";
 import type { AuthorizationCall } from "../signing/authorizations";
 import { type MigratorPosition, migrateCall } from "./encoding";
+import { decodeRevertData, revertDataIn } from "./errors";
 
 export interface SimulationInput {
   migrator: Address;
@@ -57,26 +57,25 @@ export async function simulateMigration(client: PublicClient, input: SimulationI
 }
 
 function decodeRevert(data: Hex, error: unknown): MigrationRevert {
-  try {
-    const decoded = decodeErrorResult({ abi: migratorAbi, data });
-    return new MigrationRevert(decoded.errorName, decoded.args ?? [], decoded.errorName);
-  } catch {
-    const message = error instanceof BaseError ? error.shortMessage : "the migration would revert";
-    return new MigrationRevert(undefined, [], message);
-  }
+  const decoded = decodeRevertData(data);
+  if (decoded) return new MigrationRevert(decoded.errorName, decoded.args, decoded.reason);
+  const message = error instanceof BaseError ? error.shortMessage : "the migration would revert";
+  return new MigrationRevert(undefined, [], message);
 }
 
 /** One `Migrated` event's accounting (IMigrator.LiquidityMigration). */
 export type LiquidityMigration = Awaited<ReturnType<typeof simulateMigration>>["migrations"][number]["migration"];
 
-/** The Migrator's custom error inside a viem contract-call error (simulateContract, estimateGas), if any. */
+/**
+ * The revert inside an error from any contract call (simulateContract, the wallet's gas estimate or send), decoded
+ * against every known ABI; undefined when the error is not a revert (a rejection, an unreachable node).
+ */
 export function migrationRevertFrom(error: unknown): MigrationRevert | undefined {
-  if (!(error instanceof BaseError)) return undefined;
-  const reverted = error.walk((cause) => cause instanceof ContractFunctionRevertedError);
+  const reverted =
+    error instanceof BaseError ? error.walk((cause) => cause instanceof ContractFunctionRevertedError) : undefined;
+  const data = revertDataIn(error);
+  const decoded = data ? decodeRevertData(data) : undefined;
+  if (decoded) return new MigrationRevert(decoded.errorName, decoded.args, decoded.reason);
   if (!(reverted instanceof ContractFunctionRevertedError)) return undefined;
-  return new MigrationRevert(
-    reverted.data?.errorName,
-    reverted.data?.args ?? [],
-    reverted.reason ?? reverted.shortMessage,
-  );
+  return new MigrationRevert(undefined, [], reverted.reason ?? reverted.shortMessage);
 }

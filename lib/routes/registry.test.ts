@@ -87,6 +87,7 @@ describe("the route registry", () => {
     expect(describeEvent(event, [leg])).toEqual({
       title: "WETH / USDC → added to your Uniswap V3 position #7",
       detail: "Deposited 1.5 WETH + 3 USDC; refunded 0 WETH + 0.02 USDC.",
+      link: { href: "/dashboard#position-uniswap-v3-7", label: "See position #7" },
     });
     expect(describeEvent(event, []).title, "no sent leg: the source address").toBe(`${pair} → Uniswap V3 position #7`);
     expect(describeEvent({ ...event, route: 9 }, [leg]).title).toBe(

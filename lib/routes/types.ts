@@ -65,6 +65,8 @@ export interface LegSummary {
 export interface EventDescription {
   title: string;
   detail?: string;
+  /** Where the new position can be seen (the dashboard's row of it). */
+  link?: { href: string; label: string };
 }
 
 /** A route as the review, the receipt and the dashboard name it and describe its events. */

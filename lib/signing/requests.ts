@@ -5,9 +5,29 @@ import { type DelegationRequest, domainMatches, type PermitRequest, type SignedT
 /** Signatures expire quickly: a leaked one is worthless minutes later. */
 export const PERMIT_LIFETIME_SECONDS = 20n * 60n;
 
-/** A deadline PERMIT_LIFETIME_SECONDS after the chain's latest block (the chain's clock, not the browser's). */
-export const signingDeadline = (client: PublicClient): Promise<bigint> =>
-  client.getBlock().then((block) => block.timestamp + PERMIT_LIFETIME_SECONDS);
+/**
+ * A signature with less than this left is asked again before sending: it could expire while the transaction waits
+ * in the pool, and a revert costs gas.
+ */
+export const RESIGN_WHEN_SECONDS_LEFT = 3n * 60n;
+
+/** The browser's clock, in seconds. */
+export const wallClockSeconds = (): bigint => BigInt(Math.floor(Date.now() / 1000));
+
+/**
+ * "Now" for a deadline: the later of the chain's latest block and the wall clock. An idle chain's latest block can be
+ * far behind the clock (its next block is not), and a chain can run ahead of the clock: a deadline counted from the
+ * later of the two is in the future by both.
+ */
+export const signingNow = (client: PublicClient, wallClock: bigint = wallClockSeconds()): Promise<bigint> =>
+  client.getBlock().then((block) => (block.timestamp > wallClock ? block.timestamp : wallClock));
+
+/** A deadline PERMIT_LIFETIME_SECONDS after `signingNow`. */
+export const signingDeadline = (client: PublicClient, wallClock?: bigint): Promise<bigint> =>
+  signingNow(client, wallClock).then((now) => now + PERMIT_LIFETIME_SECONDS);
+
+/** Whether signatures valid until `deadline` must be asked again before sending (expired, or about to be). */
+export const expiresSoon = (deadline: bigint, now: bigint): boolean => deadline - now < RESIGN_WHEN_SECONDS_LEFT;
 
 /** Ferry's name in every signature request: the spender of permits, the delegatee of credit delegations. */
 const MIGRATOR_NAME = "Ferry Migrator";

@@ -1,8 +1,9 @@
 "use client";
 
 import { Alert } from "@/components/Alert";
+import { Button } from "@/components/Button";
 import { useCampaignSummary } from "@/hooks/useCampaignStats";
-import { formatUsd } from "@/lib/campaign/stats";
+import { describeStatsError, formatUsd } from "@/lib/campaign/stats";
 import { Breakdown } from "./Breakdown";
 import { CampaignProgress } from "./CampaignProgress";
 import { HistoryChart } from "./HistoryChart";
@@ -14,7 +15,14 @@ import { StatTile } from "./StatTile";
 export function Dashboard({ indexerUrl }: { indexerUrl: string }) {
   const summary = useCampaignSummary(indexerUrl);
   if (summary.error && !summary.data) {
-    return <Alert tone="error">Campaign statistics are unavailable: {summary.error.message}</Alert>;
+    return (
+      <Alert tone="error">
+        <p>{describeStatsError(summary.error)}</p>
+        <Button variant="secondary" className="mt-2" onClick={() => summary.refetch()}>
+          Retry
+        </Button>
+      </Alert>
+    );
   }
   if (!summary.data) return <Alert tone="info">Loading campaign statistics…</Alert>;
   const totals = summary.data;

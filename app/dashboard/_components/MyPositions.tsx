@@ -33,7 +33,7 @@ export function MyPositions({ positions }: { positions: PositionHolding[] }) {
       </thead>
       <tbody>
         {positions.map((held) => (
-          <tr key={`${held.kind}-${held.id}`}>
+          <tr key={`${held.kind}-${held.id}`} id={`position-${held.kind}-${held.id}`}>
             <th scope="row" className="text-left font-normal">
               {positionName(held)}
             </th>

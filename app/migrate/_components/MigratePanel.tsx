@@ -7,14 +7,26 @@ import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { Card } from "@/components/Card";
 import { describeWalletError } from "@/lib/chain/walletErrors";
+import { KeptInputsAccount, KeptInputsProvider } from "./keptInputs";
 
 // The flow (Uniswap SDK, charts) needs a connected wallet: keep it out of the page's first load.
 const MigrationFlow = dynamic(() => import("./MigrationFlow").then(({ MigrationFlow }) => MigrationFlow), {
   loading: () => <Card>Loading the migration flow…</Card>,
 });
 
-/** The migration flow: connect, be on the right chain, pick a position, authorise it. */
+/**
+ * The migration flow: connect, be on the right chain, pick a position, authorise it. The user's choices are kept
+ * here, above the flow, so a network switch or a reconnect (which unmount it) loses none of them.
+ */
 export function MigratePanel() {
+  return (
+    <KeptInputsProvider>
+      <Panel />
+    </KeptInputsProvider>
+  );
+}
+
+function Panel() {
   const { address, chainId: walletChainId, isConnected } = useAccount();
   const appChainId = useChainId();
 
@@ -27,7 +39,11 @@ export function MigratePanel() {
     );
   }
   if (walletChainId !== appChainId) return <WrongChain />;
-  return <MigrationFlow owner={address} />;
+  return (
+    <KeptInputsAccount account={address}>
+      <MigrationFlow owner={address} />
+    </KeptInputsAccount>
+  );
 }
 
 function WrongChain() {

@@ -1,68 +1,59 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import type { Address } from "viem";
 import { useChainId } from "wagmi";
 import { Alert } from "@/components/Alert";
 import { useAccountKind } from "@/hooks/useAccountKind";
 import { useMarketData, useMigrationSimulation } from "@/hooks/useMigrationPreview";
+import { useRefreshPositions } from "@/hooks/useRefreshPositions";
 import { DEFAULT_SLIPPAGE, parseSlippage } from "@/lib/inputs";
 import { ferryDeploymentFor } from "@/lib/migrator/deployment";
 import { batchSimulation } from "@/lib/routes/batch";
 import { type RouteName, routeId } from "@/lib/routes/routeIds";
 import type { Approvals } from "./ApprovalsToggle";
+import { FlowAlertProvider } from "./FlowAlert";
+import { useKeptState } from "./keptInputs";
 import { MigrationReceipt } from "./MigrationReceipt";
 import { type BatchOptions, ReviewCard } from "./ReviewCard";
 import { ROUTE_SETTINGS } from "./routes";
 import type { RouteContext } from "./routes/types";
 import type { MigrationResult } from "./SignAndMigrate";
 
-/** Every route's sources and settings, then the receipt; "migrate another" starts again from fresh choices. */
+/** Every route's sources and settings, with the last migration's receipt above them. */
 export function MigrationFlow({ owner }: { owner: Address }) {
   const deployment = ferryDeploymentFor(useChainId());
-  const queryClient = useQueryClient();
-  const [result, setResult] = useState<MigrationResult>();
-  const [round, setRound] = useState(0);
-
   if (!deployment) {
     return (
       <Alert tone="error">Ferry's Migrator is not deployed on this network yet, so nothing can be migrated.</Alert>
     );
   }
-  if (result) {
-    return (
-      <MigrationReceipt
-        result={result}
-        onAgain={() => {
-          setResult(undefined);
-          setRound((current) => current + 1);
-          queryClient.invalidateQueries();
-        }}
-      />
-    );
-  }
-  return <Batch key={round} owner={owner} migrator={deployment.migrator} onDone={setResult} />;
+  return (
+    <FlowAlertProvider>
+      <Batch owner={owner} migrator={deployment.migrator} />
+    </FlowAlertProvider>
+  );
 }
 
 const routeNames = Object.keys(ROUTE_SETTINGS) as RouteName[];
 
-/** Each route plans its legs; the legs of all routes are previewed, signed and sent as one transaction. */
-function Batch({
-  owner,
-  migrator,
-  onDone,
-}: {
-  owner: Address;
-  migrator: Address;
-  onDone: (result: MigrationResult) => void;
-}) {
+/**
+ * Each route plans its legs; the legs of all routes are previewed, signed and sent as one transaction. A migration
+ * (the batch's, or a route's own) leaves the page in place: its receipt goes on top and the cards read the chain again.
+ */
+function Batch({ owner, migrator }: { owner: Address; migrator: Address }) {
   const chainId = useChainId();
-  const [options, setOptions] = useState<BatchOptions>({
+  const [options, setOptions] = useKeptState<BatchOptions>("batch.options", {
     slippage: DEFAULT_SLIPPAGE,
     unwrapWeth: false,
     useApprovals: false,
   });
+  const [receipt, setReceipt] = useState<MigrationResult>();
+  const refreshPositions = useRefreshPositions(owner);
+  const onMigrated = (result: MigrationResult) => {
+    setReceipt(result);
+    refreshPositions();
+  };
   const contractWallet = useAccountKind(owner).data === "contract";
   const approvals: Approvals = { contractWallet, active: contractWallet || options.useApprovals };
   const slippageBps = parseSlippage(options.slippage);
@@ -73,6 +64,7 @@ function Batch({
     slippageBps,
     approvals,
     onApprovalsChange: (useApprovals) => setOptions((current) => ({ ...current, useApprovals })),
+    onMigrated,
   };
   // The same hooks in the same order on every render: the registry is a constant.
   const routes = routeNames.map((name) => ({ name, ...ROUTE_SETTINGS[name](context) }));
@@ -93,6 +85,9 @@ function Batch({
 
   return (
     <div className="space-y-6">
+      {receipt ? (
+        <MigrationReceipt result={receipt} ethUsd={market.data?.ethUsd} onDismiss={() => setReceipt(undefined)} />
+      ) : null}
       {routes.map((route) => (
         <Fragment key={route.name}>{route.render(view)}</Fragment>
       ))}
@@ -108,7 +103,7 @@ function Batch({
           approvals={approvals}
           simulation={simulation}
           market={market}
-          onDone={onDone}
+          onDone={onMigrated}
         />
       ) : null}
     </div>

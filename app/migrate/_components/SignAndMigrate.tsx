@@ -1,21 +1,24 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import type { Address, Hash, PublicClient } from "viem";
 import { useChainId, usePublicClient, useSendTransaction, useSignTypedData } from "wagmi";
 import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { PendingTransaction } from "@/components/PendingTransaction";
 import { describeMigrationFailure, useMigrationSender } from "@/hooks/useMigrationSender";
-import { NO_SIGNATURES } from "@/lib/routes/batch";
+import { authorizationsByKey, NO_SIGNATURES, signaturesStillValid } from "@/lib/routes/batch";
 import { type MigrationEvent, parseMigrationEvents } from "@/lib/routes/events";
 import { type Leg, type SignatureBook, signatureBook } from "@/lib/routes/types";
-import { signingDeadline } from "@/lib/signing/requests";
+import { expiresSoon, signingDeadline, signingNow } from "@/lib/signing/requests";
+import { useFlowAlert } from "./FlowAlert";
 import { SignatureList, type Signing, signRemaining, signWith, unsigned } from "./signatures";
 
 export interface MigrationResult {
   hash: Hash;
   gasUsed: bigint;
+  /** What each unit of gas cost: with `gasUsed`, the ETH the transaction paid. */
+  effectiveGasPrice: bigint;
   /** The Migrator's per-position events, in the order of the legs. */
   events: MigrationEvent[];
   /** The legs the transaction carried: the receipt describes each event with its leg. */
@@ -37,7 +40,18 @@ export const BATCH_LABELS: SendLabels = {
   approveAndMigrate: "Approve and migrate",
 };
 
-type Stage = { step: "ready" } | { step: "review"; signing: Signing } | { step: "approving"; done: number };
+/**
+ * Where the signer is: nothing asked yet; signatures under review; approval transactions being mined (wallets that
+ * cannot sign); the migration itself being sent.
+ */
+type Stage =
+  | { step: "ready" }
+  | { step: "review"; signing: Signing }
+  | { step: "approving"; done: number }
+  | { step: "sending" };
+
+const RESIGN_NOTICE =
+  "Your signatures had expired or were about to, so Ferry did not send them (the transaction would revert). Sign again: the new ones are valid for 20 minutes.";
 
 /** Sign what Ferry may move (permits, or approvals for wallets that cannot sign), then send one transaction. */
 export function SignAndMigrate({
@@ -64,45 +78,84 @@ export function SignAndMigrate({
   const { signTypedDataAsync } = useSignTypedData();
   const { sendTransactionAsync } = useSendTransaction();
   const sender = useMigrationSender(owner, migrator);
+  const alert = useFlowAlert();
   const [stage, setStage] = useState<Stage>({ step: "ready" });
-  const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const authorizations = authorizationsByKey(legs);
 
   const run = async (work: () => Promise<void>) => {
-    setError(undefined);
+    alert.clear();
+    setNotice(undefined);
     setBusy(true);
     try {
       await work();
     } catch (caught) {
-      setError(describeMigrationFailure(caught));
+      alert.raise(describeMigrationFailure(caught));
     } finally {
       setBusy(false);
     }
   };
 
-  /** Every leg's signatures, in leg order, all with one deadline from the chain's clock. */
-  const review = () =>
-    run(async () => {
-      const deadline = await signingDeadline(client);
-      const context = { client, chainId, owner, migrator, deadline };
-      const requests = (await Promise.all(legs.map((leg) => leg.signatureRequests(context)))).flat();
-      setStage({ step: "review", signing: { deadline, requests, signatures: {} } });
-    });
+  /** Every leg's signature requests until `deadline`, in leg order, with what each key authorises. */
+  const requestsUntil = async (deadline: bigint) => {
+    const context = { client, chainId, owner, migrator, deadline };
+    const requests = (await Promise.all(legs.map((leg) => leg.signatureRequests(context)))).flat();
+    return { deadline, requests, signedFor: authorizations };
+  };
+  const reviewFresh = async () =>
+    setStage({ step: "review", signing: { ...(await requestsUntil(await signingDeadline(client))), signatures: {} } });
 
-  const send = (deadline: bigint, signatures: SignatureBook) =>
+  // Edited under review (a share, a reserve): the requests are built again for the same deadline, and only the
+  // signatures of keys that now authorise something else are dropped.
+  const signing = stage.step === "review" ? stage.signing : undefined;
+  const edited = signing !== undefined && !sameAuthorizations(signing.signedFor, authorizations);
+  const current = edited
+    ? { ...signing, signatures: signaturesStillValid(signing.signatures, signing.signedFor, authorizations) }
+    : signing;
+  const rebuild = useEffectEvent(() => {
+    if (!signing || busy) return;
     run(async () => {
-      const receipt = await sender.send(
-        legs.map((leg) => leg.encode(signatures)),
-        deadline,
-        unwrapWeth,
-      );
-      setStage({ step: "ready" });
-      onDone({
-        hash: receipt.transactionHash,
-        gasUsed: receipt.gasUsed,
-        events: parseMigrationEvents(receipt.logs),
-        legs,
-      });
+      const rebuilt = await requestsUntil(signing.deadline);
+      const signatures = signaturesStillValid(signing.signatures, signing.signedFor, rebuilt.signedFor);
+      setStage((now) => (now.step === "review" ? { step: "review", signing: { ...rebuilt, signatures } } : now));
+    });
+  });
+  // Once per edit: a rebuild that failed shows its error and waits for the next edit (or Back), never loops.
+  const print = JSON.stringify(authorizations);
+  const rebuiltFor = useRef<string>(undefined);
+  useEffect(() => {
+    if (edited && !busy && rebuiltFor.current !== print) {
+      rebuiltFor.current = print;
+      rebuild();
+    }
+  }, [edited, busy, print]);
+
+  const migrate = async (deadline: bigint, signatures: SignatureBook) => {
+    const receipt = await sender.send(
+      legs.map((leg) => leg.encode(signatures)),
+      deadline,
+      unwrapWeth,
+    );
+    setStage({ step: "ready" });
+    onDone({
+      hash: receipt.transactionHash,
+      gasUsed: receipt.gasUsed,
+      effectiveGasPrice: receipt.effectiveGasPrice,
+      events: parseMigrationEvents(receipt.logs),
+      legs,
+    });
+  };
+
+  /** Sends the signed batch, unless its signatures expire before it could be mined: then they are asked again. */
+  const sendSigned = ({ deadline, requests, signatures }: Signing) =>
+    run(async () => {
+      if (expiresSoon(deadline, await signingNow(client))) {
+        await reviewFresh();
+        setNotice(RESIGN_NOTICE);
+        return;
+      }
+      await migrate(deadline, signatureBook(requests, signatures, deadline));
     });
 
   const approvals = legs.flatMap((leg) => leg.approvals);
@@ -110,17 +163,22 @@ export function SignAndMigrate({
   /** For accounts that cannot sign (smart-contract wallets): one exact approval or delegation each, then migrate. */
   const approveAndSend = () =>
     run(async () => {
-      for (const [i, { call }] of approvals.entries()) {
-        setStage({ step: "approving", done: i });
-        await client.waitForTransactionReceipt({ hash: await sendTransactionAsync(call) });
+      try {
+        for (const [i, { call }] of approvals.entries()) {
+          setStage({ step: "approving", done: i });
+          await client.waitForTransactionReceipt({ hash: await sendTransactionAsync(call) });
+        }
+        setStage({ step: "sending" });
+        await migrate(await signingDeadline(client), NO_SIGNATURES);
+      } finally {
+        setStage({ step: "ready" });
       }
-      await send(await signingDeadline(client), NO_SIGNATURES);
     });
 
   return (
     <div className="space-y-3">
       {stage.step === "ready" ? (
-        <Button onClick={useApprovals ? approveAndSend : review} disabled={disabled || busy}>
+        <Button onClick={useApprovals ? approveAndSend : () => run(reviewFresh)} disabled={disabled || busy}>
           {useApprovals ? labels.approveAndMigrate : labels.review}
         </Button>
       ) : null}
@@ -129,25 +187,27 @@ export function SignAndMigrate({
           Sending authorisation {stage.done + 1} of {approvals.length}…
         </Alert>
       ) : null}
-      {stage.step === "review" ? (
+      {notice ? <Alert tone="info">{notice}</Alert> : null}
+      {current ? (
         <div className="space-y-3">
           <h3 className="font-medium">You are about to sign</h3>
-          <SignatureList signing={stage.signing} />
-          {unsigned(stage.signing).length > 0 ? (
+          {edited ? <p className="text-sm">You changed what moves: updating what you sign…</p> : null}
+          <SignatureList signing={current} />
+          {unsigned(current).length > 0 ? (
             <div className="flex gap-3">
               <Button
                 onClick={() =>
                   run(() =>
-                    signRemaining(stage.signing, signWith(signTypedDataAsync), (signing) =>
+                    signRemaining(current, signWith(signTypedDataAsync), (signing) =>
                       setStage({ step: "review", signing }),
                     ),
                   )
                 }
-                disabled={busy}
+                disabled={busy || edited}
               >
                 {busy
                   ? "Waiting for your wallet…"
-                  : unsigned(stage.signing).length === stage.signing.requests.length
+                  : unsigned(current).length === current.requests.length
                     ? labels.sign
                     : "Sign the rest"}
               </Button>
@@ -156,20 +216,17 @@ export function SignAndMigrate({
               </Button>
             </div>
           ) : (
-            <Button
-              onClick={() => {
-                const { deadline, requests, signatures } = stage.signing;
-                send(deadline, signatureBook(requests, signatures, deadline));
-              }}
-              disabled={busy || disabled}
-            >
+            <Button onClick={() => sendSigned(current)} disabled={busy || edited || disabled}>
               {busy ? "Confirm in your wallet…" : labels.migrate}
             </Button>
           )}
         </div>
       ) : null}
       {sender.pending ? <PendingTransaction hash={sender.pending.hash} /> : null}
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      {alert.message ? <Alert tone="error">{alert.message}</Alert> : null}
     </div>
   );
 }
+
+const sameAuthorizations = (a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>) =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([key, value]) => b[key] === value);

@@ -8,6 +8,8 @@ export interface Signing {
   deadline: bigint;
   requests: SignatureRequest[];
   signatures: Readonly<Record<string, Hex>>;
+  /** What each key authorised when the requests were built (`authorizationsByKey`): an edit shows against it. */
+  signedFor: Readonly<Record<string, string>>;
 }
 
 export const unsigned = (signing: Signing) => signing.requests.filter(({ key }) => !signing.signatures[key]);

@@ -8,8 +8,23 @@ import {IAaveV2ToV3Route} from "../interfaces/routes/IAaveV2ToV3Route.sol";
 /// @title AaveV3ReserveRules
 /// @notice Checks, before anything moves, that an Aave V3 reserve will accept a supply or a debt, so that a refusal
 /// is a typed error the app can explain rather than one of Aave's numeric codes.
-/// @dev Bit layout of `ReserveConfigurationMap` in Aave V3.0 (`DataTypes.sol`).
+/// @dev Supports Aave V3.0 to V3.x. The fields read from `ReserveConfigurationMap` (active, frozen, borrowing,
+/// paused, decimals, caps, debt ceiling) keep their bits in every V3 version. Two rules changed in V3.2: a reserve's
+/// e-mode category (bits 168–175 up to V3.1, unused since) gave way to per-category bitmaps of borrowable reserve ids,
+/// and stable debt is gone (its token address may be zero). `eModeOf` tells the two apart by whether the pool has
+/// V3.2's `getEModeCategoryBorrowableBitmap`.
 library AaveV3ReserveRules {
+    /// @notice A user's e-mode as the borrow check needs it.
+    /// @param category The user's e-mode category (0: none).
+    /// @param hasBitmap Whether the pool lists borrowable reserves per category (V3.2+), in `borrowableBitmap`;
+    /// otherwise each reserve names its one category in its configuration (V3.0, V3.1).
+    /// @param borrowableBitmap V3.2+: bit `reserve.id` is set when the category lets its users borrow that reserve.
+    struct EMode {
+        uint256 category;
+        bool hasBitmap;
+        uint128 borrowableBitmap;
+    }
+
     uint256 private constant RAY = 1e27;
     uint256 private constant DECIMALS_SHIFT = 48;
     uint256 private constant ACTIVE_BIT = 56;
@@ -18,7 +33,8 @@ library AaveV3ReserveRules {
     uint256 private constant PAUSED_BIT = 60;
     uint256 private constant BORROW_CAP_SHIFT = 80;
     uint256 private constant SUPPLY_CAP_SHIFT = 116;
-    uint256 private constant EMODE_SHIFT = 168;
+    /// @dev V3.0 and V3.1 only.
+    uint256 private constant LEGACY_EMODE_SHIFT = 168;
     uint256 private constant DEBT_CEILING_SHIFT = 212;
     uint256 private constant CAP_MASK = (1 << 36) - 1;
     uint256 private constant DEBT_CEILING_MASK = (1 << 40) - 1;
@@ -45,9 +61,19 @@ library AaveV3ReserveRules {
         }
     }
 
-    /// @notice Requires that `pool` lends `amount` of `asset` at the variable rate to a user in e-mode `userEMode`.
+    /// @notice `user`'s e-mode on `pool`, with the borrowable bitmap of their category when the pool has one (V3.2+).
+    /// @dev Costs one call more only for users in e-mode. A V3.0/V3.1 pool has no such getter and reverts.
+    function eModeOf(IAaveV3Pool pool, address user) internal view returns (EMode memory eMode) {
+        eMode.category = pool.getUserEMode(user);
+        if (eMode.category == 0) return eMode;
+        try pool.getEModeCategoryBorrowableBitmap(uint8(eMode.category)) returns (uint128 bitmap) {
+            (eMode.hasBitmap, eMode.borrowableBitmap) = (true, bitmap);
+        } catch {} // solhint-disable-line no-empty-blocks
+    }
+
+    /// @notice Requires that `pool` lends `amount` of `asset` at the variable rate to a user in `eMode`.
     /// @return variableDebtToken The reserve's variable debt token, on which the user delegates credit.
-    function requireBorrowAllowed(IAaveV3Pool pool, address asset, uint256 amount, uint256 userEMode)
+    function requireBorrowAllowed(IAaveV3Pool pool, address asset, uint256 amount, EMode memory eMode)
         internal
         view
         returns (address variableDebtToken)
@@ -57,16 +83,26 @@ library AaveV3ReserveRules {
         if (!_bit(config, BORROWING_BIT)) revert IAaveV2ToV3Route.AaveV3BorrowingDisabled(asset);
         uint256 cap = (config >> BORROW_CAP_SHIFT) & CAP_MASK;
         if (cap != 0) {
-            uint256 borrowed = IAaveDebtToken(reserve.stableDebtTokenAddress).totalSupply()
-                + IAaveDebtToken(reserve.variableDebtTokenAddress).totalSupply();
-            uint256 room = _room(cap * _unit(config), borrowed);
+            uint256 room = _room(cap * _unit(config), _totalDebt(reserve));
             if (amount > room) revert IAaveV2ToV3Route.AaveV3BorrowCapReached(asset, amount, room);
         }
-        uint256 assetEMode = (config >> EMODE_SHIFT) & 0xff;
-        if (userEMode != 0 && assetEMode != userEMode) {
-            revert IAaveV2ToV3Route.AaveV3EModeMismatch(asset, userEMode, assetEMode);
-        }
+        (bool borrowable, uint256 assetCategory) = borrowableInEMode(config, reserve.id, eMode);
+        if (!borrowable) revert IAaveV2ToV3Route.AaveV3EModeMismatch(asset, eMode.category, assetCategory);
         return reserve.variableDebtTokenAddress;
+    }
+
+    /// @notice Whether a user in `eMode` may borrow the reserve with configuration `config` and id `reserveId`, as
+    /// `ValidationLogic.validateBorrow` decides it in the pool's version.
+    /// @return borrowable Whether the user's category allows the borrow (always, outside e-mode).
+    /// @return assetCategory The reserve's category on V3.0/V3.1; 0 on V3.2+, where categories list reserves instead.
+    function borrowableInEMode(uint256 config, uint16 reserveId, EMode memory eMode)
+        internal
+        pure
+        returns (bool borrowable, uint256 assetCategory)
+    {
+        if (eMode.hasBitmap) return (eMode.borrowableBitmap >> reserveId & 1 == 1, 0);
+        assetCategory = (config >> LEGACY_EMODE_SHIFT) & 0xff;
+        borrowable = eMode.category == 0 || assetCategory == eMode.category;
     }
 
     /// @notice Requires that `user` is not in isolation mode on `pool`: there, new supplies are not enabled as
@@ -95,6 +131,15 @@ library AaveV3ReserveRules {
         }
         if (_bit(reserve.configuration, FROZEN_BIT) || _bit(reserve.configuration, PAUSED_BIT)) {
             revert IAaveV2ToV3Route.AaveV3ReserveFrozen(asset);
+        }
+    }
+
+    /// @dev The reserve's debt as the borrow cap counts it: variable plus stable, where a stable debt token still
+    /// exists (V3.2+ may report none).
+    function _totalDebt(IAaveV3Pool.ReserveData memory reserve) private view returns (uint256 debt) {
+        debt = IAaveDebtToken(reserve.variableDebtTokenAddress).totalSupply();
+        if (reserve.stableDebtTokenAddress != address(0)) {
+            debt += IAaveDebtToken(reserve.stableDebtTokenAddress).totalSupply();
         }
     }
 

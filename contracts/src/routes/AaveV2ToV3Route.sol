@@ -116,7 +116,7 @@ abstract contract AaveV2ToV3Route is IMigrator, IAaveV2ToV3Route {
         if (debt.length == 0) return legs;
         IAaveV3Pool v3Pool = IAaveV3Pool(AAVE_V3_POOL);
         AaveV3ReserveRules.requireNotIsolated(v3Pool, msg.sender);
-        uint256 userEMode = v3Pool.getUserEMode(msg.sender);
+        AaveV3ReserveRules.EMode memory eMode = AaveV3ReserveRules.eModeOf(v3Pool, msg.sender);
         for (uint256 i; i < debt.length; ++i) {
             address asset = debt[i].asset;
             IAaveV2LendingPool.ReserveData memory reserve = _v2Reserve(asset);
@@ -127,7 +127,7 @@ abstract contract AaveV2ToV3Route is IMigrator, IAaveV2ToV3Route {
             });
             uint256 amount = leg.stableDebt + leg.variableDebt;
             if (amount == 0) revert NothingToMigrate(reserve.variableDebtTokenAddress);
-            address v3DebtToken = AaveV3ReserveRules.requireBorrowAllowed(v3Pool, asset, amount, userEMode);
+            address v3DebtToken = AaveV3ReserveRules.requireBorrowAllowed(v3Pool, asset, amount, eMode);
             PullAuthorization.delegateCredit(v3DebtToken, msg.sender, amount, debt[i].delegation);
             legs[i] = leg;
         }

@@ -7,14 +7,16 @@ import {IUniswapV2Pair} from "../../src/interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV2ToV3Route} from "../../src/interfaces/routes/IUniswapV2ToV3Route.sol";
 import {AaveMigratorTest} from "../base/AaveMigratorTest.sol";
 import {IV3MigratorMulticall} from "../base/ProtocolInterfaces.sol";
+import {Signatures} from "../base/Signatures.sol";
 import {IUniswapV2Router02} from "../utils/interfaces/IUniswapV2.sol";
 import {INonfungiblePositionManager as INpm, IV3Migrator} from "../utils/interfaces/IUniswapV3.sol";
+import {AaveMigrationFloor} from "./AaveMigrationFloor.sol";
 import {MigrationFloor} from "./MigrationFloor.sol";
 import {console} from "forge-std/console.sol";
 import {IERC20} from "forge-std/interfaces/IERC20.sol";
 
 /// @notice Ferry vs Uniswap's V3Migrator vs the manual path, on the same world and the same position; for Aave
-/// V2 → V3, Ferry vs the manual path.
+/// V2 → V3, Ferry vs the protocol floor (the same Aave calls, no checks) and the manual path.
 /// @dev Run with `--isolate` (`npm run bench:gas`) so each call is its own transaction with realistic cold/warm
 /// access and refunds. Each case restores the same state before every contender.
 contract MigratorGasTest is AaveMigratorTest {
@@ -33,13 +35,18 @@ contract MigratorGasTest is AaveMigratorTest {
 
     struct LendingRow {
         string name;
+        /// @dev Supplies plus debts moved: Ferry's overhead over the floor is compared per reserve.
+        uint256 reserves;
         uint256 ferry;
         uint256 manual;
+        /// @dev The Aave calls alone (AaveMigrationFloor); zero where it does not apply.
+        uint256 floor;
     }
 
     Row[] internal rows;
     uint256 internal heldTokenId;
     MigrationFloor internal floor;
+    AaveMigrationFloor internal aaveFloor;
 
     function test_Gas_Table() public {
         floor = new MigrationFloor(INonfungiblePositionManager(V3_NPM), WETH, USDC);
@@ -101,6 +108,7 @@ contract MigratorGasTest is AaveMigratorTest {
     /// @dev Aave V2 → V3 on the demo positions: alice supplies WETH (then also USDC and WBTC), bob supplies WETH
     /// and owes USDC at the variable rate, carol supplies WBTC and owes DAI at the stable rate.
     function test_Gas_AaveV2ToV3Table() public {
+        aaveFloor = new AaveMigrationFloor(aaveV2, aaveV3);
         LendingRow[] memory lending = new LendingRow[](5);
         lending[0] = _lendingCase("supply only, 1 reserve", aliceKey, _assets(WETH), _noAssets(), "supply1");
         lending[1] = _lendingCase("variable debt (WETH / USDC)", bobKey, _assets(WETH), _assets(USDC), "variableDebt");
@@ -112,22 +120,23 @@ contract MigratorGasTest is AaveMigratorTest {
         (three[0], three[1], three[2]) = (WETH, USDC, WBTC);
         lending[3] = _lendingCase("supply only, 3 reserves", aliceKey, three, _noAssets(), "supply3");
 
-        console.log("| Aave V2 -> V3 case | Ferry (1 tx) | manual (separate txs) | Ferry/manual |");
-        console.log("|---|---|---|---|");
+        console.log(
+            "| Aave V2 -> V3 case | Ferry (1 tx) | protocol floor | (Ferry - floor) per reserve moved | manual (separate txs) | Ferry/manual |"
+        );
+        console.log("|---|---|---|---|---|---|");
         for (uint256 i; i < lending.length; ++i) {
+            LendingRow memory row = lending[i];
+            bool hasFloor = row.floor != 0;
             console.log(
                 string.concat(
-                    "| ",
-                    lending[i].name,
+                    string.concat("| ", row.name, " | ", vm.toString(row.ferry), " | "),
+                    hasFloor ? vm.toString(row.floor) : "-",
                     " | ",
-                    vm.toString(lending[i].ferry),
-                    " | ",
-                    vm.toString(lending[i].manual),
-                    " | ",
-                    _ratio(lending[i].ferry, lending[i].manual),
-                    " |"
+                    hasFloor ? vm.toString((row.ferry - row.floor) / row.reserves) : "-",
+                    string.concat(" | ", vm.toString(row.manual), " | ", _ratio(row.ferry, row.manual), " |")
                 )
             );
+            if (hasFloor) assertLt(row.floor, row.ferry, string.concat("the floor costs less: ", row.name));
             // The manual path costs fewer checks but needs the whole debt in the wallet and leaves a window with
             // no position anywhere; Ferry stays within 1.3x of it.
             assertLe(
@@ -151,6 +160,9 @@ contract MigratorGasTest is AaveMigratorTest {
         migrator.migrate(positions, FIXED_DEADLINE, false);
         row.ferry = vm.snapshotGasLastCall(string.concat("Migrator_aaveV2ToV3_", snapshotName));
         vm.revertToState(snapshot);
+        row.reserves = collateral.length + debt.length;
+        row.floor = _aaveFloorCase(key, collateral, debt, snapshotName);
+        vm.revertToState(snapshot);
         row.manual = _manualAave(user, collateral, debt);
         vm.snapshotValue(string.concat("Manual_aaveV2ToV3_", snapshotName), row.manual);
         vm.revertToState(snapshot);
@@ -170,6 +182,41 @@ contract MigratorGasTest is AaveMigratorTest {
         row.manual = _manually(bob, bobKey, FEE_MEDIUM, 10_000, 0) + _manualAave(bob, _assets(WETH), _assets(USDC));
         vm.snapshotValue("Manual_mixedBatch_v2ToV3_aaveV2ToV3", row.manual);
         vm.revertToState(snapshot);
+    }
+
+    /// @dev The same migration through AaveMigrationFloor, signed for it, with the amounts read in the same block.
+    function _aaveFloorCase(uint256 key, address[] memory collateral, address[] memory debt, string memory snapshotName)
+        internal
+        returns (uint256 gasUsed)
+    {
+        address user = vm.addr(key);
+        AaveMigrationFloor.Supply[] memory supplies = new AaveMigrationFloor.Supply[](collateral.length);
+        for (uint256 i; i < collateral.length; ++i) {
+            address aToken = _v2Token(collateral[i], ".aToken");
+            uint256 amount = _v2Supply(user, collateral[i]);
+            IMigrator.PermitSignature memory permit =
+                Signatures.aTokenPermit(key, aToken, address(aaveFloor), _withBuffer(amount), FIXED_DEADLINE);
+            supplies[i] = AaveMigrationFloor.Supply(collateral[i], aToken, amount, permit);
+        }
+        AaveMigrationFloor.Debt[] memory debts = new AaveMigrationFloor.Debt[](debt.length);
+        for (uint256 i; i < debt.length; ++i) {
+            address v3DebtToken = _v3Token(debt[i], ".variableDebtToken");
+            uint256 stableDebt = IERC20(_v2Token(debt[i], ".stableDebtToken")).balanceOf(user);
+            uint256 variableDebt = IERC20(_v2Token(debt[i], ".variableDebtToken")).balanceOf(user);
+            IMigrator.PermitSignature memory delegation = Signatures.creditDelegation(
+                key, v3DebtToken, address(aaveFloor), _withBuffer(stableDebt + variableDebt), FIXED_DEADLINE
+            );
+            debts[i] = AaveMigrationFloor.Debt(debt[i], v3DebtToken, stableDebt, variableDebt, delegation);
+        }
+        vm.prank(user);
+        aaveFloor.migrate(supplies, debts);
+        gasUsed = vm.snapshotGasLastCall(string.concat("Floor_aaveV2ToV3_", snapshotName));
+        for (uint256 i; i < collateral.length; ++i) {
+            assertEq(_v2Supply(user, collateral[i]), 0, "the floor moved the supply");
+        }
+        for (uint256 i; i < debt.length; ++i) {
+            assertEq(_v2Debt(user, debt[i]), 0, "the floor moved the debt");
+        }
     }
 
     /// @dev What a user sends without Ferry, from a wallet that can repay: per debt approve + repay (per rate

@@ -1,6 +1,7 @@
 import { type Address, parseUnits } from "viem";
 import { describe, expect, it } from "vitest";
 import {
+  borrowableInEMode,
   eligibility,
   getBorrowableInIsolation,
   getCaps,
@@ -54,6 +55,56 @@ describe("ReserveConfiguration getters", () => {
   it("reads frozen and paused", () => {
     expect(getFlags(data | (1n << 57n)).frozen).toBe(true);
     expect(getFlags(data | (1n << 60n)).paused).toBe(true);
+  });
+});
+
+describe("borrowableInEMode", () => {
+  // A V3.2+ word (aave-v3-origin ReserveConfiguration): bit 59 (stable borrowing) and bits 168–175 (e-mode category)
+  // are unused holes; every other field sits where V3.0 has it.
+  const field = (value: bigint, start: bigint) => value << start;
+  const v32 =
+    field(7700n, 0n) |
+    field(8000n, 16n) |
+    field(10450n, 32n) |
+    field(6n, 48n) |
+    field(1n, 56n) | // active
+    field(1n, 58n) | // borrowing
+    field(1n, 63n) | // flash loans
+    field(1000n, 64n) |
+    field(4_000_000n, 80n) |
+    field(5_000_000n, 116n) |
+    field(1000n, 152n);
+  const RESERVE_ID = 9;
+
+  it("reads the same fields from a V3.2+ word as from a V3.0 one", () => {
+    expect(getParams(v32)).toMatchObject({ ltv: 7700n, decimals: 6, reserveFactor: 1000n, eModeCategory: 0 });
+    expect(getFlags(v32)).toMatchObject({ active: true, borrowingEnabled: true, frozen: false, paused: false });
+    expect(getCaps(v32)).toEqual({ borrowCap: 4_000_000n, supplyCap: 5_000_000n });
+    expect(getDebtCeiling(v32)).toBe(0n);
+  });
+
+  it("on V3.2+, follows the category's borrowable bitmap and ignores bits 168-175", () => {
+    const listed = { category: 1, borrowableBitmap: (1n << 5n) | (1n << BigInt(RESERVE_ID)) };
+    const unlisted = { category: 1, borrowableBitmap: 1n << 5n };
+    // Category 0 in bits 168–175: the V3.0 reading would refuse this borrow.
+    expect(borrowableInEMode(v32, RESERVE_ID, listed)).toBe(true);
+    expect(borrowableInEMode(v32, RESERVE_ID, unlisted)).toBe(false);
+    // A stale category 1 in bits 168–175 does not let an unlisted reserve through.
+    expect(borrowableInEMode(v32 | field(1n, 168n), RESERVE_ID, unlisted)).toBe(false);
+  });
+
+  it("on V3.0/V3.1 (no bitmap), compares the reserve's category with the user's", () => {
+    const legacy = { category: 1, borrowableBitmap: undefined };
+    expect(borrowableInEMode(v32 | field(1n, 168n), RESERVE_ID, legacy)).toBe(true);
+    expect(borrowableInEMode(v32 | field(2n, 168n), RESERVE_ID, legacy)).toBe(false);
+    expect(borrowableInEMode(v32, RESERVE_ID, legacy)).toBe(false);
+  });
+
+  it("allows everything outside e-mode", () => {
+    expect(borrowableInEMode(v32 | field(2n, 168n), RESERVE_ID, { category: 0, borrowableBitmap: undefined })).toBe(
+      true,
+    );
+    expect(borrowableInEMode(v32, RESERVE_ID, { category: 0, borrowableBitmap: 0n })).toBe(true);
   });
 });
 
@@ -127,7 +178,7 @@ describe("eligibility", () => {
   });
 
   it("blocks debt outside the user's e-mode category", () => {
-    const reserves = [status(WETH, "WETH", 18), status(USDC, "USDC", 6, { eModeCategory: 1 })];
+    const reserves = [status(WETH, "WETH", 18, { borrowableInUserEMode: false }), status(USDC, "USDC", 6)];
     expect(eligibility(market(reserves, 1), [borrow(USDC, usdc("1"))])[0]?.ok).toBe(true);
     expect(eligibility(market(reserves, 1), [borrow(WETH, weth("1"))])).toEqual([
       {

@@ -22,6 +22,7 @@ export function openV3Reserve(
     liquidationThreshold: 8250n,
     liquidationBonus: 10500n,
     eModeCategory: 0,
+    borrowableInUserEMode: true,
     supplyCap: 0n,
     totalSupplied: 0n,
     supplyRoom: undefined,

@@ -1,13 +1,15 @@
 import { type Address, type ContractFunctionParameters, erc20Abi, type PublicClient, zeroAddress } from "viem";
 import { formatAmount } from "../../format";
-import { aaveV3DataProviderAbi, aaveV3PoolAbi } from "../../generated/abis";
+import { aaveV3DataProviderAbi, aaveV3PoolAbi, iAaveV3PoolAbi } from "../../generated/abis";
 import type { UserAccountData } from "../healthFactor";
 
-// ReserveConfiguration (core-v3 1.19.3) packs a reserve's terms into one uint256; these getters mirror its own.
+// ReserveConfiguration packs a reserve's terms into one uint256; these getters mirror its own. The bits read here are
+// the same in every V3 version but one: the e-mode category (168–175) exists only up to V3.1 (core-v3 1.19.3 is V3.0);
+// from V3.2 on those bits are unused and each e-mode category lists its borrowable reserves in a bitmap instead.
 const bits = (data: bigint, start: number, width: number) => (data >> BigInt(start)) & ((1n << BigInt(width)) - 1n);
 const flag = (data: bigint, bit: number) => bits(data, bit, 1) === 1n;
 
-/** ReserveConfiguration.getParams: risk terms in bps, decimals, reserve factor, e-mode category. */
+/** ReserveConfiguration.getParams: risk terms in bps, decimals, reserve factor, e-mode category (V3.0/V3.1 only). */
 export function getParams(data: bigint) {
   return {
     ltv: bits(data, 0, 16),
@@ -40,6 +42,39 @@ export const getDebtCeiling = (data: bigint) => bits(data, 212, 40);
 export const getBorrowableInIsolation = (data: bigint) => flag(data, 61);
 const DEBT_CEILING_DECIMALS = 2;
 
+/**
+ * A user's e-mode as the borrow check needs it: their category (0 = none) and, on V3.2+ pools, the category's
+ * `getEModeCategoryBorrowableBitmap` (bit `reserve.id` set = borrowable); undefined on V3.0/V3.1, which have no such getter.
+ */
+export interface UserEMode {
+  category: number;
+  borrowableBitmap: bigint | undefined;
+}
+
+/**
+ * Whether a user in `eMode` may borrow the reserve with configuration `data` and id `reserveId`, as the pool's
+ * `ValidationLogic.validateBorrow` decides it in its version (AaveV3ReserveRules.borrowableInEMode).
+ */
+export function borrowableInEMode(data: bigint, reserveId: number, eMode: UserEMode): boolean {
+  if (eMode.category === 0) return true;
+  if (eMode.borrowableBitmap !== undefined) return bits(eMode.borrowableBitmap, reserveId, 1) === 1n;
+  return getParams(data).eModeCategory === eMode.category;
+}
+
+/** The borrowable bitmap of e-mode `category` on a V3.2+ pool; undefined on V3.0/V3.1, where the getter is missing. */
+async function readBorrowableBitmap(client: PublicClient, pool: Address, category: number) {
+  try {
+    return await client.readContract({
+      address: pool,
+      abi: iAaveV3PoolAbi,
+      functionName: "getEModeCategoryBorrowableBitmap",
+      args: [category],
+    });
+  } catch {
+    return undefined;
+  }
+}
+
 const RAY = 10n ** 27n;
 const rayMul = (a: bigint, b: bigint) => (a * b + RAY / 2n) / RAY;
 
@@ -57,7 +92,10 @@ export interface V3ReserveStatus {
   ltv: bigint;
   liquidationThreshold: bigint;
   liquidationBonus: bigint;
+  /** The reserve's e-mode category on V3.0/V3.1 (0 = none, and always 0 on V3.2+). */
   eModeCategory: number;
+  /** Whether the user's e-mode category lets them borrow it (true outside e-mode, or when no user is given). */
+  borrowableInUserEMode: boolean;
   supplyCap: bigint;
   /** aToken supply plus the treasury's accrued share, as the supply-cap check counts it. */
   totalSupplied: bigint;
@@ -88,6 +126,7 @@ const room = (capWholeTokens: bigint, decimals: number, current: bigint) => {
 type PoolReserveData = {
   configuration: { data: bigint };
   liquidityIndex: bigint;
+  id: number;
   aTokenAddress: Address;
   isolationModeTotalDebt: bigint;
 };
@@ -95,8 +134,8 @@ type DataProviderReserveData = readonly [bigint, bigint, bigint, bigint, bigint,
 
 /**
  * The V3 reserves of `assets` in one multicall: the pool's reserve data (configuration, isolation debt) and the data
- * provider's totals, plus the user's e-mode category and account data when `user` is given. A missing reserve reads
- * as `exists: false`.
+ * provider's totals, plus the user's e-mode category and account data when `user` is given (and, for a user in e-mode on
+ * a V3.2+ pool, one more read: the category's borrowable bitmap). A missing reserve reads as `exists: false`.
  */
 export async function readV3Eligibility(
   client: PublicClient,
@@ -124,6 +163,14 @@ export async function readV3Eligibility(
     return result?.status === "success" ? (result.result as T) : undefined;
   };
 
+  const userEMode: UserEMode = {
+    category: Number(value<bigint>(CALLS_PER_ASSET * assets.length) ?? 0n),
+    borrowableBitmap: undefined,
+  };
+  if (user && userEMode.category !== 0) {
+    userEMode.borrowableBitmap = await readBorrowableBitmap(client, pool, userEMode.category);
+  }
+
   const reserves = assets.map((asset, i): V3ReserveStatus => {
     const reserve = value<PoolReserveData>(CALLS_PER_ASSET * i);
     const totals = value<DataProviderReserveData>(CALLS_PER_ASSET * i + 1);
@@ -150,6 +197,7 @@ export async function readV3Eligibility(
       liquidationThreshold: params.liquidationThreshold,
       liquidationBonus: params.liquidationBonus,
       eModeCategory: params.eModeCategory,
+      borrowableInUserEMode: borrowableInEMode(data, reserve?.id ?? 0, userEMode),
       supplyCap: caps.supplyCap,
       totalSupplied,
       supplyRoom: room(caps.supplyCap, params.decimals, totalSupplied),
@@ -161,12 +209,11 @@ export async function readV3Eligibility(
     };
   });
   if (!user) return { userEModeCategory: 0, reserves };
-  const eMode = value<bigint>(CALLS_PER_ASSET * assets.length) ?? 0n;
   const account = value<readonly bigint[]>(CALLS_PER_ASSET * assets.length + 1);
-  if (!account) return { userEModeCategory: Number(eMode), reserves };
+  if (!account) return { userEModeCategory: userEMode.category, reserves };
   const [totalCollateral = 0n, totalDebt = 0n, , liquidationThreshold = 0n, ltv = 0n, healthFactor = 0n] = account;
   return {
-    userEModeCategory: Number(eMode),
+    userEModeCategory: userEMode.category,
     reserves,
     userAccount: { totalCollateral, totalDebt, liquidationThreshold, ltv, healthFactor },
   };
@@ -246,7 +293,7 @@ export function eligibility(v3: V3Eligibility, amounts: readonly MigrationAmount
         ),
       );
     }
-    if (borrow > 0n && v3.userEModeCategory !== 0 && status.eModeCategory !== v3.userEModeCategory) {
+    if (borrow > 0n && !status.borrowableInUserEMode) {
       findings.push(
         row(
           false,

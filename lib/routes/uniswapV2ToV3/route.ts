@@ -16,6 +16,10 @@ export const uniswapV2ToV3Route: RouteDescriptor<"UniswapV2ToV3"> = {
     const added = leg?.addsTo === migration.tokenId;
     return {
       title: `${leg?.name ?? event.source} → ${added ? "added to your " : ""}Uniswap V3 position #${migration.tokenId}`,
+      link: {
+        href: `/dashboard#position-uniswap-v3-${migration.tokenId}`,
+        label: `See position #${migration.tokenId}`,
+      },
       detail: `Deposited ${amount(migration.amount0Deposited, t0)} + ${amount(migration.amount1Deposited, t1)}; refunded ${amount(migration.amount0Refunded, t0)} + ${amount(migration.amount1Refunded, t1)}${migration.refundedAsEth ? " (WETH as ETH)" : ""}.`,
     };
   },

@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import { parseUnits } from "viem";
 import { Alert } from "@/components/Alert";
 import { Card } from "@/components/Card";
@@ -17,8 +16,9 @@ import { type AaveV2ToV3Plan, aaveV2ToV3 } from "@/lib/routes/aaveV2ToV3";
 import { batchSimulation } from "@/lib/routes/batch";
 import { type Leg, legOf } from "@/lib/routes/types";
 import { ApprovalsToggle } from "../ApprovalsToggle";
+import { useKeptState } from "../keptInputs";
 import { MigrationCost, useMigrationCost } from "../MigrationCost";
-import { type MigrationResult, type SendLabels, SignAndMigrate } from "../SignAndMigrate";
+import { type SendLabels, SignAndMigrate } from "../SignAndMigrate";
 import type { BatchView, RouteContext, RouteSettings } from "./types";
 
 /**
@@ -27,9 +27,9 @@ import type { BatchView, RouteContext, RouteSettings } from "./types";
  */
 export function useAaveV2ToV3Settings(context: RouteContext): RouteSettings {
   const aave = useAaveV2Position(context.owner);
-  const [minHealthFactor, setMinHealthFactor] = useState("1.1");
-  const [inBatch, setInBatch] = useState(false);
-  const [kept, setKept] = useState<KeptOnV2>(MOVE_EVERYTHING);
+  const [minHealthFactor, setMinHealthFactor] = useKeptState("aaveV2ToV3.minHealthFactor", "1.1");
+  const [inBatch, setInBatch] = useKeptState("aaveV2ToV3.inBatch", false);
+  const [kept, setKept] = useKeptState<KeptOnV2>("aaveV2ToV3.kept", MOVE_EVERYTHING);
   const sources = aave.data?.position.reserves.length ? aave.data : undefined;
   const minimum = parsePositiveNumber(minHealthFactor, "minimum health factor");
   const planned =
@@ -162,7 +162,7 @@ const AAVE_LABELS: SendLabels = {
 
 /** The Aave position on its own: its simulated cost, its signatures or approvals, then one transaction. */
 function AaveSignAndSend({
-  context: { owner, migrator, approvals },
+  context: { owner, migrator, approvals, onMigrated },
   plan,
   leg,
   market,
@@ -176,17 +176,6 @@ function AaveSignAndSend({
     plan.sendable ? { migrator, owner, ...batchSimulation([leg]), unwrapWeth: false } : undefined,
   );
   const cost = useMigrationCost(owner, simulation, market, leg.valueUsd(undefined));
-  const [done, setDone] = useState<MigrationResult>();
-
-  if (done) {
-    return done.events.some((event) => event.kind === "LendingMigrated") ? (
-      <Alert tone="success">
-        Your Aave position moved to Aave V3 in one transaction (<code className="break-all">{done.hash}</code>).
-      </Alert>
-    ) : (
-      <Alert tone="error">The transaction was mined but Ferry reported no lending migration.</Alert>
-    );
-  }
   return (
     <div className="space-y-3">
       {plan.sendable ? <MigrationCost cost={cost} testId="aave-gas-estimate" /> : null}
@@ -198,7 +187,7 @@ function AaveSignAndSend({
         useApprovals={approvals.active}
         labels={AAVE_LABELS}
         disabled={!plan.sendable || cost.blocksSending}
-        onDone={setDone}
+        onDone={onMigrated}
       />
     </div>
   );

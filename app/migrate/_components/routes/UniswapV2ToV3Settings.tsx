@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import type { Address } from "viem";
 import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
@@ -14,6 +13,7 @@ import { legOf, type Planned } from "@/lib/routes/types";
 import { uniswapV2ToV3 } from "@/lib/routes/uniswapV2ToV3";
 import { DEFAULT_DRAFT, destinationsFor, type PositionDraft, type ReadyPlan } from "@/lib/routes/uniswapV2ToV3/draft";
 import { positionName } from "@/lib/routes/uniswapV2ToV3/names";
+import { useKeptState } from "../keptInputs";
 import { PositionList } from "../PositionList";
 import { PositionPreview } from "../PositionPreview";
 import { PositionSettings } from "../PositionSettings";
@@ -22,8 +22,8 @@ import type { RouteContext, RouteSettings } from "./types";
 /** The account's Uniswap V2 positions: pick some, set each one's share, fee tier, range or held destination. */
 export function useUniswapV2ToV3Settings({ owner, chainId, migrator, slippageBps }: RouteContext): RouteSettings {
   const positions = useV2Positions(owner);
-  const [selected, setSelected] = useState<Set<Address>>(new Set());
-  const [drafts, setDrafts] = useState<Record<Address, PositionDraft>>({});
+  const [selected, setSelected] = useKeptState<Set<Address>>("uniswapV2ToV3.selected", new Set());
+  const [drafts, setDrafts] = useKeptState<Record<Address, PositionDraft>>("uniswapV2ToV3.drafts", {});
   const chosen = (positions.data ?? []).filter((position) => selected.has(position.pair));
   const draftOf = (pair: Address) => drafts[pair] ?? DEFAULT_DRAFT;
   // Read once per account, apart from the preview: a preview update costs no request for it.

@@ -4,6 +4,7 @@ import type { useMarketData, useMigrationSimulation } from "@/hooks/useMigration
 import type { Parsed } from "@/lib/inputs";
 import type { Leg } from "@/lib/routes/types";
 import type { Approvals } from "../ApprovalsToggle";
+import type { MigrationResult } from "../SignAndMigrate";
 
 /** What the flow gives every route: the account, the chain, and the settings the whole batch shares. */
 export interface RouteContext {
@@ -13,6 +14,8 @@ export interface RouteContext {
   slippageBps: Parsed<number>;
   approvals: Approvals;
   onApprovalsChange: (useApprovals: boolean) => void;
+  /** A route that sends its own transaction reports it here: the flow shows the receipt and refreshes the cards. */
+  onMigrated: (result: MigrationResult) => void;
 }
 
 /** What a route's cards show once every route has planned: the shared quotes, the batch's simulation. */

@@ -7,6 +7,9 @@ import {IMigrator} from "../IMigrator.sol";
 /// @notice Route `IMigrator.Route.AaveV2ToV3`: the caller's Aave V2 supplies and debts → the same supplies and
 /// variable debts on Aave V3, in the caller's name.
 /// @dev Its `LendingMigrated` event names the V2 LendingPool as `source` and the V3 Pool as `destination`.
+/// Supported destinations: Aave V3.0 and V3.1 pools, and V3.2 and later (what Ethereum runs), whose e-mode categories
+/// list their borrowable reserves in bitmaps and which have no stable debt. The route checks each reserve's rules up
+/// front in the pool's own version (`AaveV3ReserveRules`); the pool's validation still has the last word.
 interface IAaveV2ToV3Route {
     /// @notice The Aave markets the route is built for.
     /// @param v2Pool The Aave V2 LendingPool whose positions are sources.
@@ -86,10 +89,11 @@ interface IAaveV2ToV3Route {
     /// @param asset The isolated asset (moved, or the V3 account's isolated collateral).
     error AaveV3IsolatedCollateral(address asset);
 
-    /// @notice Thrown when the caller's Aave V3 e-mode category does not include a debt asset.
+    /// @notice Thrown when the caller's Aave V3 e-mode category does not let them borrow a debt asset.
     /// @param asset The debt asset.
     /// @param userCategory The caller's e-mode category on V3.
-    /// @param assetCategory The asset's e-mode category on V3 (0: none).
+    /// @param assetCategory The asset's e-mode category on V3.0/V3.1 (0: none); always 0 on V3.2+, where a category
+    /// lists the assets it lets its users borrow.
     error AaveV3EModeMismatch(address asset, uint256 userCategory, uint256 assetCategory);
 
     /// @notice Thrown when the caller's Aave V3 health factor after the migration is below their minimum.
