@@ -159,6 +159,21 @@ export const epochSnapshot = onchainTable(
 );
 
 /**
+ * What one snapshot credited one user with (users who earned points in it only): the rewards publisher splits each
+ * epoch's budget from these rows, so every epoch pays on the value its own snapshot found.
+ */
+export const userSnapshot = onchainTable(
+  "user_snapshot",
+  (t) => ({
+    chainId: t.integer().notNull(),
+    blockNumber: t.bigint().notNull(),
+    user: t.hex().notNull(),
+    heldUsd: t.bigint().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.chainId, table.blockNumber, table.user] }) }),
+);
+
+/**
  * Per-user totals: migrated and retained USD as events leave them (statistics), and from the epoch snapshots the USD
  * held at the last one and the points earned so far (what rankings use).
  */

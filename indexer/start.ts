@@ -3,10 +3,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, stopProcess } from "../devnet/anvil";
+import type { RewardsDeployment } from "../lib/campaign/rewardsDeployment";
 import { MULTICALL3 } from "../lib/chain/multicall3";
 import type { FerryDeployment } from "../lib/migrator/deployment";
 import { loadPointsRule } from "./campaign";
 import { indexedChain } from "./chains";
+import { rewardsEnv } from "./rewards";
 
 const INDEXER_DIR = import.meta.dirname;
 const PONDER_BIN = join(INDEXER_DIR, "..", "node_modules", ".bin", "ponder");
@@ -37,6 +39,8 @@ export interface IndexerOptions {
   deployment?: FerryDeployment;
   /** Called with each backfill progress line while waiting for readiness (e.g. `console.log` in the benchmark). */
   onProgress?: (line: string) => void;
+  /** The rewards distributor on this chain (`lib/rewards.json`'s entry when omitted) and where its trees are published. */
+  rewards?: { deployment: RewardsDeployment; treeDir: string };
 }
 
 export interface RunningIndexer {
@@ -105,6 +109,7 @@ function indexerEnv(options: IndexerOptions): NodeJS.ProcessEnv {
       FERRY_MIGRATOR: options.deployment.migrator,
       FERRY_START_BLOCK: String(options.deployment.deployBlock),
     }),
+    ...(options.rewards && rewardsEnv(options.rewards)),
   };
 }
 

@@ -1,5 +1,5 @@
 import { type Context, ponder } from "ponder:registry";
-import { epochClock, epochSnapshot, lendingPosition, position, userTotal } from "ponder:schema";
+import { epochClock, epochSnapshot, lendingPosition, position, userSnapshot, userTotal } from "ponder:schema";
 import { eq } from "ponder";
 import type { Address } from "viem";
 import { closedEpochsPoints, epochAt, epochPoints, isExcluded, type PointsRule } from "../../lib/campaign/points";
@@ -84,6 +84,11 @@ async function snapshot(
     await context.db
       .update(userTotal, { chainId, user })
       .set((row) => ({ heldUsd: total.heldUsd, points: row.points + total.points }));
+    if (total.points > 0n) {
+      await context.db
+        .insert(userSnapshot)
+        .values({ chainId, blockNumber: block.number, user, heldUsd: total.heldUsd });
+    }
   }
   await context.db.insert(epochSnapshot).values({
     chainId,

@@ -7,6 +7,7 @@ import { type Address, getAddress, isAddress } from "viem";
 import { epochAt, epochStart, type PointsRule } from "../../../lib/campaign/points";
 import { campaignRule, pointsRule } from "../../campaign";
 import { indexedChain } from "../../chains";
+import rewardsApi from "./rewards";
 
 /**
  * The dashboard's read API. USD and points are decimal strings with 8 decimals (bigints do not survive JSON).
@@ -20,6 +21,7 @@ const app = new Hono();
 // The app is served from another origin and only reads.
 app.use("/*", cors({ origin: "*", allowMethods: ["GET", "POST"] }));
 app.use("/sql/*", client({ db, schema }));
+app.route("/", rewardsApi);
 
 async function chainTime(): Promise<number> {
   const clients = publicClients as Record<string, (typeof publicClients)[keyof typeof publicClients]>;
