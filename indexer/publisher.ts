@@ -6,6 +6,7 @@ import {
   type Hex,
   http,
   type LocalAccount,
+  type PublicClient,
   zeroHash,
 } from "viem";
 import type { PointsRule } from "../lib/campaign/points";
@@ -30,13 +31,16 @@ export type PublishOutcome =
   | { status: "nothing-final" }
   | { status: "unchanged"; root: Hex }
   | { status: "waiting"; root: Hex; pendingRoot: Hex; claimableAt: number }
+  | { status: "canceled"; root: Hex }
   | { status: "proposed"; root: Hex; users: number; finalBlock: bigint; transaction: Hex };
 
 /**
  * One publishing round: the epochs whose snapshot is final (at least `finalityBlocks` under the head) give every
  * user's cumulative reward; their tree is written where the API serves it and its root proposed as the operator,
  * unless it is the distributor's latest root already (so a round repeated on the same data proposes nothing) or
- * another root is still in its dispute window (the next round proposes once it has passed).
+ * another root is still in its dispute window (the next round proposes once it has passed), or the guardian canceled
+ * this very root (proposing it again would restart the dispute the guardian ended; a later root, from new epochs or
+ * mended data, is proposed as usual).
  */
 export async function publishRewards(options: PublisherOptions): Promise<PublishOutcome> {
   const { chain, rpcUrl, rewards, rule } = options;
@@ -58,11 +62,24 @@ export async function publishRewards(options: PublisherOptions): Promise<Publish
   if (pendingRoot !== zeroHash) {
     return { status: "waiting", root: tree.root, pendingRoot, claimableAt: Number(claimableAt) };
   }
+  if (await wasCanceled(client, rewards.distributor, tree.root)) return { status: "canceled", root: tree.root };
   const wallet = createWalletClient({ chain, transport: http(rpcUrl), account: options.operator });
   const transaction = await wallet.writeContract({ ...distributor, functionName: "proposeRoot", args: [tree.root] });
   const receipt = await client.waitForTransactionReceipt({ hash: transaction });
   if (receipt.status !== "success") throw new Error(`proposeRoot(${tree.root}) reverted in ${transaction}`);
   return { status: "proposed", root: tree.root, users: tree.claims.size, finalBlock, transaction };
+}
+
+/** Whether the guardian canceled `root` on `distributor` (its `RootCanceled` events; a distributor's history is short). */
+async function wasCanceled(client: PublicClient, distributor: Address, root: Hex): Promise<boolean> {
+  const canceled = await client.getContractEvents({
+    address: distributor,
+    abi: rewardsDistributorAbi,
+    eventName: "RootCanceled",
+    args: { root },
+    fromBlock: "earliest",
+  });
+  return canceled.length > 0;
 }
 
 /** A snapshot as `/api/rewards/credits` serves it. */
@@ -144,6 +161,8 @@ function describeOutcome(outcome: PublishOutcome): string {
       return `rewards: root ${outcome.root} is the latest`;
     case "waiting":
       return `rewards: root ${outcome.root} waits for ${outcome.pendingRoot}'s dispute window (until ${new Date(outcome.claimableAt * 1000).toISOString()} chain time)`;
+    case "canceled":
+      return `rewards: root ${outcome.root} was canceled by the guardian; it is not proposed again (new epochs or mended data give the next root)`;
     case "proposed":
       return `rewards: proposed root ${outcome.root} for ${outcome.users} users (snapshots up to block ${outcome.finalBlock})`;
   }

@@ -33,6 +33,8 @@ const WAIT_MS = 30_000;
 const BUDGET = 1_000n * 10n ** 18n;
 const ALICE = 1;
 const BOB = 2;
+/** The devnet deployer, whom `deployRewards` makes the distributor's guardian. */
+const GUARDIAN = 0;
 
 interface RewardsReport {
   distributor: Address;
@@ -246,6 +248,20 @@ describe("rewards publisher and proof API", () => {
       args: [claimable.user],
     });
     expect(after - before).toBe(claimable.cumulativeAmount);
+  }, 120_000);
+
+  it("does not propose again a root the guardian canceled", async () => {
+    await crossEpoch();
+    const third = await publish();
+    expect(third.status).toBe("proposed");
+    if (third.status !== "proposed") return;
+    const guardian = wallet(GUARDIAN);
+    const hash = await guardian.writeContract({ ...distributor(), functionName: "cancelRoot" });
+    expect((await guardian.waitForTransactionReceipt({ hash })).status).toBe("success");
+
+    expect(await publish()).toEqual({ status: "canceled", root: third.root });
+    const [pendingRoot] = await guardian.readContract({ ...distributor(), functionName: "pendingRoot" });
+    expect(pendingRoot).toBe(zeroHash);
   }, 120_000);
 
   it("answers 404 for a root it never published and 400 for a bad address", async () => {
