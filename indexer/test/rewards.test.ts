@@ -60,9 +60,11 @@ beforeAll(async () => {
   ferry = await deployFerry(node.rpcUrl, node.chainId, { recordTo: scratchDeploymentFile() });
   deployment = await deployDemoRewards(node.rpcUrl, node.chainId, scratchDeploymentFile());
   const head = await rpc<{ timestamp: string }>(node.rpcUrl, "eth_getBlockByNumber", ["latest", false]);
-  // The campaign starts at the head, boosted throughout: every epoch here earns at the same rate.
+  // The campaign starts at the head, boosted throughout: every epoch here earns at the same rate. Epochs are half the
+  // dispute window, so crossing one never lets a root just proposed out of its window.
   const pointsConfig = writeDemoPointsConfig(join(dir, "points.json"), {
     startTime: Number(head.timestamp),
+    epochSeconds: DEMO_REWARDS.disputeWindowSeconds / 2,
     rewards: { budgetPerEpoch: BUDGET.toString(), finalityBlocks: 0 },
   });
   const treeDir = join(dir, "trees");
@@ -251,17 +253,23 @@ describe("rewards publisher and proof API", () => {
   }, 120_000);
 
   it("does not propose again a root the guardian canceled", async () => {
-    await crossEpoch();
-    const third = await publish();
-    expect(third.status).toBe("proposed");
-    if (third.status !== "proposed") return;
     const guardian = wallet(GUARDIAN);
-    const hash = await guardian.writeContract({ ...distributor(), functionName: "cancelRoot" });
-    expect((await guardian.waitForTransactionReceipt({ hash })).status).toBe("success");
+    const cancel = async () => {
+      const hash = await guardian.writeContract({ ...distributor(), functionName: "cancelRoot" });
+      expect((await guardian.waitForTransactionReceipt({ hash })).status).toBe("success");
+    };
+    // A new epoch's snapshot taken (crossEpoch waits for it), the pending root canceled: the next round proposes the
+    // current data's root, and its snapshots stay the same until the next boundary.
+    await crossEpoch();
+    await cancel();
+    const proposed = await publish();
+    expect(proposed.status).toBe("proposed");
+    if (proposed.status !== "proposed") return;
 
-    expect(await publish()).toEqual({ status: "canceled", root: third.root });
-    const [pendingRoot] = await guardian.readContract({ ...distributor(), functionName: "pendingRoot" });
-    expect(pendingRoot).toBe(zeroHash);
+    await cancel();
+    expect(await publish()).toEqual({ status: "canceled", root: proposed.root });
+    const [pending] = await guardian.readContract({ ...distributor(), functionName: "pendingRoot" });
+    expect(pending).toBe(zeroHash);
   }, 120_000);
 
   it("answers 404 for a root it never published and 400 for a bad address", async () => {
