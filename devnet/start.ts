@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { privateKeyToAccount } from "viem/accounts";
-import { loadPointsRule, readPointsConfig } from "../indexer/campaign";
+import { readPointsConfig } from "../indexer/campaign";
 import { startPublisher } from "../indexer/publisher";
 import { rewardsEnv, rewardsSetup } from "../indexer/rewards";
 import { startIndexer } from "../indexer/start";
@@ -122,7 +122,6 @@ try {
         chain: toViemChain(parseChainConfig({ FERRY_CHAIN_ID: String(chain.chainId), FERRY_RPC_URL: chain.rpcUrl })),
         rpcUrl: chain.rpcUrl,
         indexerUrl: runningIndexer.url,
-        rule: loadPointsRule(pointsConfig),
         rewards: campaignRewards,
         operator: privateKeyToAccount(ferryDeployerKey()),
       },

@@ -60,6 +60,8 @@ test("after a migration in the browser, the dashboard shows the new TVL and the 
   await connectWallet(page, wallet);
   await ui.select(page, "WETH / USDC");
   await ui.share(page, "WETH / USDC").fill("50");
+  // The 0.3% pool, which the test pushes off the market below (the default is the deepest pool).
+  await ui.fee(page, "WETH / USDC", "0.3%");
   await ui.waitForPreview(page);
   await ui.review(page);
   await ui.sign(page);

@@ -3,12 +3,12 @@ import { privateKeyToAccount } from "viem/accounts";
 import { ferryDeployerKey } from "../devnet/deployFerry";
 import { DEMO_REWARDS } from "../devnet/deployRewards";
 import { advanceTime } from "../devnet/market";
-import { loadPointsRule, readPointsConfig } from "../indexer/campaign";
+import { readPointsConfig } from "../indexer/campaign";
 import { publishRewards } from "../indexer/publisher";
 import { rewardsEnv, rewardsSetup } from "../indexer/rewards";
 import type { RewardsReport } from "../lib/campaign/rewardsClaim";
 import { rewardsDeploymentFor } from "../lib/campaign/rewardsDeployment";
-import { fetchStats } from "../lib/campaign/stats";
+import { type Campaign, fetchStats } from "../lib/campaign/stats";
 import { formatAmount } from "../lib/format";
 import { migratorAbi, rewardsDistributorAbi } from "../lib/generated/abis";
 import { expectNoViolations } from "./support/accessibility";
@@ -22,7 +22,7 @@ interface EpochSnapshot {
 
 /** Moves the chain to the next epoch's start, mines there and waits for the indexer's snapshot of that block. */
 async function crossEpoch(chain: { getBlock(): Promise<{ timestamp: bigint }> }) {
-  const rule = loadPointsRule();
+  const { rule } = await fetchStats<Campaign>(e2eEnv("indexerUrl"), "/api/campaign");
   const now = Number((await chain.getBlock()).timestamp);
   const next = rule.startTime + (Math.floor((now - rule.startTime) / rule.epochSeconds) + 1) * rule.epochSeconds;
   await advanceTime(e2eEnv("rpcUrl"), next - now);
@@ -71,7 +71,6 @@ test("migrate, epochs pass, the root is published and passes its window, claim i
     chain: chain.chain,
     rpcUrl: e2eEnv("rpcUrl"),
     indexerUrl: e2eEnv("indexerUrl"),
-    rule: loadPointsRule(),
     rewards,
     operator: privateKeyToAccount(ferryDeployerKey()),
   });

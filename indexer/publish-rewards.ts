@@ -1,6 +1,5 @@
 import { privateKeyToAccount } from "viem/accounts";
 import { parseIndexerConfig } from "../lib/campaign/indexerConfig";
-import { parsePointsRule } from "../lib/campaign/points";
 import { parseChainConfig, toViemChain } from "../lib/chain/config";
 import { readPointsConfig } from "./campaign";
 import { operatorKey, publishRewards } from "./publisher";
@@ -23,7 +22,6 @@ try {
     chain: toViemChain(chainConfig),
     rpcUrl: chainConfig.rpcUrl,
     indexerUrl: parseIndexerConfig(process.env).url,
-    rule: parsePointsRule(config),
     rewards,
     operator: privateKeyToAccount(operatorKey(process.env)),
   });

@@ -9,18 +9,17 @@ import {
   type PublicClient,
   zeroHash,
 } from "viem";
-import type { PointsRule } from "../lib/campaign/points";
 import { type SnapshotCredits, snapshotEpochRewards } from "../lib/campaign/rewardsEpochs";
 import { cumulativeRewards } from "../lib/campaign/rewardsSplit";
+import { type Campaign, fetchStats } from "../lib/campaign/stats";
 import { rewardsDistributorAbi } from "../lib/generated/abis";
 import { type RewardsSetup, writeRewardsTree } from "./rewards";
 
 export interface PublisherOptions {
   chain: Chain;
   rpcUrl: string;
-  /** The indexer's API, whose snapshots the rewards are computed from. */
+  /** The indexer's API, whose snapshots (and the points rule it applies) the rewards are computed from. */
   indexerUrl: string;
-  rule: PointsRule;
   rewards: RewardsSetup;
   /** The distributor's operator. */
   operator: LocalAccount;
@@ -43,7 +42,9 @@ export type PublishOutcome =
  * mended data, is proposed as usual).
  */
 export async function publishRewards(options: PublisherOptions): Promise<PublishOutcome> {
-  const { chain, rpcUrl, rewards, rule } = options;
+  const { chain, rpcUrl, rewards } = options;
+  // The rule as the indexer applies it: its epochs count from the campaign's start on chain, not the config's.
+  const { rule } = await fetchStats<Campaign>(options.indexerUrl, "/api/campaign");
   const client = createPublicClient({ chain, transport: http(rpcUrl) });
   const head = await client.getBlockNumber();
   const finalBlock = head - BigInt(rewards.finalityBlocks);

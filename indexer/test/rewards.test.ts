@@ -99,7 +99,7 @@ const chain = () => toViemChain(parseChainConfig({ FERRY_CHAIN_ID: String(node.c
 const wallet = (index: number) => devnetWallet(node.rpcUrl, chain(), devAccount(index));
 const operator = () => privateKeyToAccount(ferryDeployerKey());
 const publish = () =>
-  publishRewards({ chain: chain(), rpcUrl: node.rpcUrl, indexerUrl: indexer.url, rule, rewards, operator: operator() });
+  publishRewards({ chain: chain(), rpcUrl: node.rpcUrl, indexerUrl: indexer.url, rewards, operator: operator() });
 const distributor = () => ({ address: deployment.distributor, abi: rewardsDistributorAbi }) as const;
 
 async function api<T>(path: string): Promise<T> {
