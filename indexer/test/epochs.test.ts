@@ -11,6 +11,7 @@ import { aaveV3PoolAbi } from "../../lib/generated/abis";
 import { hostilePair } from "./hostileTokens";
 import {
   type EpochSnapshot,
+  HOURLY_RULE,
   indexedWorldForFile,
   lendingHolding,
   RESTART_TIMEOUT_MS,
@@ -22,16 +23,7 @@ const ALICE = 1;
 const BOB = 2;
 const CAROL = 3;
 
-const world = indexedWorldForFile({
-  epochSeconds: HOUR,
-  pointsPerUsdPerDay: 24,
-  boostDays: 0,
-  boostMultiplierBps: 10_000,
-  targetUsd: 1_000_000,
-  maxPoolDeviationBps: 200,
-  outOfRangeEarns: false,
-  excluded: [],
-});
+const world = indexedWorldForFile(HOURLY_RULE);
 
 const address = (index: number) => world.wallet(index).account.address;
 const report = (index: number) => world.api<UserReport>(`/api/users/${address(index)}`);

@@ -6,7 +6,7 @@ import { closedEpochsPoints, ONE_USD } from "../../lib/campaign/points";
 import type { UserReport } from "../../lib/campaign/stats";
 import { aaveV2DataProviderAbi, aaveV3PoolAbi, migratorAbi, uniswapV3PoolAbi } from "../../lib/generated/abis";
 import { flashFarm } from "./flashFarmer";
-import { indexedWorldForFile, lendingHolding, uniswapHolding } from "./indexedWorld";
+import { HOURLY_RULE, indexedWorldForFile, lendingHolding, uniswapHolding } from "./indexedWorld";
 
 /**
  * The farming patterns of issue 13 not covered by epochs.test.ts, each reproduced on the world with the real
@@ -16,16 +16,7 @@ const ALICE = 1;
 const BOB = 2;
 const UNUSED_FEE = 10_000;
 
-const world = indexedWorldForFile({
-  epochSeconds: 3_600,
-  pointsPerUsdPerDay: 24,
-  boostDays: 0,
-  boostMultiplierBps: 10_000,
-  targetUsd: 1_000_000,
-  maxPoolDeviationBps: 200,
-  outOfRangeEarns: false,
-  excluded: [],
-});
+const world = indexedWorldForFile(HOURLY_RULE);
 
 const reportOf = (user: Address) => world.api<UserReport>(`/api/users/${user}`);
 

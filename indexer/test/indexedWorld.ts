@@ -47,6 +47,18 @@ export type ConfiguredRule = Omit<PointsRule, "startTime">;
  * An IndexedWorld for one test file: started before its tests and stopped after them. A start that outlasts its hook
  * is stopped too: every process it had started then, and any it finishes starting later.
  */
+/** The rule the world tests index with: hourly epochs, 24 points per dollar-day, no boost, the 2% pool bound. */
+export const HOURLY_RULE: ConfiguredRule = {
+  epochSeconds: 3_600,
+  pointsPerUsdPerDay: 24,
+  boostDays: 0,
+  boostMultiplierBps: 10_000,
+  targetUsd: 1_000_000,
+  maxPoolDeviationBps: 200,
+  outOfRangeEarns: false,
+  excluded: [],
+};
+
 export function indexedWorldForFile(rule: ConfiguredRule): IndexedWorld {
   const world = new IndexedWorld(rule);
   beforeAll(() => world.start(), WORLD_START_TIMEOUT_MS);
