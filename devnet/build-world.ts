@@ -17,6 +17,7 @@ import {
   WORLD_CHAIN_ID,
 } from "./deploy/config";
 import { fundDemoWallets, seedAaveV2Positions, seedUniswapPositions } from "./deploy/demo-accounts";
+import { placeMulticall3 } from "./deploy/multicall3";
 import { deployTokens } from "./deploy/tokens";
 import { deployUniswapV2 } from "./deploy/uniswap-v2";
 import { deployUniswapV3 } from "./deploy/uniswap-v3";
@@ -42,6 +43,7 @@ export interface WorldMeta {
 /** Deploys every protocol and seeds the demo accounts; returns the addresses file's entry for this chain. */
 export async function deployWorld(chain: Chain) {
   const deployer = accounts.deployer;
+  await placeMulticall3(chain.rpcUrl);
   const tokens = await deployTokens(chain, deployer);
   const uniswapV2 = await deployUniswapV2(chain, deployer, tokens);
   const uniswapV3 = await deployUniswapV3(chain, deployer, tokens);

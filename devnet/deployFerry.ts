@@ -55,10 +55,10 @@ export async function deployFerry(
 }
 
 /**
- * Puts a deployment made to a scratch file into the app's `lib/ferry.json`; returns whether the file changed (the
- * app is then stale). `npm start` deploys to scratch so the running `next build` never reads a half-written file.
+ * Puts a deployment made to a scratch file into the app's `lib/ferry.json` (or another record like `lib/rewards.json`);
+ * returns whether the file changed (the app is then stale). `npm start` deploys to scratch so the running `next build` never reads a half-written file.
  */
-export function recordDeployment(chainId: number, deployment: FerryDeployment, file = FERRY_FILE): boolean {
+export function recordDeployment(chainId: number, deployment: object, file = FERRY_FILE): boolean {
   const before = existsSync(file) ? readFileSync(file, "utf8") : "{}";
   const after = JSON.stringify({ ...JSON.parse(before), [String(chainId)]: deployment }, null, 2);
   if (after === before) return false;

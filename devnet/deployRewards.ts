@@ -3,17 +3,15 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Address } from "viem";
+import type { RewardsDeployment } from "../lib/campaign/rewardsDeployment";
+import { ACCOUNT_INDEX, devAccount } from "./deploy/config";
 import { ferryDeployerKey } from "./deployFerry";
 import { ROOT_DIR } from "./world-files";
 
 const FORGE_BIN = join(ROOT_DIR, "node_modules", ".bin", "forge");
 
-/** A campaign's distributor and reward token on one chain, as `contracts/script/DeployRewards.s.sol` records them. */
-export interface RewardsDeployment {
-  distributor: Address;
-  rewardToken: Address;
-  deployBlock: number;
-}
+/** The app's record of the rewards deployments, by chain (`lib/campaign/rewardsDeployment.ts` reads it). */
+export const REWARDS_FILE = join(ROOT_DIR, "lib", "rewards.json");
 
 export interface RewardsSettings {
   /** Can cancel a root during its dispute window; must not be the operator. */
@@ -53,3 +51,17 @@ export async function deployRewards(
   if (!recorded) throw new Error(`DeployRewards.s.sol ran but ${recordTo} has no entry for chain ${chainId}`);
   return recorded;
 }
+
+/**
+ * The demo campaign (`npm start`, e2e): the Ferry deployer operates (publishes), the world's deployer guards, roots
+ * wait ten minutes, and a million tokens fund it.
+ */
+export const DEMO_REWARDS = {
+  guardian: devAccount(ACCOUNT_INDEX.deployer).address,
+  disputeWindowSeconds: 600,
+  funding: 10n ** 24n,
+} as const;
+
+/** Deploys the demo campaign's distributor and token, recorded in `recordTo`. */
+export const deployDemoRewards = (rpcUrl: string, chainId: number, recordTo: string) =>
+  deployRewards(rpcUrl, chainId, { ...DEMO_REWARDS, recordTo });

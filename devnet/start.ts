@@ -1,10 +1,17 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
+import { privateKeyToAccount } from "viem/accounts";
+import { readPointsConfig } from "../indexer/campaign";
+import { startPublisher } from "../indexer/publisher";
+import { rewardsEnv, rewardsSetup } from "../indexer/rewards";
 import { startIndexer } from "../indexer/start";
+import { parseChainConfig, toViemChain } from "../lib/chain/config";
 import { freePort, preferredOrFreePort } from "./anvil";
 import { startAppBuild } from "./app-build";
+import { writeDemoPointsConfig } from "./demoCampaign";
 import { ACCOUNT_INDEX, devAccount, devPrivateKey } from "./deploy/config";
-import { deployFerry, recordDeployment, scratchDeploymentFile } from "./deployFerry";
+import { deployFerry, ferryDeployerKey, recordDeployment, scratchDeploymentFile } from "./deployFerry";
+import { deployDemoRewards, REWARDS_FILE } from "./deployRewards";
 import { prepareFork } from "./fork-mode";
 import { startApp } from "./nextApp";
 import { startWorld } from "./world";
@@ -13,9 +20,15 @@ import { CACHE_DIR } from "./world-files";
 /** Ethereum's slot time: the demo chain keeps mining while idle, so its time follows the clock like a real one. */
 const BLOCK_TIME_SECONDS = 12;
 
-/** Every start runs a fresh chain from the same state, so the index of a previous run is wrong: start empty. */
-function freshIndexerDir(): string {
-  const dir = join(CACHE_DIR, "indexer");
+/** Seconds of wall time between two rounds of the rewards publisher. */
+const PUBLISH_INTERVAL_MS = 5_000;
+
+/**
+ * Every start runs a fresh chain from the same state, so the index and the rewards trees of a previous run are wrong:
+ * start empty.
+ */
+function freshCacheDir(name: string): string {
+  const dir = join(CACHE_DIR, name);
   rmSync(dir, { recursive: true, force: true });
   return dir;
 }
@@ -56,14 +69,22 @@ try {
   const ferry = await deployFerry(chain.rpcUrl, chain.chainId, { recordTo: scratch });
   rmSync(scratch);
   note(`Ferry Migrator at ${ferry.migrator} after ${elapsed()}`);
+  const rewardsScratch = scratchDeploymentFile();
+  const rewards = await deployDemoRewards(chain.rpcUrl, chain.chainId, rewardsScratch);
+  rmSync(rewardsScratch);
+  note(`rewards distributor at ${rewards.distributor}, token ${rewards.rewardToken}, after ${elapsed()}`);
+  const pointsConfig = writeDemoPointsConfig(join(freshCacheDir("campaign"), "points.json"));
+  const treeDir = join(CACHE_DIR, "campaign", "rewards");
   // The indexer's port is chosen up front so the app, started alongside, knows where to find it.
   const indexerPort = await freePort();
   const indexer = startIndexer({
     rpcUrl: chain.rpcUrl,
     chainId: chain.chainId,
     port: indexerPort,
-    dataDir: freshIndexerDir(),
+    dataDir: freshCacheDir("indexer"),
     deployment: ferry,
+    pointsConfig,
+    rewards: { deployment: rewards, treeDir },
   }).then(
     (running) => {
       stops.push(running.stop);
@@ -76,9 +97,11 @@ try {
   );
 
   note(`${(await build.app).built ? "built" : "reused"} the app after ${elapsed()}`);
-  // Ferry's addresses are deterministic, so lib/ferry.json rarely changes (a new chain, a changed contract).
-  if (recordDeployment(chain.chainId, ferry) && (await startAppBuild(registerStop).app).built) {
-    note(`rebuilt the app for the new lib/ferry.json after ${elapsed()}`);
+  // Ferry's addresses are deterministic, so lib/ferry.json and lib/rewards.json rarely change (a new chain, a changed
+  // contract). Both are recorded, whichever changed.
+  const recorded = [recordDeployment(chain.chainId, ferry), recordDeployment(chain.chainId, rewards, REWARDS_FILE)];
+  if (recorded.includes(true) && (await startAppBuild(registerStop).app).built) {
+    note(`rebuilt the app for the new deployment records after ${elapsed()}`);
   }
   const app = await startApp({
     rpcUrl: chain.rpcUrl,
@@ -88,6 +111,25 @@ try {
   });
   stops.push(app.stop);
   const runningIndexer = await indexer;
+  const campaignRewards = rewardsSetup(
+    rewardsEnv({ deployment: rewards, treeDir }),
+    chain.chainId,
+    readPointsConfig(pointsConfig),
+  );
+  if (runningIndexer && campaignRewards) {
+    const publisher = startPublisher(
+      {
+        chain: toViemChain(parseChainConfig({ FERRY_CHAIN_ID: String(chain.chainId), FERRY_RPC_URL: chain.rpcUrl })),
+        rpcUrl: chain.rpcUrl,
+        indexerUrl: runningIndexer.url,
+        rewards: campaignRewards,
+        operator: privateKeyToAccount(ferryDeployerKey()),
+      },
+      PUBLISH_INTERVAL_MS,
+      note,
+    );
+    stops.push(publisher.stop);
+  }
 
   const demo = devAccount(ACCOUNT_INDEX.alice);
   const lines = [

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { type Address, createPublicClient, erc20Abi, type Hash, http, type PublicClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addressesFor } from "../lib/chain/addresses";
+import { MULTICALL3 } from "../lib/chain/multicall3";
 import {
   aaveV2LendingPoolAbi,
   nonfungiblePositionManagerAbi,
@@ -91,6 +92,21 @@ describe("the world node", () => {
     const state = await stateOf(node.rpcUrl);
     expect(state.chainId).toBe(31337);
     expect(state.aliceLp).toBeGreaterThan(0n);
+  });
+
+  it("has Multicall3 at its canonical address, aggregating reads that may fail", async () => {
+    const [supply, missing] = await client(node.rpcUrl).multicall({
+      multicallAddress: MULTICALL3,
+      allowFailure: true,
+      contracts: [
+        { address: world.uniswapV2.pairs.WETH_USDC, abi: erc20Abi, functionName: "totalSupply" },
+        // No contract there: the call fails on its own, the batch does not.
+        { address: accounts.alice, abi: erc20Abi, functionName: "totalSupply" },
+      ],
+    });
+    expect(supply).toMatchObject({ status: "success" });
+    expect(supply?.result).toBeGreaterThan(0n);
+    expect(missing?.status).toBe("failure");
   });
 
   it("reads the same state through a fork of the world node", async () => {

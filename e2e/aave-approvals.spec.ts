@@ -1,8 +1,9 @@
-import { getAddress, type Hex } from "viem";
+import { getAddress, type Hash, type Hex } from "viem";
 import { addressesFor } from "../lib/chain/addresses";
 import { ferryDeploymentFor } from "../lib/migrator/deployment";
 import { tokenBalance } from "./support/balances";
 import { connectWallet, expect, expectTransactionCount, test } from "./support/fixtures";
+import { expectGasCovered, shownGas } from "./support/gas";
 import { migratePage as ui } from "./support/migratePage";
 
 test.use({ demoAccount: "bob" });
@@ -22,10 +23,12 @@ test("moves the Aave position with approval transactions, then one migrate trans
   const card = ui.aaveCard(page);
   await ui.approvalsToggle(card).check();
   await expect(card.getByTestId("aave-gas-estimate")).toContainText("% of the $");
+  const gas = await shownGas(card.getByTestId("aave-gas-estimate"));
   await card.getByRole("button", { name: "Approve and move Aave position" }).click();
   await expect(ui.aaveMigrated(page)).toBeVisible();
 
   const hashes = await expectTransactionCount(chain, wallet, nonceBefore, 3);
+  await expectGasCovered(chain, gas, hashes[2] as Hash);
   const targets = await Promise.all(hashes.map(async (hash) => (await chain.getTransaction({ hash })).to as Hex));
   expect(
     targets.map((to) => getAddress(to)),

@@ -30,7 +30,7 @@ test("moves only the ticked Aave reserves: the unticked supply stays on V2, in o
   await card.getByRole("checkbox", { name: "Move DAI supply" }).uncheck();
   // V2 keeps only the DAI supply, without debt; V3 gets the WETH and the USDC debt.
   await expect(card.getByTestId("health-factors")).toContainText(
-    /Aave V2: \d+\.\d\d → ∞ · on Aave V3 after: \d+\.\d\d /,
+    /Aave V2 account after: no debt left · Aave V3 account after: \d+\.\d\d /,
   );
   await expect(card.getByRole("list", { name: "Aave V3 eligibility" })).not.toContainText("DAI");
   await expect(card.getByTestId("aave-gas-estimate")).toContainText("% of the $");
@@ -72,7 +72,7 @@ test("explains and blocks a selection Aave would refuse, and keeps it while othe
   await expect(card.getByRole("alert")).toHaveText(
     "Your USDC debt would stay on Aave V2 with too little collateral (health factor 0.00), and Aave V2 refuses that. Move the debt too, or leave more supply on Aave V2.",
   );
-  await expect(card.getByTestId("health-factors")).toContainText("→ 0.00 ·");
+  await expect(card.getByTestId("health-factors")).toContainText("Aave V2 account after: 0.00 ·");
   await expect(review).toBeDisabled();
   await page.screenshot({ path: test.info().outputPath("aave-selection-blocked.png"), fullPage: true });
 

@@ -1,17 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import { expectNoViolations } from "./support/accessibility";
 import { connectWallet, expect, test } from "./support/fixtures";
 import { migratePage as ui } from "./support/migratePage";
-
-/** WCAG 2.1 A and AA, the level every page state is held to. */
-const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
-/** Soft, so one run lists the violations of every state, not only the first failing one. */
-async function expectNoViolations(page: Page, state: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  const found = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect.soft(found, `axe-core WCAG 2.1 AA violations: ${state}`).toEqual([]);
-}
 
 test("every page state passes axe-core WCAG 2.1 AA, light and dark", async ({ page, wallet }) => {
   // Eleven axe-core scans (3-7 s each on 2 shared cores), a migration and the receipt, which now keeps the whole page.

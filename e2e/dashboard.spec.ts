@@ -1,17 +1,20 @@
 import { parseEventLogs } from "viem";
 import { advanceTime, movePrice } from "../devnet/market";
 import { depositedUsd } from "../devnet/migrations";
-import { loadPointsRule } from "../indexer/campaign";
 import { closedEpochsPoints } from "../lib/campaign/points";
-import { fetchStats, formatPoints, formatUsd, type UserReport } from "../lib/campaign/stats";
+import { type Campaign, fetchStats, formatPoints, formatUsd, type UserReport } from "../lib/campaign/stats";
 import { addressesFor } from "../lib/chain/addresses";
 import { migratorAbi } from "../lib/generated/abis";
 import { e2eEnv } from "./support/env";
 import { connectWallet, expect, test } from "./support/fixtures";
 import { migratePage as ui } from "./support/migratePage";
 
-/** Moves the chain to the start of the next epoch of `rule` and mines the block there: the indexer snapshots it. */
-async function crossEpoch(chain: { getBlock(): Promise<{ timestamp: bigint }> }, rule = loadPointsRule()) {
+/** The points rule as the indexer applies it: the campaign counts its epochs from Ferry's deployment on this chain. */
+const appliedRule = async () => (await fetchStats<Campaign>(e2eEnv("indexerUrl"), "/api/campaign")).rule;
+
+/** Moves the chain to the start of the next epoch and mines the block there: the indexer snapshots it. */
+async function crossEpoch(chain: { getBlock(): Promise<{ timestamp: bigint }> }) {
+  const rule = await appliedRule();
   const now = Number((await chain.getBlock()).timestamp);
   const next = rule.startTime + (Math.floor((now - rule.startTime) / rule.epochSeconds) + 1) * rule.epochSeconds;
   await advanceTime(e2eEnv("rpcUrl"), next - now);
@@ -57,6 +60,8 @@ test("after a migration in the browser, the dashboard shows the new TVL and the 
   await connectWallet(page, wallet);
   await ui.select(page, "WETH / USDC");
   await ui.share(page, "WETH / USDC").fill("50");
+  // The 0.3% pool, which the test pushes off the market below (the default is the deepest pool).
+  await ui.fee(page, "WETH / USDC", "0.3%");
   await ui.waitForPreview(page);
   await ui.review(page);
   await ui.sign(page);
@@ -93,7 +98,7 @@ test("after a migration in the browser, the dashboard shows the new TVL and the 
   // The V3 mint rounds down a little: what it holds is at most what it migrated, within a cent in a thousand.
   expect(BigInt(held.heldUsd)).toBeLessThanOrEqual(usd);
   expect(Number(held.heldUsd)).toBeGreaterThan(Number(usd) * 0.999);
-  const points = closedEpochsPoints(BigInt(held.heldUsd), snap.firstEpoch, snap.epochs, loadPointsRule());
+  const points = closedEpochsPoints(BigInt(held.heldUsd), snap.firstEpoch, snap.epochs, await appliedRule());
   expect(points).toBeGreaterThan(0n);
   await expect(myPoints.getByText(formatPoints(points.toString()), { exact: true })).toBeVisible();
   const row = page.getByRole("row", { name: `Uniswap V3 #${held.id}` });

@@ -62,7 +62,7 @@ test("a stable pair offers presets of fractions of a percent", async ({ page }) 
   }
   await expect(presets.getByText("±50%", { exact: true })).toHaveCount(0);
 
-  await ui.fee(page, "0.01%");
+  await ui.fee(page, STABLE, "0.01%");
   await ui.range(page, STABLE, "±0.1%");
   await ui.waitForPreview(page);
   const [lower, upper] = await previewRange(page, STABLE);

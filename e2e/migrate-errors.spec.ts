@@ -28,6 +28,7 @@ test("rejecting the transaction keeps the signed permit and sends nothing", asyn
 });
 
 test("a price move after signing is explained before any gas is paid", async ({ page, wallet }) => {
+  await ui.fee(page, PAIR, "0.3%");
   await ui.waitForPreview(page);
   await ui.review(page);
   await ui.sign(page);

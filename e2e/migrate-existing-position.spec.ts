@@ -34,7 +34,7 @@ test("adds V2 liquidity to the V3 position alice already holds, in exactly one t
 
   await ui.select(page, "WETH / USDC");
   await ui.range(page, "WETH / USDC", "±25%");
-  await ui.fee(page, "0.05%");
+  await ui.fee(page, "WETH / USDC", "0.05%");
   const destination = ui.destination(page, "WETH / USDC");
   const newPosition = destination.getByRole("radio", { name: "A new position" });
   const addToHeld = destination.getByRole("radio", { name: new RegExp(`^Add to your position #${held.tokenId} \\(`) });
@@ -98,7 +98,7 @@ test.describe("into an out-of-range position", () => {
     // bob's first position is WETH/USDC 0.3%, above the current price.
     const held = await heldPosition(chain, wallet.account.address);
     await ui.select(page, "WETH / USDC");
-    await ui.fee(page, "0.3%");
+    await ui.fee(page, "WETH / USDC", "0.3%");
     await ui
       .destination(page, "WETH / USDC")
       .getByText(new RegExp(`^Add to your position #${held.tokenId} \\(`))

@@ -11,7 +11,7 @@ const rangeChoice = (page: Page, preset: string) =>
 async function expectChoicesKept(page: Page) {
   await expect(page.getByRole("checkbox", { name: `Migrate ${PAIR}` })).toBeChecked();
   await expect(ui.share(page, PAIR)).toHaveValue("40");
-  await expect(page.getByLabel("Fee tier of the V3 pool")).toHaveValue("10000");
+  await expect(ui.feeTiers(page, PAIR).getByRole("radio", { name: /^1% · / })).toBeChecked();
   await expect(rangeChoice(page, "±25%")).toBeChecked();
   await expect(page.getByLabel("Slippage tolerance (%)")).toHaveValue("1.5");
   await expect(ui.aaveCard(page).getByLabel("Minimum health factor on Aave V3")).toHaveValue("1.4");
@@ -25,7 +25,7 @@ test("the user's choices survive a switch to another network and back, and a dis
   await connectWallet(page, wallet);
   await ui.select(page, PAIR);
   await ui.share(page, PAIR).fill("40");
-  await ui.fee(page, "1%");
+  await ui.fee(page, PAIR, "1%");
   await ui.range(page, PAIR, "±25%");
   await page.getByLabel("Slippage tolerance (%)").fill("1.5");
   await ui.aaveCard(page).getByLabel("Minimum health factor on Aave V3").fill("1.4");

@@ -1,7 +1,8 @@
-import { erc20Abi } from "viem";
+import { erc20Abi, type Hash } from "viem";
 import { addressesFor } from "../lib/chain/addresses";
 import { nonfungiblePositionManagerAbi, uniswapV2PairAbi } from "../lib/generated/abis";
 import { connectWallet, expect, expectTransactionCount, test } from "./support/fixtures";
+import { expectGasCovered, shownGas } from "./support/gas";
 import { migratePage as ui } from "./support/migratePage";
 
 test.beforeEach(async ({ page, wallet }) => {
@@ -37,11 +38,13 @@ test("migrates a V2 LP position into a V3 position in exactly one transaction, t
   await page.screenshot({ path: test.info().outputPath("preview.png"), fullPage: true });
   await ui.review(page);
   await ui.sign(page);
+  const firstGas = await shownGas(page.getByTestId("gas-estimate"));
   await ui.migrate(page);
   await expect(page.getByRole("heading", { name: "Migrated" })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("receipt.png"), fullPage: true });
 
-  await expectTransactionCount(chain, wallet, nonceBefore, 1);
+  const [first] = await expectTransactionCount(chain, wallet, nonceBefore, 1);
+  await expectGasCovered(chain, firstGas, first as Hash);
   expect(await read(uniswapV2.pairs.WETH_USDC), "V2 LP fully withdrawn").toBe(0n);
   expect(lpBefore).toBeGreaterThan(0n);
   const nfts = await chain.readContract({
@@ -77,8 +80,10 @@ test("migrates a V2 LP position into a V3 position in exactly one transaction, t
   await ui.waitForPreview(page);
   await ui.review(page);
   await ui.sign(page);
+  const secondGas = await shownGas(page.getByTestId("gas-estimate"));
   await ui.migrate(page);
   await expect(page.getByRole("heading", { name: "Migrated" })).toBeVisible();
-  await expectTransactionCount(chain, wallet, nonceBefore, 2);
+  const [, second] = await expectTransactionCount(chain, wallet, nonceBefore, 2);
+  await expectGasCovered(chain, secondGas, second as Hash);
   expect(await read(uniswapV2.pairs.DAI_USDC), "second V2 LP fully withdrawn").toBe(0n);
 });

@@ -1,7 +1,8 @@
-import { erc20Abi } from "viem";
+import { erc20Abi, type Hash } from "viem";
 import { addressesFor } from "../lib/chain/addresses";
 import { nonfungiblePositionManagerAbi } from "../lib/generated/abis";
 import { connectWallet, expect, expectTransactionCount, test } from "./support/fixtures";
+import { expectGasCovered, shownGas } from "./support/gas";
 import { migratePage as ui } from "./support/migratePage";
 
 test("moves Uniswap V2 LP and an Aave V2 position together in exactly one transaction", async ({
@@ -31,11 +32,13 @@ test("moves Uniswap V2 LP and an Aave V2 position together in exactly one transa
   await expect(page.getByRole("list", { name: "Permit for WETH / USDC" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Permit for aWETH" })).toBeVisible();
   await ui.sign(page);
+  const gas = await shownGas(page.getByTestId("gas-estimate"));
   await ui.migrate(page);
   await expect(page.getByRole("heading", { name: "Migrated" })).toBeVisible();
   await expect(page.getByRole("main")).toContainText("Your Aave V2 position moved to Aave V3 in the same transaction.");
 
-  await expectTransactionCount(chain, wallet, nonceBefore, 1);
+  const [hash] = await expectTransactionCount(chain, wallet, nonceBefore, 1);
+  await expectGasCovered(chain, gas, hash as Hash);
   expect(wallet.signedTypedData, "one LP permit and one aToken permit").toHaveLength(2);
   expect(await balance(uniswapV2.pairs.WETH_USDC), "V2 LP withdrawn").toBe(0n);
   expect(await nfts(), "a new V3 position").toBe(nftsBefore + 1n);

@@ -16,6 +16,7 @@ export interface PreviewInput {
   authorizations: AuthorizationCall[];
   positions: MigratorPosition[];
   unwrapWeth: boolean;
+  unreachedSignatures: number;
 }
 
 export function migrationSimulationQueryOptions(client: PublicClient, chainId: number, input: PreviewInput) {

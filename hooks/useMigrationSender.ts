@@ -1,20 +1,13 @@
-import { useState } from "react";
-import type { Address, Hash, PublicClient, ReplacementReason, TransactionReceipt } from "viem";
+import type { Address, PublicClient, TransactionReceipt } from "viem";
 import { usePublicClient, useWriteContract } from "wagmi";
 import { describeWalletError } from "@/lib/chain/walletErrors";
 import { migratorAbi } from "@/lib/generated/abis";
 import type { MigratorPosition } from "@/lib/migrator/encoding";
 import { describeMigrationError } from "@/lib/migrator/errors";
 import { MigrationRevert, migrationRevertFrom } from "@/lib/migrator/simulate";
+import { usePendingTransaction, WHY_UNSUCCESSFUL } from "./usePendingTransaction";
 
 const KEPT = "Your choices and signatures are kept: migrate again when you are ready.";
-/** A sped-up ("repriced") replacement migrates as sent; these outcomes do not. */
-const WHY_NOTHING_MIGRATED = {
-  cancelled: "The transaction was cancelled in your wallet",
-  replaced: "Your wallet replaced the transaction with a different one",
-  reverted: "The transaction reverted",
-} as const;
-
 /** A sent transaction that was mined without migrating; the message is the sentence to show. */
 export class NothingMigrated extends Error {}
 
@@ -32,7 +25,7 @@ export function describeMigrationFailure(error: unknown): string {
 export function useMigrationSender(owner: Address, migrator: Address) {
   const client = usePublicClient() as PublicClient;
   const { writeContractAsync } = useWriteContract();
-  const [pending, setPending] = useState<{ hash: Hash }>();
+  const { follow, pending } = usePendingTransaction();
 
   const send = async (
     positions: MigratorPosition[],
@@ -51,25 +44,8 @@ export function useMigrationSender(owner: Address, migrator: Address) {
     };
     await client.simulateContract(request).catch(explained);
     // The wallet estimates gas again, on its own node and block: a revert there is decoded the same way.
-    const hash = await writeContractAsync(request).catch(explained);
-    setPending({ hash });
-    let replacedBecause: ReplacementReason | undefined;
-    const receipt = await client
-      .waitForTransactionReceipt({
-        hash,
-        // A sent transaction can sit in the pool for long and still be mined: follow it, never time out.
-        timeout: 0,
-        // viem spots a replacement by the sender's nonce in new blocks: a sped-up one (same call, higher fee) is
-        // "repriced" and is followed to its receipt; a cancel or a different call migrates nothing.
-        onReplaced: ({ reason }) => {
-          replacedBecause = reason;
-        },
-      })
-      .finally(() => setPending(undefined));
-    const outcome = replacedBecause === "repriced" ? receipt.status : (replacedBecause ?? receipt.status);
-    if (outcome !== "success") {
-      throw new NothingMigrated(`${WHY_NOTHING_MIGRATED[outcome]}, so nothing was migrated. ${KEPT}`);
-    }
+    const { receipt, failed } = await follow(await writeContractAsync(request).catch(explained));
+    if (failed) throw new NothingMigrated(`${WHY_UNSUCCESSFUL[failed]}, so nothing was migrated. ${KEPT}`);
     return receipt;
   };
 

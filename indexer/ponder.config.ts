@@ -28,8 +28,10 @@ export default createConfig({
       chain: { [chain.name]: { address: chain.aaveV3Pool, startBlock: chain.startBlock } },
     },
   },
-  // The campaign's clock: each block is checked for an epoch boundary, where the snapshot reads chain state.
+  // The campaign's clock: each block is checked for an epoch boundary, where the snapshot reads chain state. It starts
+  // at the first block that can hold the Migrator (the deployment record names the block the deploy script ran
+  // against), which also starts the campaign when its configured start is earlier (src/EpochClock.ts).
   blocks: {
-    EpochClock: { chain: chain.name, startBlock: chain.startBlock, interval: 1 },
+    EpochClock: { chain: chain.name, startBlock: chain.startBlock + 1, interval: 1 },
   },
 });

@@ -132,11 +132,13 @@ function heldColumns(t: PgColumnsBuilders) {
 }
 
 /**
- * The campaign's clock: the epoch of the last indexed block. Each block that starts a later epoch takes the snapshot
- * that closes the epochs in between; keyed per chain, rolled back with the blocks on a reorg.
+ * The campaign's clock: when the campaign started on this chain (unix seconds: the configured start, or the first
+ * block after Ferry's deployment if later) and the epoch of the last indexed block. Each block that starts a later
+ * epoch takes the snapshot that closes the epochs in between; keyed per chain, rolled back with the blocks on a reorg.
  */
 export const epochClock = onchainTable("epoch_clock", (t) => ({
   chainId: t.integer().primaryKey(),
+  startTime: t.integer().notNull(),
   epoch: t.integer().notNull(),
 }));
 
@@ -154,6 +156,21 @@ export const epochSnapshot = onchainTable(
     points: t.bigint().notNull(),
   }),
   (table) => ({ pk: primaryKey({ columns: [table.chainId, table.blockNumber] }) }),
+);
+
+/**
+ * What one snapshot credited one user with (users who earned points in it only): the rewards publisher splits each
+ * epoch's budget from these rows, so every epoch pays on the value its own snapshot found.
+ */
+export const userSnapshot = onchainTable(
+  "user_snapshot",
+  (t) => ({
+    chainId: t.integer().notNull(),
+    blockNumber: t.bigint().notNull(),
+    user: t.hex().notNull(),
+    heldUsd: t.bigint().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.chainId, table.blockNumber, table.user] }) }),
 );
 
 /**

@@ -3,13 +3,22 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, stopProcess } from "../devnet/anvil";
+import type { RewardsDeployment } from "../lib/campaign/rewardsDeployment";
+import { MULTICALL3 } from "../lib/chain/multicall3";
 import type { FerryDeployment } from "../lib/migrator/deployment";
 import { loadPointsRule } from "./campaign";
 import { indexedChain } from "./chains";
+import { rewardsEnv } from "./rewards";
 
 const INDEXER_DIR = import.meta.dirname;
 const PONDER_BIN = join(INDEXER_DIR, "..", "node_modules", ".bin", "ponder");
-const READY_TIMEOUT_MS = 120_000;
+/**
+ * How long the indexer may go without a new log line (it logs its build, each indexed block range and its backfill
+ * percentage every 5 s) before start-up fails: the whole wait scales with the work, so a 10,000-migration backfill on a
+ * busy machine is not cut off. Generous, because building the app before its first line has taken over 2 minutes on
+ * a loaded 2-core machine.
+ */
+const STALL_TIMEOUT_MS = 240_000;
 const RPC_TIMEOUT_MS = 5_000;
 const SERVER_PORT = /Created HTTP server\D*?port\D*?(\d+)/;
 
@@ -28,6 +37,10 @@ export interface IndexerOptions {
   databaseUrl?: string;
   /** Ferry's deployment on this chain; `lib/ferry.json`'s entry when omitted. */
   deployment?: FerryDeployment;
+  /** Called with each backfill progress line while waiting for readiness (e.g. `console.log` in the benchmark). */
+  onProgress?: (line: string) => void;
+  /** The rewards distributor on this chain (`lib/rewards.json`'s entry when omitted) and where its trees are published. */
+  rewards?: { deployment: RewardsDeployment; treeDir: string };
 }
 
 export interface RunningIndexer {
@@ -49,6 +62,11 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
       throw new Error(`the RPC ${options.rpcUrl} serves chain ${Number(served)}, not ${options.chainId}`);
     }
   });
+  if ((await rpcCall(options.rpcUrl, "eth_getCode", [MULTICALL3, "latest"])) === "0x") {
+    throw new Error(
+      `no Multicall3 at ${MULTICALL3} on chain ${options.chainId}: the indexer's epoch snapshots batch their reads through it`,
+    );
+  }
   const head = Number(await rpcCall(options.rpcUrl, "eth_blockNumber"));
 
   // A free port unless told: indexers of parallel test runs must never answer for each other.
@@ -62,7 +80,7 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
     env: { ...env, FERRY_INDEXER_DATA_DIR: options.dataDir ?? temporaryDir },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  return awaitServing(child, port, { head, removeTemporaryDir });
+  return awaitServing(child, port, { head, removeTemporaryDir, onProgress: options.onProgress });
 }
 
 /**
@@ -91,17 +109,22 @@ function indexerEnv(options: IndexerOptions): NodeJS.ProcessEnv {
       FERRY_MIGRATOR: options.deployment.migrator,
       FERRY_START_BLOCK: String(options.deployment.deployBlock),
     }),
+    ...(options.rewards && rewardsEnv(options.rewards)),
   };
 }
 
 /**
  * Resolves once `child` serves its API on the port it reports and, for `ponder start` (given `head`), has indexed the
- * chain up to `head`; an exit or a timeout rejects with its log.
+ * chain up to `head`; an exit, or no log line for `STALL_TIMEOUT_MS`, rejects with its log.
  */
 async function awaitServing(
   child: ChildProcess,
   port: number,
-  { head, removeTemporaryDir = () => {} }: { head?: number; removeTemporaryDir?: () => void },
+  {
+    head,
+    removeTemporaryDir = () => {},
+    onProgress,
+  }: { head?: number; removeTemporaryDir?: () => void; onProgress?: (line: string) => void },
 ): Promise<RunningIndexer> {
   // If this process ends first (a test timing out, Ctrl-C), the indexer must not outlive it.
   const killChild = () => child.kill("SIGKILL");
@@ -113,16 +136,18 @@ async function awaitServing(
     });
   let output = "";
   const live = new LiveProgress();
+  let deadline = Date.now() + STALL_TIMEOUT_MS;
   const keep = (chunk: Buffer) => {
     output = (output + chunk).slice(-8_000);
     live.observe(output);
+    deadline = Date.now() + STALL_TIMEOUT_MS;
+    for (const line of String(chunk).split("\n")) if (PROGRESS.test(line)) onProgress?.(line.trim());
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
 
   // Ponder moves to the next port when the one asked for was taken meanwhile: use the one it reports.
   let servedPort: string | undefined;
-  const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
     if (child.exitCode !== null) {
       process.off("exit", killChild);
@@ -132,7 +157,7 @@ async function awaitServing(
     if (Date.now() > deadline) {
       await stop();
       throw new Error(
-        `the indexer was not ready on port ${servedPort ?? port} within ${READY_TIMEOUT_MS / 1000} s:\n${output}`,
+        `the indexer logged nothing for ${STALL_TIMEOUT_MS / 1000} s and was not ready on port ${servedPort ?? port}:\n${output}`,
       );
     }
     servedPort ??= SERVER_PORT.exec(output)?.[1];
@@ -144,6 +169,8 @@ async function awaitServing(
   return { url: `http://127.0.0.1:${servedPort}`, pid: child.pid, stop };
 }
 
+/** Log lines that say how far the indexer is, for `onProgress`. */
+const PROGRESS = /Updated backfill indexing progress|Indexed block|Started live indexing|Completed backfill/;
 const LIVE_START = /Started live indexing[^\n]*?finalized_block=(\d+)/;
 const INDEXED_BLOCK = /Indexed block[^\n]*? number=(\d+)/g;
 
@@ -177,12 +204,12 @@ async function answersReady(url: string): Promise<boolean> {
 }
 
 /** One JSON-RPC call; an unreachable or failing RPC throws a message naming it. */
-async function rpcCall(rpcUrl: string, method: string): Promise<string> {
+async function rpcCall(rpcUrl: string, method: string, params: unknown[] = []): Promise<string> {
   try {
     const response = await fetch(rpcUrl, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params: [] }),
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
       signal: AbortSignal.timeout(RPC_TIMEOUT_MS),
     });
     const body = (await response.json()) as { result?: string; error?: { message: string } };

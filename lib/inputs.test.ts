@@ -44,6 +44,13 @@ describe("parsePositiveNumber", () => {
   ])("rejects %j", (text, error) => {
     expect(parsePositiveNumber(text, "min price")).toEqual({ ok: false, error });
   });
+
+  it("gives the field's own example", () => {
+    expect(parsePositiveNumber("x", "minimum health factor", "1.5")).toEqual({
+      ok: false,
+      error: "The minimum health factor must be a number, e.g. 1.5.",
+    });
+  });
 });
 
 describe("parseSlippage", () => {

@@ -11,11 +11,15 @@ export function parsePercentage(text: string): Parsed<number> {
   return { ok: true, value: bps };
 }
 
-/** A positive decimal number typed by a person (a price), with a sentence naming the field when it is not. */
-export function parsePositiveNumber(text: string, label: string): Parsed<number> {
+/**
+ * A positive decimal number typed by a person (a price, a health factor), with a sentence naming the field and a
+ * realistic example of it when it is not.
+ */
+export function parsePositiveNumber(text: string, label: string, example = "2500.5"): Parsed<number> {
   const trimmed = text.trim();
   if (trimmed === "") return { ok: false, error: `Enter a ${label}.` };
-  if (!/^\d*\.?\d+$|^\d+\.$/.test(trimmed)) return { ok: false, error: `The ${label} must be a number, e.g. 2500.5.` };
+  if (!/^\d*\.?\d+$|^\d+\.$/.test(trimmed))
+    return { ok: false, error: `The ${label} must be a number, e.g. ${example}.` };
   const value = Number(trimmed);
   if (!(value > 0) || !Number.isFinite(value)) return { ok: false, error: `The ${label} must be above 0.` };
   return { ok: true, value };

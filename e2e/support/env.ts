@@ -3,6 +3,7 @@ export const E2E_ENV = {
   rpcUrl: "FERRY_E2E_RPC_URL",
   appUrl: "FERRY_E2E_APP_URL",
   indexerUrl: "FERRY_E2E_INDEXER_URL",
+  rewardsDir: "FERRY_E2E_REWARDS_DIR",
 } as const;
 
 export function e2eEnv(name: keyof typeof E2E_ENV): string {

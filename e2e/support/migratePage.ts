@@ -9,7 +9,13 @@ export const migratePage = {
       .getByRole("radiogroup", { name: `Price range for ${pair}` })
       .getByText(preset, { exact: true })
       .click(),
-  fee: (page: Page, fee: string) => page.getByLabel("Fee tier of the V3 pool").selectOption({ label: fee }),
+  /** The fee tier chip whose label starts with `fee` ("0.05%"), followed by what its pool holds. */
+  feeTiers: (page: Page, pair: string) => page.getByRole("radiogroup", { name: `Fee tier for ${pair}` }),
+  fee: (page: Page, pair: string, fee: string) =>
+    migratePage
+      .feeTiers(page, pair)
+      .getByText(new RegExp(`^${fee.replace(".", "\\.")} ·`))
+      .click(),
   destination: (page: Page, pair: string) => page.getByRole("radiogroup", { name: `Destination for ${pair}` }),
   /** Waits until the simulation of the whole batch has produced a gas figure. */
   waitForPreview: (page: Page) => expect(page.getByTestId("gas-estimate")).toBeVisible(),

@@ -1,12 +1,23 @@
-import { type Address, encodeFunctionData, erc20Abi, type Hex, maxUint256, numberToHex } from "viem";
+import {
+  type Address,
+  encodeFunctionData,
+  erc20Abi,
+  formatLog,
+  type Hex,
+  maxUint256,
+  numberToHex,
+  parseEventLogs,
+  type RpcLog,
+} from "viem";
 import { rpc } from "../../devnet/anvil";
 import { v2ToV3Args } from "../../devnet/migrations";
 import type { ChainAddresses } from "../../lib/chain/addresses";
-import { migratorAbi, uniswapV2PairAbi } from "../../lib/generated/abis";
+import { migratorAbi, nonfungiblePositionManagerAbi, uniswapV2PairAbi } from "../../lib/generated/abis";
 
 /** Enough for a migration that mints a new V3 position; explicit so no transaction needs an estimate. */
 const MIGRATION_GAS = 700_000n;
 const TRANSFER_GAS = 100_000n;
+const DECREASE_GAS = 250_000n;
 const RPC_BATCH = 250;
 
 interface Tx {
@@ -26,8 +37,9 @@ export interface SyntheticPlan {
 /**
  * Generates `users × migrationsPerUser` real migrations on an anvil world: the demo LP hands V2 LP tokens to
  * synthetic users (impersonated, funded), each approves the Migrator once, then migrates 2% of its LP again and
- * again, across the world's three V2 pairs. Transactions are sent in JSON-RPC batches with automine off and
- * mined `perBlock` at a time. Returns the number of the last block holding a migration.
+ * again, across the world's three V2 pairs; then every new position has half its liquidity pulled out (a later
+ * `DecreaseLiquidity` the indexer follows). Transactions are sent in JSON-RPC batches with automine off and
+ * mined `perBlock` at a time. Returns the number of the last block holding one.
  */
 export async function generateMigrations(
   rpcUrl: string,
@@ -82,10 +94,36 @@ export async function generateMigrations(
         });
       });
     }
-    return await sendAndMine(rpcUrl, migrations, plan.perBlock);
+    const firstBlock = Number(await rpc<Hex>(rpcUrl, "eth_blockNumber", [])) + 1;
+    const lastMigration = await sendAndMine(rpcUrl, migrations, plan.perBlock);
+    const positions = await migratedPositions(rpcUrl, migrator, firstBlock, lastMigration);
+    const decreases: Tx[] = positions.map(({ user, positionManager, tokenId, liquidity }) => ({
+      from: user,
+      to: positionManager,
+      data: call(nonfungiblePositionManagerAbi, "decreaseLiquidity", [
+        { tokenId, liquidity: liquidity / 2n, amount0Min: 0n, amount1Min: 0n, deadline: maxUint256 },
+      ]),
+      gas: DECREASE_GAS,
+    }));
+    return await sendAndMine(rpcUrl, decreases, plan.perBlock);
   } finally {
     await rpc(rpcUrl, "evm_setAutomine", [true]);
   }
+}
+
+/** The positions the Migrator's `Migrated` events between two blocks name, with their owner and liquidity. */
+async function migratedPositions(rpcUrl: string, migrator: Address, fromBlock: number, toBlock: number) {
+  const logs = await rpc<RpcLog[]>(rpcUrl, "eth_getLogs", [
+    { address: migrator, fromBlock: numberToHex(fromBlock), toBlock: numberToHex(toBlock) },
+  ]);
+  return parseEventLogs({ abi: migratorAbi, eventName: "Migrated", logs: logs.map((log) => formatLog(log)) }).map(
+    ({ args }) => ({
+      user: args.user,
+      positionManager: args.migration.positionManager,
+      tokenId: args.migration.tokenId,
+      liquidity: args.migration.liquidity,
+    }),
+  );
 }
 
 /** Deterministic, distinct, key-less addresses. */

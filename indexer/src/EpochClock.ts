@@ -1,11 +1,11 @@
 import { type Context, ponder } from "ponder:registry";
-import { epochClock, epochSnapshot, lendingPosition, position, userTotal } from "ponder:schema";
+import { epochClock, epochSnapshot, lendingPosition, position, userSnapshot, userTotal } from "ponder:schema";
 import { eq } from "ponder";
 import type { Address } from "viem";
-import { closedEpochsPoints, epochAt, epochPoints, isExcluded } from "../../lib/campaign/points";
-import { pointsRule } from "../campaign";
+import { closedEpochsPoints, epochAt, epochPoints, isExcluded, type PointsRule } from "../../lib/campaign/points";
+import { campaignRule } from "../campaign";
 import { indexedChain } from "../chains";
-import { type Holding, valueLending, valuePosition } from "./holdings";
+import { type Holding, valueLendings, valuePositions } from "./holdings";
 
 const chain = indexedChain(process.env);
 const chainId = chain.id;
@@ -13,18 +13,22 @@ const chainId = chain.id;
 /**
  * Every block: the first block of a later epoch takes the snapshot that closes the epochs since the last one. The clock
  * is a table row, so a restart resumes where it stopped and a reorg rolls it back with the blocks: no epoch is paid twice.
+ * Its first block (the first that can hold the Migrator) fixes the campaign's start, from which epochs count.
  */
 ponder.on("EpochClock:block", async ({ event, context }) => {
-  const epoch = epochAt(Number(event.block.timestamp), pointsRule);
+  const timestamp = Number(event.block.timestamp);
   const clock = await context.db.find(epochClock, { chainId });
   if (!clock) {
-    await context.db.insert(epochClock).values({ chainId, epoch });
+    const rule = campaignRule(timestamp);
+    await context.db.insert(epochClock).values({ chainId, startTime: rule.startTime, epoch: epochAt(timestamp, rule) });
     return;
   }
+  const rule = campaignRule(clock.startTime);
+  const epoch = epochAt(timestamp, rule);
   const lastEpoch = clock.epoch;
   if (epoch <= lastEpoch) return;
   await context.db.update(epochClock, { chainId }).set({ epoch });
-  await snapshot(context, event.block, lastEpoch, epoch - lastEpoch);
+  await snapshot(context, rule, event.block, lastEpoch, epoch - lastEpoch);
 });
 
 /**
@@ -33,6 +37,7 @@ ponder.on("EpochClock:block", async ({ event, context }) => {
  */
 async function snapshot(
   context: Context,
+  rule: PointsRule,
   block: { number: bigint; timestamp: bigint; hash: `0x${string}` },
   first: number,
   count: number,
@@ -42,19 +47,19 @@ async function snapshot(
     context.db.sql.select().from(lendingPosition).where(eq(lendingPosition.chainId, chainId)),
   ]);
   const [positionHoldings, lendingHoldings] = await Promise.all([
-    Promise.all(positions.map((held) => valuePosition(context, chain, pointsRule, block, held))),
-    Promise.all(lendings.map((held) => valueLending(context, chain, block, held))),
+    valuePositions(context, chain, rule, block, positions),
+    valueLendings(context, chain, block, lendings),
   ]);
 
   const users = new Map<Address, { heldUsd: bigint; points: bigint }>();
   /** Credits one position's holding to its row's user; returns the columns its row keeps. */
   const credit = (user: Address, holding: Holding) => {
-    const earns = !isExcluded(user, pointsRule);
-    const points = earns ? closedEpochsPoints(holding.heldUsd, first, count, pointsRule) : 0n;
+    const earns = !isExcluded(user, rule);
+    const points = earns ? closedEpochsPoints(holding.heldUsd, first, count, rule) : 0n;
     const total = users.get(user) ?? { heldUsd: 0n, points: 0n };
     users.set(user, { heldUsd: total.heldUsd + holding.heldUsd, points: total.points + points });
     // The rate the position earns if it keeps this value: one epoch of the current one.
-    const pointsPerEpoch = earns ? epochPoints(holding.heldUsd, first + count, pointsRule) : 0n;
+    const pointsPerEpoch = earns ? epochPoints(holding.heldUsd, first + count, rule) : 0n;
     return { points, columns: { heldUsd: holding.heldUsd, state: holding.state, pointsPerEpoch } };
   };
 
@@ -79,6 +84,11 @@ async function snapshot(
     await context.db
       .update(userTotal, { chainId, user })
       .set((row) => ({ heldUsd: total.heldUsd, points: row.points + total.points }));
+    if (total.points > 0n) {
+      await context.db
+        .insert(userSnapshot)
+        .values({ chainId, blockNumber: block.number, user, heldUsd: total.heldUsd });
+    }
   }
   await context.db.insert(epochSnapshot).values({
     chainId,

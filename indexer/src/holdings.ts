@@ -1,5 +1,6 @@
 import type { Context } from "ponder:registry";
-import { type Address, erc20Abi, type Hex } from "viem";
+import type { Abi, Address, ContractFunctionReturnType, Hex } from "viem";
+import { erc20Abi } from "viem";
 import {
   boundedCredit,
   type HoldingState,
@@ -8,10 +9,11 @@ import {
   poolDeviationBps,
   usdValue,
 } from "../../lib/campaign/points";
+import { MULTICALL3 } from "../../lib/chain/multicall3";
 import { aaveV3PoolAbi, nonfungiblePositionManagerAbi, uniswapV3PoolAbi } from "../../lib/generated/abis";
 import { positionAmounts } from "../../lib/uniswap/v3/positionAmounts";
 import type { IndexedChain } from "../chains";
-import { tokenQuote, tolerant } from "./prices";
+import { type TokenQuote, tokenQuote, tolerant } from "./prices";
 
 /** What a migrated position is credited with at a snapshot block, and its state (why it earns nothing, if so). */
 export interface Holding {
@@ -26,56 +28,144 @@ export interface SnapshotBlock {
   hash: Hex;
 }
 
+/** A migrated V3 position as its row knows it. */
+export interface HeldPosition {
+  positionManager: Address;
+  tokenId: bigint;
+  user: Address;
+  pool: Address;
+  migratedUsd: bigint;
+}
+
+/** A user's lending migrations as their row knows them. */
+export interface HeldLending {
+  user: Address;
+  pool: Address;
+  assets: readonly Address[];
+  migratedUsd: bigint;
+}
+
+type OnChainPosition = ContractFunctionReturnType<typeof nonfungiblePositionManagerAbi, "view", "positions">;
+type Slot0 = ContractFunctionReturnType<typeof uniswapV3PoolAbi, "view", "slot0">;
+type AccountData = ContractFunctionReturnType<typeof aaveV3PoolAbi, "view", "getUserAccountData">;
+
 /**
- * A migrated V3 position valued from chain state: its current liquidity at the pool's current price, at the oracle's
- * prices, never more than was migrated into it. It earns nothing when it left the migrator (transferred), holds no
- * liquidity (withdrawn), a token cannot be valued (unpriced), the pool is off the oracle's price by more than the
- * rule's bound (off-market: value could be drained through it), or is out of range and the rule says so.
+ * Calldata bytes per Multicall3 call: ~450 position reads, a few million gas, well inside an RPC's `eth_call` gas cap.
+ * (viem's default of 1 KiB would split a 10,000-position snapshot into ~700 requests.)
  */
-export async function valuePosition(
+const MULTICALL_BATCH_BYTES = 16_384;
+
+interface Call {
+  address: Address;
+  abi: Abi;
+  functionName: string;
+  args?: readonly unknown[];
+}
+
+/**
+ * Every call's result at the handler's block, read in Multicall3 batches with `allowFailure`: a call that reverts or
+ * answers garbage is undefined (worth 0 with a reason, like `tolerant`). A batch that fails as a whole (the RPC is
+ * down, no Multicall3 on the chain) throws, so Ponder retries the block rather than recording false zeros.
+ */
+async function readAll(context: Context, calls: readonly Call[]): Promise<unknown[]> {
+  if (calls.length === 0) return [];
+  // viem cannot type a runtime list of different functions: each caller casts its results by position.
+  const results = (await context.client.multicall({
+    contracts: calls,
+    allowFailure: true,
+    multicallAddress: MULTICALL3,
+    batchSize: MULTICALL_BATCH_BYTES,
+    retryEmptyResponse: false,
+  } as Parameters<Context["client"]["multicall"]>[0])) as { status: "success" | "failure"; result?: unknown }[];
+  return results.map((result) => (result.status === "success" ? result.result : undefined));
+}
+
+/** Oracle quotes of `tokens` at the snapshot block (memoised per block, one read per token). */
+async function quotesOf(
+  context: Context,
+  chain: IndexedChain,
+  block: SnapshotBlock,
+  tokens: Iterable<Address>,
+): Promise<Map<Address, TokenQuote>> {
+  const unique = [...new Set(tokens)];
+  const quotes = await Promise.all(unique.map((token) => tokenQuote(context, chain.oracle, block.hash, token)));
+  return new Map(unique.map((token, i) => [token, quotes[i] as TokenQuote]));
+}
+
+/**
+ * Migrated V3 positions valued from chain state: each one's current liquidity at its pool's current price, at the
+ * oracle's prices, never more than was migrated into it. Owner and position of every position and the price of every
+ * pool are read in one batch of multicalls.
+ */
+export async function valuePositions(
   context: Context,
   chain: IndexedChain,
   rule: PointsRule,
   block: SnapshotBlock,
-  held: { positionManager: Address; tokenId: bigint; user: Address; pool: Address; migratedUsd: bigint },
-): Promise<Holding> {
-  const read = { retryEmptyResponse: false } as const;
-  const [owner, onChain, slot0] = await Promise.all([
-    tolerant(
-      context.client.readContract({
-        ...read,
+  helds: readonly HeldPosition[],
+): Promise<Holding[]> {
+  const pools = [...new Set(helds.map((held) => held.pool))];
+  const reads = await readAll(context, [
+    ...helds.flatMap((held) => [
+      {
         address: held.positionManager,
         abi: nonfungiblePositionManagerAbi,
         functionName: "ownerOf",
         args: [held.tokenId],
-      }),
-    ),
-    tolerant(
-      context.client.readContract({
-        ...read,
+      },
+      {
         address: held.positionManager,
         abi: nonfungiblePositionManagerAbi,
         functionName: "positions",
         args: [held.tokenId],
-      }),
-    ),
-    tolerant(
-      context.client.readContract({ ...read, address: held.pool, abi: uniswapV3PoolAbi, functionName: "slot0" }),
-    ),
+      },
+    ]),
+    ...pools.map((pool) => ({ address: pool, abi: uniswapV3PoolAbi, functionName: "slot0" })),
   ]);
-  // A burnt position has no owner and no entry any more.
-  if (owner === undefined || onChain === undefined) return nothing("withdrawn");
-  if (owner.toLowerCase() !== held.user.toLowerCase()) return nothing("transferred");
-  const [, , token0, token1, , tickLower, tickUpper, liquidity] = onChain;
-  if (liquidity === 0n) return nothing("withdrawn");
-  if (slot0 === undefined) return nothing("unpriced");
-  const [sqrtPriceX96, tick] = slot0;
+  const slot0ByPool = new Map(pools.map((pool, i) => [pool, reads[2 * helds.length + i] as Slot0 | undefined]));
+  const onChain = helds.map((_, i) => reads[2 * i + 1] as OnChainPosition | undefined);
+  const quotes = await quotesOf(
+    context,
+    chain,
+    block,
+    onChain.flatMap((position) => (position ? [position[2], position[3]] : [])),
+  );
+  return helds.map((held, i) =>
+    positionHolding(rule, held, {
+      owner: reads[2 * i] as Address | undefined,
+      position: onChain[i],
+      slot0: slot0ByPool.get(held.pool),
+      quotes,
+    }),
+  );
+}
 
-  const [quote0, quote1] = await Promise.all([
-    tokenQuote(context, chain.oracle, block.hash, token0),
-    tokenQuote(context, chain.oracle, block.hash, token1),
-  ]);
-  if ("unpriced" in quote0 || "unpriced" in quote1) return nothing("unpriced");
+/**
+ * One V3 position's credit from what the snapshot read. It earns nothing when it left the migrator (transferred),
+ * holds no liquidity (withdrawn), a token cannot be valued (unpriced), the pool is off the oracle's price by more
+ * than the rule's bound (off-market: value could be drained through it), or is out of range and the rule says so.
+ */
+function positionHolding(
+  rule: PointsRule,
+  held: HeldPosition,
+  read: {
+    owner: Address | undefined;
+    position: OnChainPosition | undefined;
+    slot0: Slot0 | undefined;
+    quotes: Map<Address, TokenQuote>;
+  },
+): Holding {
+  // A burnt position has no owner and no entry any more.
+  if (read.owner === undefined || read.position === undefined) return nothing("withdrawn");
+  if (read.owner.toLowerCase() !== held.user.toLowerCase()) return nothing("transferred");
+  const [, , token0, token1, , tickLower, tickUpper, liquidity] = read.position;
+  if (liquidity === 0n) return nothing("withdrawn");
+  const quote0 = read.quotes.get(token0);
+  const quote1 = read.quotes.get(token1);
+  if (read.slot0 === undefined || !quote0 || !quote1 || "unpriced" in quote0 || "unpriced" in quote1) {
+    return nothing("unpriced");
+  }
+  const [sqrtPriceX96, tick] = read.slot0;
   const deviation = poolDeviationBps(sqrtPriceX96, quote0.decimals, quote1.decimals, quote0.price, quote1.price);
   if (deviation > BigInt(rule.maxPoolDeviationBps)) return nothing("off-market");
 
@@ -90,51 +180,55 @@ export async function valuePosition(
 const aTokenByAsset = new Map<Address, Address>();
 
 /**
- * A user's lending migrations valued from chain state: the aToken balances of the migrated assets at the oracle's
- * prices minus all their debt on the pool (`getUserAccountData`, in the oracle's USD), never more than was migrated.
- * Transfers of aTokens, withdrawals, later borrows and liquidations all show without following their events.
+ * Users' lending migrations valued from chain state: the aToken balances of the migrated assets at the oracle's prices
+ * minus all their debt on the pool (`getUserAccountData`, in the oracle's USD), never more than was migrated.
+ * Transfers of aTokens, withdrawals, later borrows and liquidations all show without following their events. Account
+ * data and balances of every user are read in one batch of multicalls.
  */
-export async function valueLending(
+export async function valueLendings(
   context: Context,
   chain: IndexedChain,
   block: SnapshotBlock,
-  held: { user: Address; pool: Address; assets: readonly Address[]; migratedUsd: bigint },
-): Promise<Holding> {
-  const read = { retryEmptyResponse: false } as const;
-  const [account, ...collateral] = await Promise.all([
-    tolerant(
-      context.client.readContract({
-        ...read,
-        address: held.pool,
-        abi: aaveV3PoolAbi,
-        functionName: "getUserAccountData",
-        args: [held.user],
-      }),
+  helds: readonly HeldLending[],
+): Promise<Holding[]> {
+  // The pool each migrated asset was supplied to (one Aave V3 pool per chain), to look its aToken up once.
+  const poolOfAsset = new Map(helds.flatMap((held) => held.assets.map((asset) => [asset, held.pool] as const)));
+  const aTokens = new Map(
+    await Promise.all(
+      [...poolOfAsset].map(async ([asset, pool]) => [asset, await aTokenOf(context, pool, asset)] as const),
     ),
-    ...held.assets.map(async (asset) => {
-      const aToken = await aTokenOf(context, held.pool, asset);
+  );
+  // Where each user's reads sit in the batch; an asset without an aToken has none (and leaves the user unpriced).
+  const calls: Call[] = [];
+  const layout = helds.map((held) => ({
+    account:
+      calls.push({ address: held.pool, abi: aaveV3PoolAbi, functionName: "getUserAccountData", args: [held.user] }) - 1,
+    balances: held.assets.map((asset) => {
+      const aToken = aTokens.get(asset);
       if (!aToken) return undefined;
-      const [balance, quote] = await Promise.all([
-        tolerant(
-          context.client.readContract({
-            ...read,
-            address: aToken,
-            abi: erc20Abi,
-            functionName: "balanceOf",
-            args: [held.user],
-          }),
-        ),
-        tokenQuote(context, chain.oracle, block.hash, asset),
-      ]);
-      if (balance === undefined || "unpriced" in quote) return undefined;
-      return usdValue(balance, quote.decimals, quote.price);
+      return calls.push({ address: aToken, abi: erc20Abi, functionName: "balanceOf", args: [held.user] }) - 1;
     }),
+  }));
+  const [reads, quotes] = await Promise.all([
+    readAll(context, calls),
+    quotesOf(context, chain, block, poolOfAsset.keys()),
   ]);
-  // Without the debt figure or a collateral's value the equity is unknown: worth 0 rather than guessed.
-  if (account === undefined || collateral.some((usd) => usd === undefined)) return nothing("unpriced");
-  const collateralUsd = collateral.reduce<bigint>((sum, usd) => sum + (usd ?? 0n), 0n);
-  const heldUsd = lendingCredit(held.migratedUsd, collateralUsd, account[1]);
-  return heldUsd > 0n ? { heldUsd, state: "earning" } : nothing("withdrawn");
+  return helds.map((held, i) => {
+    const { account: accountAt, balances } = layout[i] as (typeof layout)[number];
+    const account = reads[accountAt] as AccountData | undefined;
+    const collateral = held.assets.map((asset, j) => {
+      const at = balances[j];
+      const balance = at === undefined ? undefined : (reads[at] as bigint | undefined);
+      const quote = quotes.get(asset);
+      if (balance === undefined || !quote || "unpriced" in quote) return undefined;
+      return usdValue(balance, quote.decimals, quote.price);
+    });
+    // Without the debt figure or a collateral's value the equity is unknown: worth 0 rather than guessed.
+    if (account === undefined || collateral.some((usd) => usd === undefined)) return nothing("unpriced");
+    const collateralUsd = collateral.reduce<bigint>((sum, usd) => sum + (usd ?? 0n), 0n);
+    const heldUsd = lendingCredit(held.migratedUsd, collateralUsd, account[1]);
+    return heldUsd > 0n ? { heldUsd, state: "earning" } : nothing("withdrawn");
+  });
 }
 
 async function aTokenOf(context: Context, pool: Address, asset: Address): Promise<Address | undefined> {

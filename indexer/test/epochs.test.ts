@@ -1,89 +1,53 @@
 import { erc20Abi, maxUint256, parseAbi } from "viem";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { minedReceipt, rpc } from "../../devnet/anvil";
 import { devAccount } from "../../devnet/deploy/config";
 import { movePrice } from "../../devnet/market";
 import { approvePair, migrateV2ToV3 } from "../../devnet/migrations";
 import { revert, snapshot } from "../../devnet/world";
-import { boundedCredit, closedEpochsPoints, ONE_USD, usdValue } from "../../lib/campaign/points";
-import type { PositionHolding, Summary, UserReport } from "../../lib/campaign/stats";
-import {
-  aaveV3OracleAbi,
-  aaveV3PoolAbi,
-  nonfungiblePositionManagerAbi,
-  uniswapV3PoolAbi,
-} from "../../lib/generated/abis";
-import { positionAmounts } from "../../lib/uniswap/v3/positionAmounts";
+import { boundedCredit, closedEpochsPoints, ONE_USD } from "../../lib/campaign/points";
+import type { Campaign, PositionHolding, Summary, UserReport } from "../../lib/campaign/stats";
+import { aaveV3PoolAbi } from "../../lib/generated/abis";
 import { hostilePair } from "./hostileTokens";
-import { type EpochSnapshot, IndexedWorld } from "./indexedWorld";
+import {
+  type EpochSnapshot,
+  HOURLY_RULE,
+  indexedWorldForFile,
+  lendingHolding,
+  RESTART_TIMEOUT_MS,
+  uniswapHolding,
+} from "./indexedWorld";
 
 const HOUR = 3_600;
-/** Stopping and starting Ponder (build, PGlite, catching up) takes 20 s alone, much more beside other suites. */
-const RESTART_TIMEOUT_MS = 240_000;
 const ALICE = 1;
 const BOB = 2;
 const CAROL = 3;
 
-let world: IndexedWorld;
-
-beforeAll(async () => {
-  world = await IndexedWorld.start({
-    epochSeconds: HOUR,
-    pointsPerUsdPerDay: 24,
-    boostDays: 0,
-    boostMultiplierBps: 10_000,
-    targetUsd: 1_000_000,
-    maxPoolDeviationBps: 200,
-    outOfRangeEarns: false,
-    excluded: [],
-  });
-}, 180_000);
-
-afterAll(async () => {
-  await world?.stop();
-});
+const world = indexedWorldForFile(HOURLY_RULE);
 
 const address = (index: number) => world.wallet(index).account.address;
 const report = (index: number) => world.api<UserReport>(`/api/users/${address(index)}`);
 const waitForMigrations = (count: number) => world.waitFor<Summary>("/api/summary", (s) => s.migrations === count);
 
-/** A V3 position valued independently from chain state at `blockNumber`, capped at what was migrated into it. */
-async function expectedCredit(tokenId: bigint, migratedUsd: bigint, blockNumber: bigint): Promise<bigint> {
-  const client = world.wallet(ALICE);
-  const at = { blockNumber } as const;
-  const onChain = await client.readContract({
-    ...at,
-    address: world.addresses.uniswapV3.positionManager,
-    abi: nonfungiblePositionManagerAbi,
-    functionName: "positions",
-    args: [tokenId],
-  });
-  const [, , token0, token1, , tickLower, tickUpper, liquidity] = onChain;
-  const [sqrtPriceX96, tick] = await client.readContract({
-    ...at,
-    address: world.addresses.uniswapV3.pools.WETH_USDC_3000,
-    abi: uniswapV3PoolAbi,
-    functionName: "slot0",
-  });
-  const price = (token: `0x${string}`) =>
-    client.readContract({
-      ...at,
-      address: world.addresses.aaveV3.oracle,
-      abi: aaveV3OracleAbi,
-      functionName: "getAssetPrice",
-      args: [token],
-    });
-  const amounts = positionAmounts(sqrtPriceX96, tick, tickLower, tickUpper, liquidity);
-  // WETH (18) is token0 and USDC (6) token1 in this world's pool.
-  expect([token0, token1]).toEqual([world.addresses.tokens.WETH, world.addresses.tokens.USDC]);
-  const value = usdValue(amounts.amount0, 18, await price(token0)) + usdValue(amounts.amount1, 6, await price(token1));
-  return boundedCredit(value, migratedUsd);
-}
-
-const uniswapHolding = (user: UserReport) => user.positions.find((held) => held.kind === "uniswap-v3");
-const lendingHolding = (user: UserReport) => user.positions.find((held) => held.kind === "aave-v3");
-
 describe("epoch snapshots on the world", () => {
+  it("counts epochs from Ferry's deployment, not from a configured start months earlier: the first boundary closes epoch 0 alone", async () => {
+    const client = world.wallet(ALICE);
+    // The rule was configured to start at the deployment record's block: the world's head, before its clock jumped
+    // to the wall clock for the deployment itself.
+    const configured = await client.getBlock({ blockNumber: BigInt(world.ferry.deployBlock) });
+    const firstBlock = await client.getBlock({ blockNumber: BigInt(world.ferry.deployBlock + 1) });
+    expect(Number(firstBlock.timestamp - configured.timestamp)).toBeGreaterThan(30 * 86_400);
+    expect(world.rule.startTime).toBe(Number(firstBlock.timestamp));
+    const campaign = await world.api<Campaign>("/api/campaign");
+    expect(campaign.epoch.current).toBe(0);
+
+    const snap = await world.crossEpoch();
+    expect(snap).toMatchObject({ firstEpoch: 0, epochs: 1 });
+    // Mined at the boundary or a little after it (the clock moves on while the test runs), never a later epoch.
+    expect(snap.timestamp).toBeGreaterThanOrEqual(world.rule.startTime + HOUR);
+    expect(snap.timestamp).toBeLessThan(world.rule.startTime + 2 * HOUR);
+  });
+
   it("records a token without decimals() and one the oracle cannot price as worth 0, and indexes the next migration", async () => {
     const bob = world.wallet(BOB);
     for (const revertDecimals of [true, false]) {
@@ -124,8 +88,9 @@ describe("epoch snapshots on the world", () => {
     let expectedPoints = 0n;
     for (let round = 0; round < 3; round++) {
       const snap = await world.crossEpoch();
-      const credit = await expectedCredit(
+      const credit = await world.expectedCredit(
         BigInt(migration.destinationId),
+        world.addresses.uniswapV3.pools.WETH_USDC_3000,
         BigInt(migration.usd),
         BigInt(snap.blockNumber),
       );

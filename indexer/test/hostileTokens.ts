@@ -1,11 +1,11 @@
-import { createRequire } from "node:module";
-import { type Abi, type Address, erc20Abi, type Hex, parseAbi, parseEther } from "viem";
+import { type Address, erc20Abi, parseAbi, parseEther } from "viem";
 import { minedReceipt } from "../../devnet/anvil";
 import type { ChainWallet } from "../../devnet/migrations";
+import { compileContract } from "./solidity";
 
 /**
- * Tokens that try to poison the indexer, compiled with the npm solc at test time (a few hundred ms) so no forge build
- * is needed: `decimals()` reverts when `revertDecimals` is set; otherwise the token is plain but no oracle prices it.
+ * Tokens that try to poison the indexer, compiled at test time (`compileContract`): `decimals()` reverts when
+ * `revertDecimals` is set; otherwise the token is plain but no oracle prices it.
  */
 const SOURCE = `// SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
@@ -46,23 +46,6 @@ contract HostileToken {
     }
 }`;
 
-let compiled: { abi: Abi; bytecode: Hex } | undefined;
-
-function hostileTokenArtifact() {
-  if (compiled) return compiled;
-  const solc = createRequire(import.meta.url)("solc");
-  const input = {
-    language: "Solidity",
-    sources: { "HostileToken.sol": { content: SOURCE } },
-    settings: { outputSelection: { "*": { "*": ["abi", "evm.bytecode.object"] } } },
-  };
-  const output = JSON.parse(solc.compile(JSON.stringify(input)));
-  const contract = output.contracts?.["HostileToken.sol"]?.HostileToken;
-  if (!contract) throw new Error(`compiling HostileToken failed: ${JSON.stringify(output.errors)}`);
-  compiled = { abi: contract.abi, bytecode: `0x${contract.evm.bytecode.object}` };
-  return compiled;
-}
-
 const factoryAbi = parseAbi([
   "function createPair(address, address) returns (address)",
   "function getPair(address, address) view returns (address)",
@@ -78,7 +61,7 @@ export async function hostilePair(
   wallet: ChainWallet,
   { v2Factory, weth, revertDecimals }: { v2Factory: Address; weth: Address; revertDecimals: boolean },
 ): Promise<{ token: Address; pair: Address }> {
-  const { abi, bytecode } = hostileTokenArtifact();
+  const { abi, bytecode } = compileContract(SOURCE, "HostileToken");
   const supply = parseEther("1000000");
   const deployed = await minedReceipt(
     wallet,

@@ -1,5 +1,5 @@
 import { sliceHex } from "viem";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { minedReceipt, rpc } from "../../devnet/anvil";
 import { devAccount, TOKENS } from "../../devnet/deploy/config";
 import { advanceTime } from "../../devnet/market";
@@ -8,33 +8,23 @@ import { revert, snapshot } from "../../devnet/world";
 import { closedEpochsPoints, ONE_USD } from "../../lib/campaign/points";
 import type { Summary, UserReport, UserStats } from "../../lib/campaign/stats";
 import { aaveV3OracleAbi, nonfungiblePositionManagerAbi } from "../../lib/generated/abis";
-import { IndexedWorld } from "./indexedWorld";
+import { indexedWorldForFile, RESTART_TIMEOUT_MS } from "./indexedWorld";
 
 const DAY = 86_400;
-/** Stopping and starting Ponder (build, PGlite, catching up) takes 20 s alone, much more beside other suites. */
-const RESTART_TIMEOUT_MS = 180_000;
 const ALICE = 1;
 const BOB = 2;
 /** Stands for the operator: on the exclusion list. */
 const CAROL = 3;
 
-let world: IndexedWorld;
-
-beforeAll(async () => {
-  world = await IndexedWorld.start({
-    epochSeconds: 3_600,
-    maxPoolDeviationBps: 200,
-    outOfRangeEarns: false,
-    pointsPerUsdPerDay: 1,
-    boostDays: 1,
-    boostMultiplierBps: 30_000,
-    targetUsd: 1_000_000,
-    excluded: [devAccount(CAROL).address],
-  });
-}, 180_000);
-
-afterAll(async () => {
-  await world?.stop();
+const world = indexedWorldForFile({
+  epochSeconds: 3_600,
+  maxPoolDeviationBps: 200,
+  outOfRangeEarns: false,
+  pointsPerUsdPerDay: 1,
+  boostDays: 1,
+  boostMultiplierBps: 30_000,
+  targetUsd: 1_000_000,
+  excluded: [devAccount(CAROL).address],
 });
 
 const summary = () => world.api<Summary>("/api/summary");

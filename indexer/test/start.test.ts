@@ -29,6 +29,17 @@ describe("startIndexer start-up errors", () => {
     }
   });
 
+  it("refuses a chain without Multicall3, which the epoch snapshots batch their reads through", async () => {
+    const node = await startAnvil(["--chain-id", String(WORLD)]);
+    try {
+      await expect(startIndexer({ rpcUrl: node.rpcUrl, chainId: WORLD })).rejects.toThrow(
+        `no Multicall3 at 0xcA11bde05977b3631167028862bE2a173976CA11 on chain ${WORLD}`,
+      );
+    } finally {
+      await node.stop();
+    }
+  });
+
   it("refuses a chain where Ferry is not deployed", async () => {
     await expect(startIndexer({ rpcUrl: "http://127.0.0.1:1", chainId: 5 })).rejects.toThrow(
       "Ferry is not deployed on chain 5: lib/ferry.json has no entry for it",

@@ -9,6 +9,7 @@ import {
   HEALTH_FACTOR,
   healthFactorAfterMigration,
   healthFactorLevel,
+  healthFactorsAfter,
   MAX_UINT256,
   type MigratingReserve,
   percentMul,
@@ -223,5 +224,19 @@ describe("health factor display", () => {
     expect(healthFactorLevel(wad("1.0999"))).toBe("risky");
     expect(healthFactorLevel(wad("1.1"))).toBe("safe");
     expect(healthFactorLevel(MAX_UINT256)).toBe("safe");
+  });
+});
+
+describe("healthFactorsAfter", () => {
+  const hf = (value: string) => parseUnits(value, 18);
+
+  it("says which account is left without debt instead of ∞", () => {
+    expect(healthFactorsAfter(hf("2.47"), MAX_UINT256, hf("2.47"))).toBe(
+      "Health factor now: 2.47 · Aave V2 account after: no debt left · Aave V3 account after: 2.47 (liquidation below 1.00)",
+    );
+    expect(healthFactorsAfter(MAX_UINT256, MAX_UINT256, MAX_UINT256)).toBe(
+      "Health factor now: no debt · Aave V2 account after: no debt · Aave V3 account after: no debt (liquidation below 1.00)",
+    );
+    expect(healthFactorsAfter(hf("1.8"), hf("1.2"), MAX_UINT256)).toContain("Aave V2 account after: 1.20 ·");
   });
 });

@@ -173,3 +173,16 @@ export function formatHealthFactor(healthFactor: bigint): string {
   const hundredths = healthFactor / 10n ** 16n;
   return `${hundredths / 100n}.${(hundredths % 100n).toString().padStart(2, "0")}`;
 }
+
+/** An account's health factor in words: "no debt" when it owes nothing (∞). */
+const healthFactorWords = (healthFactor: bigint) =>
+  healthFactor === MAX_UINT256 ? "no debt" : formatHealthFactor(healthFactor);
+
+/**
+ * Both accounts' health factors after a lending migration, in words: "Health factor now: 2.47 · Aave V2 account
+ * after: no debt left · Aave V3 account after: 2.47 (liquidation below 1.00)".
+ */
+export function healthFactorsAfter(before: bigint, v2After: bigint, v3After: bigint): string {
+  const v2 = v2After === MAX_UINT256 && before !== MAX_UINT256 ? "no debt left" : healthFactorWords(v2After);
+  return `Health factor now: ${healthFactorWords(before)} · Aave V2 account after: ${v2} · Aave V3 account after: ${healthFactorWords(v3After)} (liquidation below 1.00)`;
+}

@@ -1,4 +1,5 @@
 import { getAddress, parseUnits } from "viem";
+import { NO_RATES } from "./apy";
 import type { AaveV2Position, AaveV2Reserve } from "./v2/positions";
 import type { V3Eligibility } from "./v3/eligibility";
 import { openV3Reserve } from "./v3/eligibility.testing";
@@ -30,6 +31,7 @@ const v2Reserve = (
     variableDebt,
     usedAsCollateral: supplied > 0n,
     ltv: terms.liquidationThreshold - 500n,
+    rates: NO_RATES,
     ...terms,
     suppliedUsd: (supplied * terms.priceUsd) / unit,
     debtUsd: (variableDebt * terms.priceUsd) / unit,

@@ -116,6 +116,20 @@ describe("cumulativeRewards", () => {
     ]);
   });
 
+  it("pays a repeated epoch's split once per repetition", () => {
+    const points = new Map([
+      [alice, 1n],
+      [bob, 2n],
+    ]);
+    const repeated = cumulativeRewards([{ token: TOKEN, budget: 100n, points, repeat: 3 }]);
+    const oneByOne = cumulativeRewards(Array.from({ length: 3 }, () => ({ token: TOKEN, budget: 100n, points })));
+    expect(repeated).toEqual(oneByOne);
+    expect(repeated).toEqual([
+      { user: alice, token: getAddress(TOKEN), cumulativeAmount: 99n },
+      { user: bob, token: getAddress(TOKEN), cumulativeAmount: 198n },
+    ]);
+  });
+
   it("counts a user written in different cases as one", () => {
     const rewards = cumulativeRewards([
       { token: TOKEN, budget: 10n, points: new Map([[alice.toLowerCase() as Address, 1n]]) },

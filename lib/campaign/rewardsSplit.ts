@@ -39,16 +39,18 @@ export interface EpochRewards {
   token: Address;
   budget: bigint;
   points: ReadonlyMap<Address, bigint>;
+  /** How many consecutive epochs had exactly this budget and these points (1 when omitted): each pays its split. */
+  repeat?: number;
 }
 
 /** Every user's cumulative reward per token over `epochs`: the leaves of the next rewards tree. */
 export function cumulativeRewards(epochs: readonly EpochRewards[]): CumulativeReward[] {
   const totals = new Map<string, CumulativeReward>();
-  for (const { token, budget, points } of epochs) {
+  for (const { token, budget, points, repeat = 1 } of epochs) {
     for (const [user, share] of splitProRata(budget, points).shares) {
       const key = `${user}:${getAddress(token)}`;
       const total = totals.get(key) ?? { user, token: getAddress(token), cumulativeAmount: 0n };
-      total.cumulativeAmount += share;
+      total.cumulativeAmount += share * BigInt(repeat);
       totals.set(key, total);
     }
   }

@@ -4,7 +4,7 @@
  * since the campaign began, so a new tree supersedes the last and a claim pays the difference.
  */
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
-import { getProof } from "@openzeppelin/merkle-tree/dist/core";
+import { getProof } from "@openzeppelin/merkle-tree/dist/core.js";
 import { type Address, getAddress, type Hex, maxUint256 } from "viem";
 
 /** The leaf types, in the order `RewardsDistributor` abi-encodes them. */

@@ -23,8 +23,9 @@ describe("campaign stats helpers", () => {
   });
 
   it("formats 8-decimal USD and points for people", () => {
-    expect(formatUsd("999999999799")).toBe("$9,999.99");
-    expect(formatUsd("0")).toBe("$0");
+    expect(formatUsd("999999999799")).toBe("$10,000.00");
+    expect(formatUsd("1999770000000")).toBe("$19,997.70");
+    expect(formatUsd("0")).toBe("$0.00");
     expect(formatPoints("1234567890")).toBe("12.34");
   });
 });

@@ -1,5 +1,5 @@
 import type { Address } from "viem";
-import { formatAmount } from "../format";
+import { formatAmount, formatUsd as formatDollars } from "../format";
 import { type HoldingState, type PointsRule, USD_DECIMALS } from "./points";
 
 /**
@@ -129,8 +129,8 @@ export function targetProgress(tvlUsd: string, targetUsd: number): number {
   return Math.min(100, Math.max(0, (toChartNumber(tvlUsd) / targetUsd) * 100));
 }
 
-/** An 8-decimal USD string from the indexer, for people. */
-export const formatUsd = (value: string) => `$${formatAmount(BigInt(value), USD_DECIMALS, 2)}`;
+/** An 8-decimal USD string from the indexer, for people, with the app's one dollar format ("$19,997.70"). */
+export const formatUsd = (value: string) => formatDollars(toChartNumber(value));
 
 /** An 8-decimal points string from the indexer, for people. */
 export const formatPoints = (value: string) => formatAmount(BigInt(value), USD_DECIMALS, 2);

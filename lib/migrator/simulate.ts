@@ -19,7 +19,20 @@ export interface SimulationInput {
   positions: MigratorPosition[];
   deadline: bigint;
   unwrapWeth: boolean;
+  /** Placeholder signatures in `positions` (`batchSimulation`): each fails at `ecrecover` where the real one goes on. */
+  unreachedSignatures: number;
 }
+
+/**
+ * The most gas a signed permit or credit delegation spends after its `ecrecover` (Uniswap V2 pair and Aave V2 aToken
+ * `permit`, Aave V3 debt token `delegationWithSig`), which a placeholder signature never reaches: the nonce's first
+ * write (SSTORE of a zero slot, already warm: 20,000), the allowance's first write to a cold slot (2,100 + 20,000)
+ * and its log (4 topics and one word: 375 + 4 × 375 + 32 × 8 = 2,131). The few hundred gas of instructions in between
+ * need no margin: the simulation already overpays more for the same allowance, which it reads cold after the failed
+ * permit (2,000 more) and spends from a non-zero original value (2,800 more) where the signed transaction finds it warm
+ * and freshly written.
+ */
+export const SIGNATURE_WRITES_GAS = 20_000n + 2_100n + 20_000n + 2_131n;
 
 /** A migration that the chain would revert, with the Migrator's custom error decoded when it is one. */
 export class MigrationRevert extends Error {
@@ -35,8 +48,9 @@ export class MigrationRevert extends Error {
 
 /**
  * Runs the migration on the current chain state without sending it (eth_simulateV1): approvals stand in for the
- * signatures not made yet, then `migrate`. Returns what its Migrated and LendingMigrated events would report and the
- * gas `migrate` used, or throws a MigrationRevert.
+ * signatures not made yet, then `migrate`. Returns what its Migrated and LendingMigrated events would report, the gas
+ * `migrate` used, and `gasUpperBound`, what the signed transaction can use at most (gas refunds only lower it), or throws
+ * a MigrationRevert.
  */
 export async function simulateMigration(client: PublicClient, input: SimulationInput) {
   const { results } = await client.simulateCalls({
@@ -53,6 +67,7 @@ export async function simulateMigration(client: PublicClient, input: SimulationI
     migrations: events.map((event) => event.args),
     lendingMigrations: lending.map((event) => event.args.migration),
     gasUsed: migrate.gasUsed,
+    gasUpperBound: migrate.gasUsed + BigInt(input.unreachedSignatures) * SIGNATURE_WRITES_GAS,
   };
 }
 

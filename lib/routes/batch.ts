@@ -1,13 +1,36 @@
+import { maxUint256 } from "viem";
+import type { PermitSignature } from "../migrator/encoding";
 import type { Leg, SignatureBook } from "./types";
 
 /** No signatures yet: every leg encodes "no permit", and its approvals must stand in. */
 export const NO_SIGNATURES: SignatureBook = new Map();
 
-/** The batch as a simulation runs it before anything is signed: each leg's approvals stand in for its signatures. */
-export function batchSimulation(legs: readonly Leg[]) {
+/**
+ * A signature as long as a real one, with every byte non-zero (the costliest calldata), whose deadline never passes:
+ * the token runs its permit up to `ecrecover`, which fails, and the Migrator's try/catch goes on to the approval
+ * standing in for it.
+ */
+export const PLACEHOLDER_SIGNATURE: PermitSignature = {
+  value: maxUint256,
+  deadline: maxUint256,
+  v: 28,
+  r: `0x${"ff".repeat(32)}`,
+  s: `0x${"ff".repeat(32)}`,
+};
+
+/**
+ * The batch as a simulation runs it before anything is signed: each leg's approvals stand in for its signatures.
+ * A batch the user will sign carries a placeholder for each signature, so that the simulated gas includes the
+ * calldata and the permit calls up to their `ecrecover`; `unreachedSignatures` counts the signatures whose writes
+ * after it the simulation could not run (see `gasUpperBound`).
+ */
+export function batchSimulation(legs: readonly Leg[], { signing }: { signing: boolean }) {
+  const placeholders = (leg: Leg): SignatureBook =>
+    new Map(leg.approvals.map(({ key }) => [key, PLACEHOLDER_SIGNATURE]));
   return {
     authorizations: legs.flatMap((leg) => leg.approvals.map(({ call }) => call)),
-    positions: legs.map((leg) => leg.encode(NO_SIGNATURES)),
+    positions: legs.map((leg) => leg.encode(signing ? placeholders(leg) : NO_SIGNATURES)),
+    unreachedSignatures: signing ? legs.reduce((count, leg) => count + leg.approvals.length, 0) : 0,
   };
 }
 

@@ -21,6 +21,14 @@ export interface V3PoolState {
   sqrtPriceX96: bigint;
 }
 
+/** A pool of one fee tier and how deep it is: its in-range liquidity and the tokens it holds (all 0n when absent). */
+export interface V3FeeTierPool extends V3PoolState {
+  fee: FeeTier;
+  liquidity: bigint;
+  balance0: bigint;
+  balance1: bigint;
+}
+
 /**
  * Everything the Migrator needs for one V2 → V3 position, and what the user should expect, computed from the
  * position and the pool as read on-chain. A missing pool is created at the V2 price, so that price is the

@@ -54,6 +54,7 @@ async function simulate(position: V2Position, settings: V2ToV3Settings, owner: A
     positions: [uniswapV2ToV3Position(plan.params)],
     deadline: timestamp + 600n,
     unwrapWeth: false,
+    unreachedSignatures: 0,
   });
   return { plan, pool, ...result };
 }
@@ -129,6 +130,7 @@ describe("planV2ToV3 on the world", () => {
       positions: [uniswapV2ToV3Position(greedy)],
       deadline: timestamp + 600n,
       unwrapWeth: false,
+      unreachedSignatures: 0,
     });
     await expect(attempt).rejects.toBeInstanceOf(MigrationRevert);
     await expect(attempt).rejects.toMatchObject({ errorName: "WithdrawalSlippage" });

@@ -4,6 +4,7 @@ import { Card } from "@/components/Card";
 import { useCampaignRule } from "@/hooks/useCampaignStats";
 import type { PointsRule } from "@/lib/campaign/points";
 import { formatUsd, targetProgress } from "@/lib/campaign/stats";
+import { formatUsd as formatDollars } from "@/lib/format";
 
 const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 const TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -39,7 +40,7 @@ export function CampaignProgress({
       <div className="space-y-1">
         <div className="flex justify-between text-sm">
           <span>
-            {formatUsd(tvlUsd)} of ${targetUsd.toLocaleString("en-US")} target
+            {formatUsd(tvlUsd)} of {formatDollars(targetUsd)} target
           </span>
           <span className="tabular-nums">{progress.toFixed(1)}%</span>
         </div>

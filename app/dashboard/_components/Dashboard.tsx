@@ -9,6 +9,7 @@ import { CampaignProgress } from "./CampaignProgress";
 import { HistoryChart } from "./HistoryChart";
 import { Leaderboard } from "./Leaderboard";
 import { MyStats } from "./MyStats";
+import { RewardsCard } from "./RewardsCard";
 import { StatTile } from "./StatTile";
 
 export function Dashboard({ indexerUrl }: { indexerUrl: string }) {
@@ -35,6 +36,7 @@ export function Dashboard({ indexerUrl }: { indexerUrl: string }) {
       </div>
       <CampaignProgress indexerUrl={indexerUrl} tvlUsd={totals.tvlUsd} targetUsd={totals.targetUsd} />
       <MyStats indexerUrl={indexerUrl} />
+      <RewardsCard indexerUrl={indexerUrl} />
       <HistoryChart indexerUrl={indexerUrl} />
       <Breakdown chainId={totals.chainId} byRoute={totals.byRoute} byPool={totals.byPool} />
       <Leaderboard indexerUrl={indexerUrl} />

@@ -23,7 +23,7 @@ export function useMigrationCost(
   const ethBalance = useBalance({ address: owner });
   const gas =
     simulation.data && market.data
-      ? gasCost(simulation.data.gasUsed, market.data.maxFeePerGas, market.data.ethUsd, valueMovedUsd)
+      ? gasCost(simulation.data.gasUpperBound, market.data.maxFeePerGas, market.data.ethUsd, valueMovedUsd)
       : undefined;
   const lacksGasMoney = gas !== undefined && ethBalance.data !== undefined && ethBalance.data.value < gas.wei;
   const simulationError =
@@ -34,7 +34,7 @@ export function useMigrationCost(
         : undefined;
   return {
     gas,
-    gasUsed: simulation.data?.gasUsed,
+    gasUpperBound: simulation.data?.gasUpperBound,
     valueMovedUsd,
     simulating: simulation.isFetching && !simulation.data,
     simulationError,
@@ -56,8 +56,8 @@ export function MigrationCost({ cost, testId }: { cost: ReturnType<typeof useMig
       ) : null}
       {gas && !simulationError ? (
         <p className="text-sm" data-testid={testId}>
-          Gas: {cost.gasUsed?.toLocaleString("en-US")} units · up to {(Number(gas.wei) / 1e18).toPrecision(3)} ETH (
-          {formatUsd(gas.usd)}) · {(gas.share * 100).toFixed(2)}% of the {formatUsd(cost.valueMovedUsd)} moved
+          Gas: up to {cost.gasUpperBound?.toLocaleString("en-US")} units · {(Number(gas.wei) / 1e18).toPrecision(3)} ETH
+          ({formatUsd(gas.usd)}) · {(gas.share * 100).toFixed(2)}% of the {formatUsd(cost.valueMovedUsd)} moved
         </p>
       ) : null}
       {cost.lacksGasMoney ? <Alert tone="error">{NOT_ENOUGH_ETH}</Alert> : null}

@@ -78,7 +78,7 @@ function Batch({ owner, migrator }: { owner: Address; migrator: Address }) {
   // A fresh object each render is fine: the query key is hashed by content (bigints included).
   const simulation = useMigrationSimulation(
     complete && legs.length > 0
-      ? { migrator, owner, ...batchSimulation(legs), unwrapWeth: options.unwrapWeth }
+      ? { migrator, owner, ...batchSimulation(legs, { signing: !approvals.active }), unwrapWeth: options.unwrapWeth }
       : undefined,
   );
   const view = { market, simulation, batchOpen };

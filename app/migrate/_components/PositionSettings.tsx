@@ -2,10 +2,12 @@ import { Field } from "@/components/Field";
 import { formatPrice } from "@/lib/format";
 import { parsePercentage } from "@/lib/inputs";
 import type { PositionDraft } from "@/lib/routes/uniswapV2ToV3/draft";
+import { feeLabel, feeTierLabel } from "@/lib/routes/uniswapV2ToV3/feeTiers";
 import { positionName } from "@/lib/routes/uniswapV2ToV3/names";
 import { pairKind } from "@/lib/uniswap/pairKind";
 import { spotPrice } from "@/lib/uniswap/v2/liquidity";
 import type { V2Position } from "@/lib/uniswap/v2/positions";
+import type { V3FeeTierPool } from "@/lib/uniswap/v2ToV3Plan";
 import { FEE_TIERS, type FeeTier } from "@/lib/uniswap/v3/poolMath";
 import type { HeldV3Position } from "@/lib/uniswap/v3/positions";
 import {
@@ -15,8 +17,6 @@ import {
   rangeFromTicks,
   rangePresets,
 } from "@/lib/uniswap/v3/rangePresets";
-
-const feeLabel = (fee: FeeTier) => `${fee / 10_000}%`;
 
 /** A held position's range as the user's own choice would show it: full range, or custom bounds. */
 function heldRange(held: HeldV3Position, position: V2Position, fee: FeeTier): RangeChoice {
@@ -75,12 +75,18 @@ function ChoiceChips<T extends string>({
 export function PositionSettings({
   position,
   draft,
+  tiers,
+  prices,
   destinations,
   onChange,
   disabled,
 }: {
   position: V2Position;
   draft: PositionDraft;
+  /** The pair's pool in each fee tier, once read. */
+  tiers: V3FeeTierPool[] | undefined;
+  /** USD quotes (8 decimals) by lowercase address, to say how much each pool holds. */
+  prices: ReadonlyMap<string, bigint> | undefined;
   /** The user's V3 positions in the chosen pool: the liquidity can go into one of them instead of a new one. */
   destinations: HeldV3Position[];
   onChange: (draft: PositionDraft) => void;
@@ -113,23 +119,24 @@ export function PositionSettings({
           onChange={(event) => onChange({ ...draft, percentage: event.target.value })}
           error={percentage.ok ? undefined : percentage.error}
         />
-        <label className="block space-y-1">
-          <span className="text-sm font-medium">Fee tier of the V3 pool</span>
-          <select
-            value={draft.fee}
-            onChange={(event) =>
-              // Held positions belong to one fee tier: a new tier starts from a new position.
-              onChange({ ...draft, fee: Number(event.target.value) as FeeTier, tokenId: 0n, deviationConfirmed: false })
-            }
-            className="w-full rounded-lg border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-800"
-          >
-            {FEE_TIERS.map((fee) => (
-              <option key={fee} value={fee}>
-                {feeLabel(fee)}
-              </option>
-            ))}
-          </select>
-        </label>
+      </div>
+      <div className="space-y-1">
+        <span className="text-sm font-medium" aria-hidden>
+          Fee tier of the V3 pool
+        </span>
+        <ChoiceChips
+          label={`Fee tier for ${name}`}
+          name={`fee-${position.pair}`}
+          choices={FEE_TIERS.map((fee) => {
+            const tier = tiers?.find((candidate) => candidate.fee === fee);
+            return { id: String(fee), label: tier ? feeTierLabel(tier, position, prices) : feeLabel(fee) };
+          })}
+          checked={String(draft.fee)}
+          onChange={(fee) =>
+            // Held positions belong to one fee tier: a new tier starts from a new position.
+            onChange({ ...draft, fee: Number(fee) as FeeTier, tokenId: 0n, deviationConfirmed: false })
+          }
+        />
       </div>
       {destinations.length > 0 || draft.tokenId !== 0n ? (
         <div className="space-y-1">

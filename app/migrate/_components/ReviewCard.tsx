@@ -1,14 +1,17 @@
 "use client";
 
+import { useState } from "react";
 import type { Address } from "viem";
 import { Card } from "@/components/Card";
 import { Field } from "@/components/Field";
 import type { useMarketData, useMigrationSimulation } from "@/hooks/useMigrationPreview";
 import type { Parsed } from "@/lib/inputs";
 import type { Leg } from "@/lib/routes/types";
+import { slippageGuardLevel } from "@/lib/uniswap/slippageGuard";
 import { type Approvals, ApprovalsToggle } from "./ApprovalsToggle";
 import { MigrationCost, useMigrationCost } from "./MigrationCost";
 import { BATCH_LABELS, type MigrationResult, SignAndMigrate } from "./SignAndMigrate";
+import { SlippageGuard } from "./SlippageGuard";
 
 export interface BatchOptions {
   slippage: string;
@@ -46,6 +49,10 @@ export function ReviewCard({
 }) {
   const valueMovedUsd = legs.reduce((sum, leg) => sum + leg.valueUsd(market.data?.prices), 0);
   const cost = useMigrationCost(owner, simulation, market, valueMovedUsd);
+  const slippageLevel = slippageBps.ok ? slippageGuardLevel(slippageBps.value) : "ok";
+  // The tolerance the user accepted: typing another one asks again.
+  const [acceptedSlippage, setAcceptedSlippage] = useState<string>();
+  const slippageAccepted = slippageLevel !== "confirm" || acceptedSlippage === options.slippage;
 
   return (
     <Card title="Review and migrate">
@@ -71,6 +78,12 @@ export function ReviewCard({
           />
         </div>
       </div>
+      <SlippageGuard
+        level={slippageLevel}
+        percent={options.slippage.trim()}
+        confirmed={slippageAccepted}
+        onConfirm={(confirmed) => setAcceptedSlippage(confirmed ? options.slippage : undefined)}
+      />
       <ul className="space-y-1 text-sm" aria-label="Destinations">
         {legs.flatMap(({ key, name, destination }) =>
           destination ? [<li key={key}>{`${name}: ${destination}`}</li>] : [],
@@ -84,7 +97,7 @@ export function ReviewCard({
         unwrapWeth={options.unwrapWeth}
         useApprovals={approvals.active}
         labels={BATCH_LABELS}
-        disabled={!sendable || cost.blocksSending}
+        disabled={!sendable || cost.blocksSending || !slippageAccepted}
         onDone={onDone}
       />
     </Card>

@@ -5,13 +5,13 @@ import type { Address, Hash, PublicClient } from "viem";
 import { useChainId, usePublicClient, useSendTransaction, useSignTypedData } from "wagmi";
 import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
+import { PendingTransaction } from "@/components/PendingTransaction";
 import { describeMigrationFailure, useMigrationSender } from "@/hooks/useMigrationSender";
 import { authorizationsByKey, NO_SIGNATURES, signaturesStillValid } from "@/lib/routes/batch";
 import { type MigrationEvent, parseMigrationEvents } from "@/lib/routes/events";
 import { type Leg, type SignatureBook, signatureBook } from "@/lib/routes/types";
 import { expiresSoon, signingDeadline, signingNow } from "@/lib/signing/requests";
 import { useFlowAlert } from "./FlowAlert";
-import { PendingTransaction } from "./PendingTransaction";
 import { SignatureList, type Signing, signRemaining, signWith, unsigned } from "./signatures";
 
 export interface MigrationResult {

@@ -4,9 +4,10 @@ import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { and, asc, client, desc, eq } from "ponder";
 import { type Address, getAddress, isAddress } from "viem";
-import { epochAt, epochStart } from "../../../lib/campaign/points";
-import { pointsRule } from "../../campaign";
+import { epochAt, epochStart, type PointsRule } from "../../../lib/campaign/points";
+import { campaignRule, pointsRule } from "../../campaign";
 import { indexedChain } from "../../chains";
+import rewardsApi from "./rewards";
 
 /**
  * The dashboard's read API. USD and points are decimal strings with 8 decimals (bigints do not survive JSON).
@@ -20,6 +21,7 @@ const app = new Hono();
 // The app is served from another origin and only reads.
 app.use("/*", cors({ origin: "*", allowMethods: ["GET", "POST"] }));
 app.use("/sql/*", client({ db, schema }));
+app.route("/", rewardsApi);
 
 async function chainTime(): Promise<number> {
   const clients = publicClients as Record<string, (typeof publicClients)[keyof typeof publicClients]>;
@@ -39,13 +41,22 @@ const userView = (user: UserRow) => ({
   points: user.points.toString(),
 });
 
+/** The rule as the snapshots apply it: epochs count from the campaign's start on this chain (the clock's row). */
+async function appliedRule() {
+  const [clock] = await db.select().from(schema.epochClock).where(eq(schema.epochClock.chainId, chainId));
+  return clock ? campaignRule(clock.startTime) : pointsRule;
+}
+
 /** The epoch the chain head is in and when it ends (the next snapshot). */
-const epochView = (asOf: number) => {
-  const current = epochAt(asOf, pointsRule);
-  return { current, endsAt: epochStart(current + 1, pointsRule) };
+const epochView = (asOf: number, rule: PointsRule) => {
+  const current = epochAt(asOf, rule);
+  return { current, endsAt: epochStart(current + 1, rule) };
 };
 
-app.get("/api/campaign", async (c) => c.json({ chainId, rule: pointsRule, epoch: epochView(await chainTime()) }));
+app.get("/api/campaign", async (c) => {
+  const [asOf, rule] = await Promise.all([chainTime(), appliedRule()]);
+  return c.json({ chainId, rule, epoch: epochView(asOf, rule) });
+});
 
 app.get("/api/summary", async (c) => {
   const [asOf, totals, pools] = await Promise.all([
@@ -131,8 +142,9 @@ app.get("/api/users/:address", async (c) => {
   const address = c.req.param("address");
   if (!isAddress(address)) return c.json({ error: `not an address: ${address}` }, 400);
   const user = getAddress(address) as Address;
-  const [asOf, rows, positions, lendings] = await Promise.all([
+  const [asOf, rule, rows, positions, lendings] = await Promise.all([
     chainTime(),
+    appliedRule(),
     db
       .select()
       .from(schema.userTotal)
@@ -163,7 +175,7 @@ app.get("/api/users/:address", async (c) => {
   });
   return c.json({
     asOf,
-    epoch: epochView(asOf),
+    epoch: epochView(asOf, rule),
     ...(row ? userView(row) : { user, migrations: 0, migratedUsd: "0", retainedUsd: "0", heldUsd: "0", points: "0" }),
     excluded: row?.excluded ?? false,
     positions: [

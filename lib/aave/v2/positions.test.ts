@@ -1,5 +1,6 @@
 import { parseUnits } from "viem";
 import { describe, expect, it } from "vitest";
+import { NO_RATES } from "../apy";
 import { healthFactorAfterMigration } from "../healthFactor";
 import { type AaveV2Reserve, toMigratingReserve, toV2AccountReserve } from "./positions";
 
@@ -17,6 +18,7 @@ const reserve: AaveV2Reserve = {
   usedAsCollateral: true,
   ltv: 8000n,
   liquidationThreshold: 8250n,
+  rates: NO_RATES,
   priceEth: parseUnits("1", 18),
   priceUsd: parseUnits("2000", 8),
   suppliedUsd: parseUnits("20000", 8),

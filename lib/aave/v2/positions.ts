@@ -1,5 +1,6 @@
 import type { Address, ContractFunctionParameters, PublicClient } from "viem";
 import { aaveV2DataProviderAbi, aaveV2LendingPoolAbi, aaveV2OracleAbi, aaveV3OracleAbi } from "../../generated/abis";
+import type { ReserveRates } from "../apy";
 import type { AccountReserve, MigratingReserve } from "../healthFactor";
 
 export interface AaveReserveTokens {
@@ -27,6 +28,8 @@ export interface AaveV2Reserve {
   usedAsCollateral: boolean;
   ltv: bigint;
   liquidationThreshold: bigint;
+  /** The reserve's current V2 rates (for everyone, not this account). */
+  rates: ReserveRates;
   /** Aave V2 oracle: ETH wei per whole token. */
   priceEth: bigint;
   /** Aave V3 oracle: USD per whole token, 8 decimals. */
@@ -53,7 +56,7 @@ export interface AaveV2Position {
   account: AaveV2AccountData;
 }
 
-const CALLS_PER_RESERVE = 4;
+const CALLS_PER_RESERVE = 5;
 
 /** The owner's Aave V2 position in one multicall: per configured reserve its balances, terms and both prices. */
 export async function readAaveV2Position(
@@ -73,6 +76,7 @@ export async function readAaveV2Position(
     return [
       { address: dataProvider, abi: aaveV2DataProviderAbi, functionName: "getUserReserveData", args: [asset, owner] },
       { address: dataProvider, abi: aaveV2DataProviderAbi, functionName: "getReserveConfigurationData", args: [asset] },
+      { address: dataProvider, abi: aaveV2DataProviderAbi, functionName: "getReserveData", args: [asset] },
       // Same getAssetPrice on both oracles: V2 answers in ETH wei, V3 in USD with 8 decimals.
       { address: oracle, abi: aaveV2OracleAbi, functionName: "getAssetPrice", args: [asset] },
       { address: addresses.aaveV3.oracle, abi: aaveV3OracleAbi, functionName: "getAssetPrice", args: [asset] },
@@ -91,9 +95,13 @@ export async function readAaveV2Position(
   });
 
   const positions = symbols.map((symbol, i): AaveV2Reserve => {
-    const [user, config, priceEth, priceUsd] = results.slice(CALLS_PER_RESERVE * i, CALLS_PER_RESERVE * (i + 1)) as [
+    const [user, config, reserveData, priceEth, priceUsd] = results.slice(
+      CALLS_PER_RESERVE * i,
+      CALLS_PER_RESERVE * (i + 1),
+    ) as [
       readonly [bigint, bigint, bigint, bigint, bigint, bigint, bigint, number, boolean],
       readonly [bigint, bigint, bigint, bigint, bigint, boolean, boolean, boolean, boolean, boolean],
+      readonly [bigint, bigint, bigint, bigint, bigint, ...unknown[]],
       bigint,
       bigint,
     ];
@@ -111,6 +119,7 @@ export async function readAaveV2Position(
       usedAsCollateral,
       ltv,
       liquidationThreshold,
+      rates: { supply: reserveData[3], variableBorrow: reserveData[4] },
       priceEth,
       priceUsd,
       suppliedUsd: (supplied * priceUsd) / unit,

@@ -1,4 +1,5 @@
 import type { Address } from "viem";
+import { NO_RATES } from "../apy";
 import type { V3ReserveStatus } from "./eligibility";
 
 /** For tests: an open, uncapped, non-isolated Aave V3 reserve (82.5 % threshold), with the fields a case changes. */
@@ -12,6 +13,7 @@ export function openV3Reserve(
     asset,
     symbol,
     exists: true,
+    rates: NO_RATES,
     active: true,
     frozen: false,
     paused: false,

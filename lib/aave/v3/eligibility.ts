@@ -1,6 +1,7 @@
 import { type Address, type ContractFunctionParameters, erc20Abi, type PublicClient, zeroAddress } from "viem";
 import { formatAmount } from "../../format";
 import { aaveV3DataProviderAbi, aaveV3PoolAbi, iAaveV3PoolAbi } from "../../generated/abis";
+import { NO_RATES, type ReserveRates } from "../apy";
 import type { UserAccountData } from "../healthFactor";
 
 // ReserveConfiguration packs a reserve's terms into one uint256; these getters mirror its own. The bits read here are
@@ -83,6 +84,8 @@ export interface V3ReserveStatus {
   asset: Address;
   symbol: string;
   exists: boolean;
+  /** The reserve's current V3 rates (zero when it does not exist). */
+  rates: ReserveRates;
   active: boolean;
   frozen: boolean;
   paused: boolean;
@@ -126,6 +129,8 @@ const room = (capWholeTokens: bigint, decimals: number, current: bigint) => {
 type PoolReserveData = {
   configuration: { data: bigint };
   liquidityIndex: bigint;
+  currentLiquidityRate: bigint;
+  currentVariableBorrowRate: bigint;
   id: number;
   aTokenAddress: Address;
   isolationModeTotalDebt: bigint;
@@ -187,6 +192,9 @@ export async function readV3Eligibility(
       asset,
       symbol,
       exists: reserve !== undefined && reserve.aTokenAddress !== zeroAddress,
+      rates: reserve
+        ? { supply: reserve.currentLiquidityRate, variableBorrow: reserve.currentVariableBorrowRate }
+        : NO_RATES,
       active,
       frozen,
       paused,

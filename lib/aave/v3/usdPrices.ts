@@ -21,3 +21,17 @@ export const oracleUsd = (usd: bigint): number => Number(usd) / 10 ** ORACLE_DEC
 export function usdValue(amount: bigint, decimals: number, price: bigint): number {
   return (Number(amount) / 10 ** decimals) * oracleUsd(price);
 }
+
+/** USD value of token amounts at the quotes by lowercase address, when every price is known. */
+export function tokensUsd(
+  amounts: readonly (readonly [bigint, { address: Address; decimals: number }])[],
+  prices: ReadonlyMap<string, bigint> | undefined,
+): number | undefined {
+  let total = 0;
+  for (const [amount, token] of amounts) {
+    const price = prices?.get(token.address.toLowerCase());
+    if (price === undefined) return undefined;
+    total += usdValue(amount, token.decimals, price);
+  }
+  return total;
+}

@@ -43,7 +43,7 @@ async function planAndSimulate(kept: KeptOnV2) {
   const simulation = simulateMigration(client, {
     migrator,
     owner: bob,
-    ...batchSimulation([legOf(aaveV2ToV3, plan, migrator)]),
+    ...batchSimulation([legOf(aaveV2ToV3, plan, migrator)], { signing: false }),
     deadline: timestamp + 600n,
     unwrapWeth: false,
   });

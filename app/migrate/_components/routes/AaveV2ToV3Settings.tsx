@@ -6,9 +6,12 @@ import { Card } from "@/components/Card";
 import { Field } from "@/components/Field";
 import { useAaveV2Position } from "@/hooks/useAaveV2Position";
 import { useMigrationSimulation } from "@/hooks/useMigrationPreview";
-import { formatHealthFactor } from "@/lib/aave/healthFactor";
+import { formatApy, type ReserveRates, rayToApy } from "@/lib/aave/apy";
+import { formatHealthFactor, healthFactorsAfter } from "@/lib/aave/healthFactor";
 import type { AaveV2Position, AaveV2Reserve } from "@/lib/aave/v2/positions";
 import { isMoving, type KeptOnV2, MOVE_EVERYTHING, type ReserveSide, withMoving } from "@/lib/aave/v2/selection";
+import { BALANCE_BUFFER_BPS } from "@/lib/aave/v2ToV3Signatures";
+import type { V3ReserveStatus } from "@/lib/aave/v3/eligibility";
 import { oracleUsd } from "@/lib/aave/v3/usdPrices";
 import { formatAmount, formatUsd } from "@/lib/format";
 import { parsePositiveNumber } from "@/lib/inputs";
@@ -31,7 +34,7 @@ export function useAaveV2ToV3Settings(context: RouteContext): RouteSettings {
   const [inBatch, setInBatch] = useKeptState("aaveV2ToV3.inBatch", false);
   const [kept, setKept] = useKeptState<KeptOnV2>("aaveV2ToV3.kept", MOVE_EVERYTHING);
   const sources = aave.data?.position.reserves.length ? aave.data : undefined;
-  const minimum = parsePositiveNumber(minHealthFactor, "minimum health factor");
+  const minimum = parsePositiveNumber(minHealthFactor, "minimum health factor", "1.5");
   const planned =
     sources && minimum.ok
       ? aaveV2ToV3.plan({ sources, minHealthFactor: parseUnits(String(minimum.value), 18), kept })
@@ -51,8 +54,10 @@ export function useAaveV2ToV3Settings(context: RouteContext): RouteSettings {
       sources ? (
         <Card title="Your Aave V2 position">
           <ReserveTable position={sources.position} kept={kept} onKeptChange={setKept} />
+          <RatesTable position={sources.position} v3={sources.v3.reserves} />
           <p className="text-sm text-muted">Ticked supplies and debts move whole; the rest stays on Aave V2.</p>
           {plan ? <PlanSummary plan={plan} /> : null}
+          {plan ? <RateAndBufferNotes position={sources.position} kept={kept} /> : null}
           <Field
             label="Minimum health factor on Aave V3"
             value={minHealthFactor}
@@ -96,8 +101,29 @@ function PlanSummary({ plan }: { plan: AaveV2ToV3Plan }) {
         ))}
       </ul>
       <p className="text-sm" data-testid="health-factors">
-        Health factor on Aave V2: {formatHealthFactor(plan.before)} → {formatHealthFactor(plan.after.v2.healthFactor)} ·
-        on Aave V3 after: {formatHealthFactor(plan.after.v3.healthFactor)} (liquidation below 1.00)
+        {healthFactorsAfter(plan.before, plan.after.v2.healthFactor, plan.after.v3.healthFactor)}
+      </p>
+    </>
+  );
+}
+
+/** What changes for moving debts at a stable rate, and why signatures ask for a little more than the balances. */
+function RateAndBufferNotes({ position, kept }: { position: AaveV2Position; kept: KeptOnV2 }) {
+  const stable = position.reserves.filter(
+    (reserve) => reserve.stableDebt > 0n && isMoving(kept, "debt", reserve.asset),
+  );
+  return (
+    <>
+      {stable.length > 0 ? (
+        <Alert tone="info">
+          Your {stable.map((reserve) => reserve.symbol).join(" and ")} debt has a stable rate on Aave V2. Aave V3
+          reopens it at a variable rate, which follows the market and can rise or fall.
+        </Alert>
+      ) : null}
+      <p className="text-sm text-muted">
+        The signatures allow {Number(BALANCE_BUFFER_BPS) / 100}% more than each balance: supplies and debts grow with
+        interest every block until the transaction is mined. Ferry moves only what you hold or owe then; the rest of the
+        allowance is never used and expires with the signature.
       </p>
     </>
   );
@@ -153,6 +179,42 @@ function ReserveTable({
   );
 }
 
+/** Each reserve's supply and variable borrow APY on V2 and on V3, from the pools' current rates. */
+function RatesTable({ position, v3 }: { position: AaveV2Position; v3: V3ReserveStatus[] }) {
+  const apys = (rates: ReserveRates | undefined, side: keyof ReserveRates) =>
+    rates ? formatApy(rayToApy(rates[side])) : "not listed";
+  return (
+    <table className="w-full text-sm">
+      <caption className="text-left font-medium">Interest rates: Aave V2 → Aave V3</caption>
+      <thead>
+        <tr className="text-left text-muted">
+          <th scope="col">Asset</th>
+          <th scope="col">Supply APY</th>
+          <th scope="col">Borrow APY (variable)</th>
+        </tr>
+      </thead>
+      <tbody>
+        {position.reserves.map((reserve) => {
+          const onV3 = v3.find((status) => status.asset.toLowerCase() === reserve.asset.toLowerCase() && status.exists);
+          return (
+            <tr key={reserve.asset}>
+              <th scope="row" className="text-left font-medium">
+                {reserve.symbol}
+              </th>
+              <td>
+                {apys(reserve.rates, "supply")} → {apys(onV3?.rates, "supply")}
+              </td>
+              <td>
+                {apys(reserve.rates, "variableBorrow")} → {apys(onV3?.rates, "variableBorrow")}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
 const AAVE_LABELS: SendLabels = {
   review: "Review Aave authorisations",
   sign: "Sign Aave authorisations",
@@ -173,7 +235,9 @@ function AaveSignAndSend({
   market: BatchView["market"];
 }) {
   const simulation = useMigrationSimulation(
-    plan.sendable ? { migrator, owner, ...batchSimulation([leg]), unwrapWeth: false } : undefined,
+    plan.sendable
+      ? { migrator, owner, ...batchSimulation([leg], { signing: !approvals.active }), unwrapWeth: false }
+      : undefined,
   );
   const cost = useMigrationCost(owner, simulation, market, leg.valueUsd(undefined));
   return (

@@ -5,7 +5,7 @@ import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { Card } from "@/components/Card";
 import { useV2Positions } from "@/hooks/useV2Positions";
-import { useV3Pools } from "@/hooks/useV3Pools";
+import { useV3FeeTiers } from "@/hooks/useV3FeeTiers";
 import { useV3Positions } from "@/hooks/useV3Positions";
 import { describeWalletError } from "@/lib/chain/walletErrors";
 import { previewSlippageBps } from "@/lib/inputs";
@@ -13,6 +13,8 @@ import { legOf, type Planned } from "@/lib/routes/types";
 import { uniswapV2ToV3 } from "@/lib/routes/uniswapV2ToV3";
 import { DEFAULT_DRAFT, destinationsFor, type PositionDraft, type ReadyPlan } from "@/lib/routes/uniswapV2ToV3/draft";
 import { positionName } from "@/lib/routes/uniswapV2ToV3/names";
+import type { V3FeeTierPool } from "@/lib/uniswap/v2ToV3Plan";
+import { deepestFeeTier } from "@/lib/uniswap/v3/pool";
 import { useKeptState } from "../keptInputs";
 import { PositionList } from "../PositionList";
 import { PositionPreview } from "../PositionPreview";
@@ -25,17 +27,22 @@ export function useUniswapV2ToV3Settings({ owner, chainId, migrator, slippageBps
   const [selected, setSelected] = useKeptState<Set<Address>>("uniswapV2ToV3.selected", new Set());
   const [drafts, setDrafts] = useKeptState<Record<Address, PositionDraft>>("uniswapV2ToV3.drafts", {});
   const chosen = (positions.data ?? []).filter((position) => selected.has(position.pair));
-  const draftOf = (pair: Address) => drafts[pair] ?? DEFAULT_DRAFT;
   // Read once per account, apart from the preview: a preview update costs no request for it.
   const held = useV3Positions(owner).data ?? [];
-  const pools = useV3Pools(chosen.map((position) => ({ position, fee: draftOf(position.pair).fee })));
+  const tierReads = useV3FeeTiers(chosen);
+  const tiersOf = (i: number): V3FeeTierPool[] | undefined => tierReads[i]?.data;
+  // Untouched, a position goes to its pair's deepest existing pool, not into a tier where no one trades.
+  const draftOf = (pair: Address, tiers: V3FeeTierPool[] | undefined) =>
+    drafts[pair] ?? (tiers ? { ...DEFAULT_DRAFT, fee: deepestFeeTier(tiers) } : DEFAULT_DRAFT);
 
   const plans: (Planned<ReadyPlan> | undefined)[] = chosen.map((position, i) => {
-    const pool = pools[i]?.data;
+    const tiers = tiersOf(i);
+    const draft = draftOf(position.pair, tiers);
+    const pool = tiers?.find((tier) => tier.fee === draft.fee);
     if (!pool) return undefined;
     return uniswapV2ToV3.plan({
       position,
-      draft: draftOf(position.pair),
+      draft,
       pool,
       held,
       slippageBps: previewSlippageBps(slippageBps),
@@ -90,13 +97,16 @@ export function useUniswapV2ToV3Settings({ owner, chainId, migrator, slippageBps
           />
           {chosen.map((position, i) => {
             const planned = plans[i];
-            const draft = draftOf(position.pair);
+            const tiers = tiersOf(i);
+            const draft = draftOf(position.pair, tiers);
             const setDraft = (next: PositionDraft) => setDrafts((current) => ({ ...current, [position.pair]: next }));
             return (
               <Card key={position.pair} title={`Move ${positionName(position)}`}>
                 <PositionSettings
                   position={position}
                   draft={draft}
+                  tiers={tiers}
+                  prices={market.data?.prices}
                   destinations={destinationsFor(position, draft.fee, held)}
                   onChange={setDraft}
                   disabled={false}
@@ -107,6 +117,8 @@ export function useUniswapV2ToV3Settings({ owner, chainId, migrator, slippageBps
                   <PositionPreview
                     position={position}
                     ready={planned.plan}
+                    tiers={tiers ?? []}
+                    prices={market.data?.prices}
                     simulated={
                       simulation.data?.migrations.find(
                         ({ source }) => source.toLowerCase() === position.pair.toLowerCase(),

@@ -1,0 +1,138 @@
+import { createPublicClient, createWalletClient, http, type PublicClient, parseUnits } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ACCOUNT_INDEX, type AccountName, devPrivateKey } from "../../devnet/deploy/config";
+import { deployFerry, scratchDeploymentFile } from "../../devnet/deployFerry";
+import { type RunningChain, revert, snapshot, startWorld } from "../../devnet/world";
+import { MOVE_EVERYTHING } from "../aave/v2/selection";
+import { addressesFor } from "../chain/addresses";
+import { toViemChain } from "../chain/config";
+import { migratorAbi } from "../generated/abis";
+import { aaveV2ToV3 } from "../routes/aaveV2ToV3";
+import { batchSimulation } from "../routes/batch";
+import { type Leg, legOf, signatureBook } from "../routes/types";
+import { uniswapV2ToV3 } from "../routes/uniswapV2ToV3";
+import { DEFAULT_DRAFT } from "../routes/uniswapV2ToV3/draft";
+import { signingDeadline } from "../signing/requests";
+import { delegationTypedData, permitTypedData } from "../signing/typedData";
+import { readV3Pool } from "../uniswap/v3/pool";
+import { simulateMigration } from "./simulate";
+
+// The preview's "Gas: up to …" against the receipt of the same migration, signed and sent as the page does it.
+let world: RunningChain;
+let migrator: `0x${string}`;
+let chain: ReturnType<typeof toViemChain>;
+let client: PublicClient;
+const addresses = addressesFor(31337);
+
+beforeAll(async () => {
+  world = await startWorld();
+  migrator = (await deployFerry(world.rpcUrl, world.chainId, { recordTo: scratchDeploymentFile() })).migrator;
+  chain = toViemChain({ chainId: world.chainId, chainName: "world", rpcUrl: world.rpcUrl });
+  client = createPublicClient({ chain, transport: http(), batch: { multicall: { deployless: true } } });
+}, 120_000);
+
+afterAll(() => world?.stop());
+
+const walletOf = (name: AccountName) =>
+  createWalletClient({ account: privateKeyToAccount(devPrivateKey(ACCOUNT_INDEX[name])), chain, transport: http() });
+
+async function uniswapLeg(name: AccountName, pair: `0x${string}`): Promise<Leg> {
+  const positions = await uniswapV2ToV3.discover(client, world.chainId, addresses.accounts[name]);
+  const position = positions.find((candidate) => candidate.pair === pair);
+  if (!position) throw new Error(`${name} holds no LP in ${pair}`);
+  const pool = await readV3Pool(
+    client,
+    addresses.uniswapV3,
+    position.token0.address,
+    position.token1.address,
+    DEFAULT_DRAFT.fee,
+  );
+  const planned = uniswapV2ToV3.plan({
+    position,
+    draft: DEFAULT_DRAFT,
+    pool,
+    held: [],
+    slippageBps: 50,
+    chainId: world.chainId,
+  });
+  if (!planned.ok) throw new Error(planned.error);
+  return legOf(uniswapV2ToV3, planned.plan, migrator);
+}
+
+async function aaveLeg(name: AccountName): Promise<Leg> {
+  const sources = await aaveV2ToV3.discover(client, world.chainId, addresses.accounts[name]);
+  if (!sources) throw new Error("the world's address book lists the Aave reserves");
+  const planned = aaveV2ToV3.plan({ sources, minHealthFactor: parseUnits("1.1", 18), kept: MOVE_EVERYTHING });
+  if (!planned.ok) throw new Error(planned.error);
+  return legOf(aaveV2ToV3, planned.plan, migrator);
+}
+
+/** The simulation before signing (as the page runs it), then the signed transaction's receipt. */
+async function previewThenMigrate(name: AccountName, legsOf: () => Promise<Leg[]>) {
+  const wallet = walletOf(name);
+  const owner = wallet.account.address;
+  const legs = await legsOf();
+  const simulate = (signing: boolean) =>
+    simulateMigration(client, {
+      migrator,
+      owner,
+      ...batchSimulation(legs, { signing }),
+      deadline: 2n ** 40n,
+      unwrapWeth: false,
+    });
+  const [withPlaceholders, withoutSignatures] = await Promise.all([simulate(true), simulate(false)]);
+
+  const deadline = await signingDeadline(client);
+  const context = { client, chainId: world.chainId, owner, migrator, deadline };
+  const requests = (await Promise.all(legs.map((leg) => leg.signatureRequests(context)))).flat();
+  const signatures: Record<string, `0x${string}`> = {};
+  for (const item of requests) {
+    signatures[item.key] =
+      item.kind === "permit"
+        ? await wallet.signTypedData(permitTypedData(item.request))
+        : await wallet.signTypedData(delegationTypedData(item.request));
+  }
+  const book = signatureBook(requests, signatures, deadline);
+  const hash = await wallet.writeContract({
+    address: migrator,
+    abi: migratorAbi,
+    functionName: "migrate",
+    args: [legs.map((leg) => leg.encode(book)), deadline, false],
+  });
+  const receipt = await client.waitForTransactionReceipt({ hash });
+  expect(receipt.status, "the signed migration succeeds").toBe("success");
+  return { requests, withPlaceholders, withoutSignatures, used: receipt.gasUsed };
+}
+
+describe("the gas shown before signing is an upper bound of the signed migration's", () => {
+  // Each case starts from the world as seeded.
+  let id: string;
+  beforeEach(async () => {
+    id = await snapshot(world.rpcUrl);
+  });
+  afterEach(() => revert(world.rpcUrl, id));
+
+  it.each([
+    ["a V2 → V3 position", "alice", () => Promise.all([uniswapLeg("alice", addresses.uniswapV2.pairs.WETH_USDC)])],
+    ["an Aave supply", "alice", () => Promise.all([aaveLeg("alice")])],
+    ["an Aave supply with debt", "bob", () => Promise.all([aaveLeg("bob")])],
+    ["an Aave supply with stable debt", "carol", () => Promise.all([aaveLeg("carol")])],
+    [
+      "a mixed batch",
+      "alice",
+      () => Promise.all([aaveLeg("alice"), uniswapLeg("alice", addresses.uniswapV2.pairs.WETH_USDC)]),
+    ],
+  ] as const)("%s", async (_, name, legsOf) => {
+    const { requests, withPlaceholders, withoutSignatures, used } = await previewThenMigrate(name, legsOf);
+    expect(requests.length, "the migration is signed").toBeGreaterThan(0);
+    expect(withPlaceholders.gasUpperBound, "bound covers the receipt").toBeGreaterThanOrEqual(used);
+    // The bound stays useful: within the writes that placeholder signatures cannot run.
+    expect(withPlaceholders.gasUpperBound - used, "bound is tight").toBeLessThan(BigInt(requests.length) * 45_000n);
+    // The old figure, simulated with no signature at all, fell short: the cause this bound fixes.
+    expect(withoutSignatures.gasUsed, "the unsigned simulation alone underestimates").toBeLessThan(used);
+    console.log(
+      `${name}: receipt ${used}, bound ${withPlaceholders.gasUpperBound} (+${withPlaceholders.gasUpperBound - used}), unsigned simulation ${withoutSignatures.gasUsed}`,
+    );
+  });
+});
