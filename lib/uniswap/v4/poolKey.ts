@@ -85,3 +85,10 @@ export const sqrtPriceInPoolOrder = (sqrtPriceX96: bigint, flipped: boolean): bi
 
 /** "0.3%". */
 export const tierLabel = (tier: PoolTier) => `${tier.fee / 10_000}%`;
+
+/** "ETH / USDC 0.05%", and the hook when the pool has one. */
+export const v4PoolName = (
+  { currency0, currency1 }: Pick<PoolCurrencies, "currency0" | "currency1">,
+  key: PoolKey,
+): string =>
+  `${currency0.symbol} / ${currency1.symbol} ${tierLabel(key)}${key.hooks === NO_HOOKS ? "" : ` (hook ${key.hooks})`}`;
