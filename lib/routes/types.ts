@@ -72,6 +72,8 @@ export interface LegSummary {
   key: string;
   /** What the route's event reports as `source`. */
   source: Address;
+  /** What the event reports as `sourceId`, for sources that are tokens of one contract (V3 positions). */
+  sourceId?: bigint;
   /** How the user knows the source ("WETH / USDC"). */
   name: string;
   /** The review's line about where it goes, for routes that offer a choice of destination. */
