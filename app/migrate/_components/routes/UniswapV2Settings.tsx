@@ -77,14 +77,19 @@ export function useUniswapV2Settings({ owner, chainId, migrator, slippageBps }: 
   const ready = plans.flatMap((planned) => (planned?.ok ? [planned.plan] : []));
   const readyV4 = v4States.flatMap(({ planned }) => (planned?.ok ? [planned.plan] : []));
 
-  // A position moving between versions keeps the share the user typed.
+  // A position moving between versions keeps the share the user typed (a V3 draft not made yet is left to default
+  // to the deepest fee tier).
   const setVersion = (pair: Address, version: Version) => {
-    const percentage = version === "v4" ? drafts[pair]?.percentage : v4Drafts[pair]?.percentage;
-    if (percentage !== undefined && version === "v4") {
-      setV4Drafts((current) => ({ ...current, [pair]: { ...v4DraftOf(pair), percentage } }));
+    const v3Percentage = drafts[pair]?.percentage;
+    const v4Percentage = v4Drafts[pair]?.percentage;
+    if (version === "v4" && v3Percentage !== undefined) {
+      setV4Drafts((current) => ({ ...current, [pair]: { ...v4DraftOf(pair), percentage: v3Percentage } }));
     }
-    if (percentage !== undefined && version === "v3") {
-      setDrafts((current) => ({ ...current, [pair]: { ...(current[pair] ?? DEFAULT_DRAFT), percentage } }));
+    if (version === "v3" && v4Percentage !== undefined) {
+      setDrafts((current) => {
+        const draft = current[pair];
+        return draft ? { ...current, [pair]: { ...draft, percentage: v4Percentage } } : current;
+      });
     }
     setVersions((current) => ({ ...current, [pair]: version }));
   };
