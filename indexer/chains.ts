@@ -14,6 +14,12 @@ export interface IndexedChain {
   oracle: Address;
   /** Aave V3 Pool: where lending migrations land, followed for withdrawals of migrated assets. */
   aaveV3Pool: Address;
+  /** What native ETH (a V4 currency of address 0) is priced as. */
+  weth: Address;
+  /** Uniswap V4: the PositionManager (the NFTs), the PoolManager (liquidity changes) and StateView (pool prices). */
+  v4PositionManager: Address;
+  v4PoolManager: Address;
+  v4StateView: Address;
 }
 
 type Env = Record<string, string | undefined>;
@@ -44,5 +50,9 @@ export function indexedChain(env: Env): IndexedChain {
     positionManager: addresses.uniswapV3.positionManager,
     oracle: addresses.aaveV3.oracle,
     aaveV3Pool: addresses.aaveV3.pool,
+    weth: addresses.tokens.WETH,
+    v4PositionManager: addresses.uniswapV4.positionManager,
+    v4PoolManager: addresses.uniswapV4.poolManager,
+    v4StateView: addresses.uniswapV4.stateView,
   };
 }

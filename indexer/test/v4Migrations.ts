@@ -1,0 +1,162 @@
+import { type Address, encodeAbiParameters, type Hash, type Hex, maxUint256 } from "viem";
+import { minedReceipt } from "../../devnet/anvil";
+import type { ChainWallet } from "../../devnet/migrations";
+import {
+  iUniswapV2ToV4RouteParamsAbi,
+  iUniswapV3ToV4RouteParamsAbi,
+  migratorAbi,
+  nonfungiblePositionManagerAbi,
+  uniswapV2PairAbi,
+} from "../../lib/generated/abis";
+import { NO_PERMIT, routePosition } from "../../lib/migrator/encoding";
+import type { V4PoolKey } from "../../lib/uniswap/v4/poolNames";
+import { v4PositionManagerAbi } from "../uniswapV4Abis";
+
+/**
+ * V3 → V4 and V2 → V4 migrations sent through the Migrator on the world, authorised by approvals, into the full range
+ * of a V4 pool with no minimums: traffic for the indexer's tests, not a user's protection.
+ */
+
+/** TickMath's price bounds: any pool price is accepted. */
+const SQRT_PRICE_MIN = 4295128739n;
+const SQRT_PRICE_MAX = 1461446703485210103287273052203988822378723970342n;
+const MAX_TICK = 887_272;
+
+/** The full range of a pool's tick spacing. */
+export function fullRange(tickSpacing: number): { tickLower: number; tickUpper: number } {
+  const tickUpper = Math.floor(MAX_TICK / tickSpacing) * tickSpacing;
+  return { tickLower: -tickUpper, tickUpper };
+}
+
+/** A new full-range position in `poolKey`, minted to the caller. */
+const fullRangeDestination = (poolKey: V4PoolKey) => ({
+  poolKey,
+  ...fullRange(poolKey.tickSpacing),
+  sqrtPriceX96Min: SQRT_PRICE_MIN,
+  sqrtPriceX96Max: SQRT_PRICE_MAX,
+  amount0MinDeposited: 0n,
+  amount1MinDeposited: 0n,
+  tokenId: 0n,
+});
+
+async function send(wallet: ChainWallet, write: Promise<Hash>): Promise<Hash> {
+  const hash = await write;
+  const receipt = await minedReceipt(wallet, hash);
+  if (receipt.status !== "success") throw new Error(`transaction ${hash} reverted`);
+  return hash;
+}
+
+const deadline = async (wallet: ChainWallet) => (await wallet.getBlock()).timestamp + 3600n;
+
+/** Approves the V3 NFT to the Migrator and moves `percentageBps` of it (fees deposited) into `poolKey`. */
+export async function migrateV3ToV4(
+  wallet: ChainWallet,
+  migration: {
+    migrator: Address;
+    v3PositionManager: Address;
+    tokenId: bigint;
+    percentageBps: number;
+    poolKey: V4PoolKey;
+  },
+): Promise<Hash> {
+  await send(
+    wallet,
+    wallet.writeContract({
+      address: migration.v3PositionManager,
+      abi: nonfungiblePositionManagerAbi,
+      functionName: "approve",
+      args: [migration.migrator, migration.tokenId],
+    }),
+  );
+  const position = routePosition("UniswapV3ToV4", iUniswapV3ToV4RouteParamsAbi, {
+    tokenId: migration.tokenId,
+    percentageBps: migration.percentageBps,
+    amount0MinWithdrawn: 0n,
+    amount1MinWithdrawn: 0n,
+    depositFees: true,
+    permit: NO_PERMIT,
+    destination: fullRangeDestination(migration.poolKey),
+  });
+  return send(
+    wallet,
+    wallet.writeContract({
+      address: migration.migrator,
+      abi: migratorAbi,
+      functionName: "migrate",
+      args: [[position], await deadline(wallet), false],
+    }),
+  );
+}
+
+/** Approves the pair to the Migrator and moves `percentageBps` of the wallet's LP into `poolKey`. */
+export async function migrateV2ToV4(
+  wallet: ChainWallet,
+  migration: { migrator: Address; pair: Address; percentageBps: number; poolKey: V4PoolKey },
+): Promise<Hash> {
+  const [token0, token1] = await Promise.all([
+    wallet.readContract({ address: migration.pair, abi: uniswapV2PairAbi, functionName: "token0" }),
+    wallet.readContract({ address: migration.pair, abi: uniswapV2PairAbi, functionName: "token1" }),
+  ]);
+  await send(
+    wallet,
+    wallet.writeContract({
+      address: migration.pair,
+      abi: uniswapV2PairAbi,
+      functionName: "approve",
+      args: [migration.migrator, maxUint256],
+    }),
+  );
+  const position = routePosition("UniswapV2ToV4", iUniswapV2ToV4RouteParamsAbi, {
+    token0,
+    token1,
+    lpAmount: 0n,
+    percentageBps: migration.percentageBps,
+    amount0MinWithdrawn: 0n,
+    amount1MinWithdrawn: 0n,
+    permit: NO_PERMIT,
+    destination: fullRangeDestination(migration.poolKey),
+  });
+  return send(
+    wallet,
+    wallet.writeContract({
+      address: migration.migrator,
+      abi: migratorAbi,
+      functionName: "migrate",
+      args: [[position], await deadline(wallet), false],
+    }),
+  );
+}
+
+/** v4-periphery Actions. */
+const DECREASE_LIQUIDITY = 0x01;
+const TAKE_PAIR = 0x11;
+
+/**
+ * Removes `liquidity` from a V4 position the wallet owns through the V4 PositionManager (DECREASE_LIQUIDITY, then
+ * TAKE_PAIR to the wallet), as a user pulling out of the new version would: the PoolManager's ModifyLiquidity shows it.
+ */
+export async function decreaseV4Liquidity(
+  wallet: ChainWallet,
+  positionManager: Address,
+  position: { tokenId: bigint; liquidity: bigint; poolKey: V4PoolKey },
+): Promise<Hash> {
+  const decrease = encodeAbiParameters(
+    [{ type: "uint256" }, { type: "uint256" }, { type: "uint128" }, { type: "uint128" }, { type: "bytes" }],
+    [position.tokenId, position.liquidity, 0n, 0n, "0x"],
+  );
+  const take = encodeAbiParameters(
+    [{ type: "address" }, { type: "address" }, { type: "address" }],
+    [position.poolKey.currency0, position.poolKey.currency1, wallet.account.address],
+  );
+  const actions: Hex = `0x${[DECREASE_LIQUIDITY, TAKE_PAIR].map((action) => action.toString(16).padStart(2, "0")).join("")}`;
+  const unlockData = encodeAbiParameters([{ type: "bytes" }, { type: "bytes[]" }], [actions, [decrease, take]]);
+  return send(
+    wallet,
+    wallet.writeContract({
+      address: positionManager,
+      abi: v4PositionManagerAbi,
+      functionName: "modifyLiquidities",
+      args: [unlockData, await deadline(wallet)],
+    }),
+  );
+}
