@@ -1,7 +1,8 @@
 import type { Hex } from "viem";
 import type { useSignTypedData } from "wagmi";
-import type { SignatureRequest } from "@/lib/routes/types";
-import { delegationTypedData, describeDelegation, describePermit, permitTypedData } from "@/lib/signing/typedData";
+import { type SignatureRequest, typedDataOf } from "@/lib/routes/types";
+import { describeNftPermit } from "@/lib/signing/nftPermit";
+import { describeDelegation, describePermit } from "@/lib/signing/typedData";
 
 /** The batch's signature requests, the deadline they share, and the signatures made so far by request key. */
 export interface Signing {
@@ -35,10 +36,19 @@ export async function signRemaining(
 
 /** Asks the wallet to sign the typed data built from the same request the list below describes. */
 export function signWith(signTypedDataAsync: ReturnType<typeof useSignTypedData>["signTypedDataAsync"]) {
-  return (item: SignatureRequest) =>
-    item.kind === "permit"
-      ? signTypedDataAsync(permitTypedData(item.request))
-      : signTypedDataAsync(delegationTypedData(item.request));
+  return (item: SignatureRequest) => signTypedDataAsync(typedDataOf(item));
+}
+
+/** A request in plain words, from the same object that is signed. */
+function describeRequest(item: SignatureRequest, now: bigint): string[] {
+  switch (item.kind) {
+    case "permit":
+      return describePermit(item.request, now);
+    case "delegation":
+      return describeDelegation(item.request);
+    case "nftPermit":
+      return describeNftPermit(item.request, now);
+  }
 }
 
 /** Each signature in plain words, with whether it is signed yet. */
@@ -52,11 +62,9 @@ export function SignatureList({ signing }: { signing: Signing }) {
           aria-label={item.label}
           className="space-y-1 rounded-lg bg-slate-100 p-3 font-mono text-sm break-all dark:bg-slate-800"
         >
-          {(item.kind === "permit" ? describePermit(item.request, now) : describeDelegation(item.request)).map(
-            (line) => (
-              <li key={line}>{line}</li>
-            ),
-          )}
+          {describeRequest(item, now).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
           <li>{signing.signatures[item.key] ? "✓ Signed" : "Not signed yet"}</li>
         </ul>
       ))}
