@@ -1,7 +1,8 @@
 import { createConfig } from "ponder";
+import { erc721Abi } from "viem";
 import { aaveV3PoolAbi, migratorAbi, nonfungiblePositionManagerAbi } from "../lib/generated/abis";
 import { indexedChain } from "./chains";
-import { v4PoolManagerAbi, v4PositionManagerAbi } from "./uniswapV4Abis";
+import { v4PoolManagerAbi } from "./v4PoolManagerAbi";
 
 const chain = indexedChain(process.env);
 
@@ -32,7 +33,7 @@ export default createConfig({
     },
     // The V4 positions' ERC-721: a transferred position earns nothing for the migrator.
     V4PositionManager: {
-      abi: v4PositionManagerAbi,
+      abi: erc721Abi,
       chain: { [chain.name]: { address: chain.v4PositionManager, startBlock: chain.startBlock } },
     },
     // Follows lending migrations after they land: a migrated asset withdrawn from Aave V3 stops earning points.

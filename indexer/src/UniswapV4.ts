@@ -1,8 +1,8 @@
 import { type Context, ponder } from "ponder:registry";
 import { v4Pool } from "ponder:schema";
 import { type Hex, hexToBigInt, zeroAddress } from "viem";
+import { uniswapV4PositionManagerAbi } from "../../lib/generated/abis";
 import { indexedChain } from "../chains";
-import { v4PositionManagerAbi } from "../uniswapV4Abis";
 import { decreaseMigrated, transferMigrated } from "./PositionManager";
 import { tolerant } from "./prices";
 
@@ -21,7 +21,7 @@ ponder.on("V4PoolManager:ModifyLiquidity", async ({ event, context }) => {
 });
 
 ponder.on("V4PositionManager:Transfer", async ({ event, context }) => {
-  const key = { chainId: context.chain.id, positionManager: event.log.address, tokenId: event.args.id };
+  const key = { chainId: context.chain.id, positionManager: event.log.address, tokenId: event.args.tokenId };
   await transferMigrated(context, key, event.args.to, event.block.timestamp);
 });
 
@@ -35,7 +35,7 @@ export async function recordV4Pool(context: Context, poolId: Hex, tokenId: bigin
   const read = await tolerant(
     context.client.readContract({
       address: chain.v4PositionManager,
-      abi: v4PositionManagerAbi,
+      abi: uniswapV4PositionManagerAbi,
       functionName: "getPoolAndPositionInfo",
       args: [tokenId],
       retryEmptyResponse: false,

@@ -1,8 +1,8 @@
 import type { Context } from "ponder:registry";
-import { type Address, type ContractFunctionReturnType, type Hex, zeroAddress } from "viem";
+import { type Address, type ContractFunctionReturnType, erc721Abi, type Hex, zeroAddress } from "viem";
 import type { PointsRule } from "../../lib/campaign/points";
+import { uniswapV4PositionManagerAbi, uniswapV4StateViewAbi } from "../../lib/generated/abis";
 import type { IndexedChain } from "../chains";
-import { v4PositionManagerAbi, v4StateViewAbi } from "../uniswapV4Abis";
 import {
   type HeldPosition,
   type Holding,
@@ -14,8 +14,12 @@ import {
   valuePositions,
 } from "./holdings";
 
-type PoolAndPositionInfo = ContractFunctionReturnType<typeof v4PositionManagerAbi, "view", "getPoolAndPositionInfo">;
-type V4Slot0 = ContractFunctionReturnType<typeof v4StateViewAbi, "view", "getSlot0">;
+type PoolAndPositionInfo = ContractFunctionReturnType<
+  typeof uniswapV4PositionManagerAbi,
+  "view",
+  "getPoolAndPositionInfo"
+>;
+type V4Slot0 = ContractFunctionReturnType<typeof uniswapV4StateViewAbi, "view", "getSlot0">;
 
 /**
  * Every migrated Uniswap position valued from chain state, V3 and V4 alike (same model, different reads), in the
@@ -56,16 +60,17 @@ export async function valueV4Positions(
   helds: readonly HeldPosition[],
 ): Promise<Holding[]> {
   const pools = [...new Set(helds.map((held) => held.pool))];
-  const positionManager = { address: chain.v4PositionManager, abi: v4PositionManagerAbi };
+  const nft = { address: chain.v4PositionManager, abi: erc721Abi };
+  const positionManager = { address: chain.v4PositionManager, abi: uniswapV4PositionManagerAbi };
   const reads = await readAll(context, [
     ...helds.flatMap((held) => [
-      { ...positionManager, functionName: "ownerOf", args: [held.tokenId] },
+      { ...nft, functionName: "ownerOf", args: [held.tokenId] },
       { ...positionManager, functionName: "getPoolAndPositionInfo", args: [held.tokenId] },
       { ...positionManager, functionName: "getPositionLiquidity", args: [held.tokenId] },
     ]),
     ...pools.map((pool) => ({
       address: chain.v4StateView,
-      abi: v4StateViewAbi,
+      abi: uniswapV4StateViewAbi,
       functionName: "getSlot0",
       args: [pool],
     })),

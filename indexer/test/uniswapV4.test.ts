@@ -1,14 +1,13 @@
-import type { Address, Hex } from "viem";
+import { type Address, erc721Abi, type Hex } from "viem";
 import { describe, expect, it } from "vitest";
 import { minedReceipt } from "../../devnet/anvil";
 import { devAccount } from "../../devnet/deploy/config";
 import { afterDecrease, boundedCredit, closedEpochsPoints, usdValue } from "../../lib/campaign/points";
 import { destinationPoolName } from "../../lib/campaign/poolName";
 import type { Summary, UserReport } from "../../lib/campaign/stats";
-import { aaveV3OracleAbi } from "../../lib/generated/abis";
+import { aaveV3OracleAbi, uniswapV4PositionManagerAbi, uniswapV4StateViewAbi } from "../../lib/generated/abis";
 import { positionAmounts } from "../../lib/uniswap/v3/positionAmounts";
-import type { V4PoolKey } from "../../lib/uniswap/v4/poolNames";
-import { v4PositionManagerAbi, v4StateViewAbi } from "../uniswapV4Abis";
+import type { PoolKey } from "../../lib/uniswap/v4/poolKey";
 import { HOURLY_RULE, indexedWorldForFile } from "./indexedWorld";
 import { decreaseV4Liquidity, fullRange, migrateV2ToV4, migrateV3ToV4 } from "./v4Migrations";
 
@@ -23,13 +22,13 @@ const report = (index: number) => world.api<UserReport>(`/api/users/${address(in
 const v4Holding = (user: UserReport) => user.positions.find((held) => held.kind === "uniswap-v4");
 
 /** A world pool's key and id. */
-function worldPool(name: "ETH_USDC_500" | "WETH_USDC_3000"): { id: Hex; key: V4PoolKey } {
+function worldPool(name: "ETH_USDC_500" | "WETH_USDC_3000"): { id: Hex; key: PoolKey } {
   const { id, ...key } = world.addresses.uniswapV4.pools[name];
   return { id, key };
 }
 
 /** A pool key as the indexer serves it: Ponder stores addresses in lower case. */
-const storedKey = (key: V4PoolKey) => ({
+const storedKey = (key: PoolKey) => ({
   ...key,
   currency0: key.currency0.toLowerCase(),
   currency1: key.currency1.toLowerCase(),
@@ -39,7 +38,7 @@ const storedKey = (key: V4PoolKey) => ({
 /** What each test migrated: the V4 position, its pool and the USD the indexer credited the migration with. */
 interface Migrated {
   tokenId: bigint;
-  pool: { id: Hex; key: V4PoolKey };
+  pool: { id: Hex; key: PoolKey };
   usd: bigint;
 }
 const migrated: Partial<Record<"alice" | "bob", Migrated>> = {};
@@ -73,14 +72,14 @@ async function expectedCredit(position: Migrated, blockNumber: bigint): Promise<
   const [[sqrtPriceX96, tick], liquidity] = await Promise.all([
     client.readContract({
       address: uniswapV4.stateView,
-      abi: v4StateViewAbi,
+      abi: uniswapV4StateViewAbi,
       functionName: "getSlot0",
       args: [position.pool.id],
       blockNumber,
     }),
     client.readContract({
       address: uniswapV4.positionManager,
-      abi: v4PositionManagerAbi,
+      abi: uniswapV4PositionManagerAbi,
       functionName: "getPositionLiquidity",
       args: [position.tokenId],
       blockNumber,
@@ -144,7 +143,7 @@ describe("Uniswap V4 positions on the world", () => {
 
     const summary = await world.api<Summary>("/api/summary");
     const names = summary.byPool.map((pool) => destinationPoolName(summary.chainId, pool.pool, pool.poolKey));
-    expect(names.sort()).toEqual(["ETH/USDC 0.05% · V4", "WETH/USDC 0.30% · V4"]);
+    expect(names.sort()).toEqual(["ETH / USDC 0.05% · V4", "WETH / USDC 0.3% · V4"]);
     expect(summary.byRoute.map((route) => route.route).sort()).toEqual(["UniswapV2ToV4", "UniswapV3ToV4"]);
   });
 
@@ -173,7 +172,7 @@ describe("Uniswap V4 positions on the world", () => {
     const positionManager = world.addresses.uniswapV4.positionManager;
     const liquidity = await alice.readContract({
       address: positionManager,
-      abi: v4PositionManagerAbi,
+      abi: uniswapV4PositionManagerAbi,
       functionName: "getPositionLiquidity",
       args: [position.tokenId],
     });
@@ -206,7 +205,7 @@ describe("Uniswap V4 positions on the world", () => {
     expect(v4Holding(before)?.state).toBe("earning");
     const transfer = await bob.writeContract({
       address: world.addresses.uniswapV4.positionManager,
-      abi: v4PositionManagerAbi,
+      abi: erc721Abi,
       functionName: "transferFrom",
       args: [bob.account.address, carol, position.tokenId],
     });

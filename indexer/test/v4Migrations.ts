@@ -7,10 +7,10 @@ import {
   migratorAbi,
   nonfungiblePositionManagerAbi,
   uniswapV2PairAbi,
+  uniswapV4PositionManagerAbi,
 } from "../../lib/generated/abis";
 import { NO_PERMIT, routePosition } from "../../lib/migrator/encoding";
-import type { V4PoolKey } from "../../lib/uniswap/v4/poolNames";
-import { v4PositionManagerAbi } from "../uniswapV4Abis";
+import type { PoolKey } from "../../lib/uniswap/v4/poolKey";
 
 /**
  * V3 → V4 and V2 → V4 migrations sent through the Migrator on the world, authorised by approvals, into the full range
@@ -29,7 +29,7 @@ export function fullRange(tickSpacing: number): { tickLower: number; tickUpper: 
 }
 
 /** A new full-range position in `poolKey`, minted to the caller. */
-const fullRangeDestination = (poolKey: V4PoolKey) => ({
+const fullRangeDestination = (poolKey: PoolKey) => ({
   poolKey,
   ...fullRange(poolKey.tickSpacing),
   sqrtPriceX96Min: SQRT_PRICE_MIN,
@@ -56,7 +56,7 @@ export async function migrateV3ToV4(
     v3PositionManager: Address;
     tokenId: bigint;
     percentageBps: number;
-    poolKey: V4PoolKey;
+    poolKey: PoolKey;
   },
 ): Promise<Hash> {
   await send(
@@ -91,7 +91,7 @@ export async function migrateV3ToV4(
 /** Approves the pair to the Migrator and moves `percentageBps` of the wallet's LP into `poolKey`. */
 export async function migrateV2ToV4(
   wallet: ChainWallet,
-  migration: { migrator: Address; pair: Address; percentageBps: number; poolKey: V4PoolKey },
+  migration: { migrator: Address; pair: Address; percentageBps: number; poolKey: PoolKey },
 ): Promise<Hash> {
   const [token0, token1] = await Promise.all([
     wallet.readContract({ address: migration.pair, abi: uniswapV2PairAbi, functionName: "token0" }),
@@ -138,7 +138,7 @@ const TAKE_PAIR = 0x11;
 export async function decreaseV4Liquidity(
   wallet: ChainWallet,
   positionManager: Address,
-  position: { tokenId: bigint; liquidity: bigint; poolKey: V4PoolKey },
+  position: { tokenId: bigint; liquidity: bigint; poolKey: PoolKey },
 ): Promise<Hash> {
   const decrease = encodeAbiParameters(
     [{ type: "uint256" }, { type: "uint256" }, { type: "uint128" }, { type: "uint128" }, { type: "bytes" }],
@@ -154,7 +154,7 @@ export async function decreaseV4Liquidity(
     wallet,
     wallet.writeContract({
       address: positionManager,
-      abi: v4PositionManagerAbi,
+      abi: uniswapV4PositionManagerAbi,
       functionName: "modifyLiquidities",
       args: [unlockData, await deadline(wallet)],
     }),

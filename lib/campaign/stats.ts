@@ -1,6 +1,6 @@
 import type { Address, Hex } from "viem";
 import { formatAmount, formatUsd as formatDollars } from "../format";
-import type { V4PoolKey } from "../uniswap/v4/poolNames";
+import type { PoolKey } from "../uniswap/v4/poolKey";
 import { type HoldingState, type PointsRule, USD_DECIMALS } from "./points";
 
 /**
@@ -23,7 +23,7 @@ export interface Summary {
     token0: Address;
     token1: Address;
     /** A V4 pool's key, when the indexer could read it. */
-    poolKey?: V4PoolKey;
+    poolKey?: PoolKey;
     migrations: number;
     migratedUsd: string;
     tvlUsd: string;
@@ -63,7 +63,7 @@ export interface PositionHolding {
   /** A V3 pool's or Aave's address, or a V4 PoolId. */
   pool: Hex;
   /** A V4 position's pool key, when the indexer could read it. */
-  poolKey?: V4PoolKey;
+  poolKey?: PoolKey;
   migratedUsd: string;
   heldUsd: string;
   state: HoldingState;
