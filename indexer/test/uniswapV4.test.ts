@@ -9,7 +9,7 @@ import { aaveV3OracleAbi, uniswapV4PositionManagerAbi, uniswapV4StateViewAbi } f
 import { positionAmounts } from "../../lib/uniswap/v3/positionAmounts";
 import type { PoolKey } from "../../lib/uniswap/v4/poolKey";
 import { HOURLY_RULE, indexedWorldForFile } from "./indexedWorld";
-import { decreaseV4Liquidity, fullRange, migrateV2ToV4, migrateV3ToV4 } from "./v4Migrations";
+import { decreaseV4Liquidity, fullRange, migrateV2ToV4, migrateV3ToV4, sellEthIntoV4Pool } from "./v4Migrations";
 
 const ALICE = 1;
 const BOB = 2;
@@ -217,5 +217,22 @@ describe("Uniswap V4 positions on the world", () => {
     expect(v4Holding(after)).toMatchObject({ state: "transferred", heldUsd: "0", pointsPerEpoch: "0" });
     expect(after.points).toBe(before.points);
     expect((await report(CAROL)).points).toBe("0");
+  });
+
+  it("pays nothing for an epoch whose V4 pool is off the oracle's price, read from StateView", async () => {
+    const position = migratedOf("alice");
+    const before = await report(ALICE);
+    expect(v4Holding(before)?.state).toBe("earning");
+    // Sell ETH into alice's native-ETH pool until it trades well under the oracle's WETH price.
+    await sellEthIntoV4Pool(
+      world.wallet(CAROL),
+      world.addresses.uniswapV4.universalRouter,
+      position.pool.key,
+      200n * 10n ** 18n,
+    );
+    await world.crossEpoch();
+    const after = await report(ALICE);
+    expect(v4Holding(after)).toMatchObject({ state: "off-market", heldUsd: "0", pointsPerEpoch: "0" });
+    expect(after.points).toBe(before.points);
   });
 });

@@ -1,4 +1,4 @@
-import { type Address, encodeAbiParameters, type Hash, type Hex, maxUint256 } from "viem";
+import { type Address, encodeAbiParameters, type Hash, type Hex, maxUint256, parseAbi, zeroAddress } from "viem";
 import { minedReceipt } from "../../devnet/anvil";
 import type { ChainWallet } from "../../devnet/migrations";
 import {
@@ -148,8 +148,10 @@ export async function decreaseV4Liquidity(
     [{ type: "address" }, { type: "address" }, { type: "address" }],
     [position.poolKey.currency0, position.poolKey.currency1, wallet.account.address],
   );
-  const actions: Hex = `0x${[DECREASE_LIQUIDITY, TAKE_PAIR].map((action) => action.toString(16).padStart(2, "0")).join("")}`;
-  const unlockData = encodeAbiParameters([{ type: "bytes" }, { type: "bytes[]" }], [actions, [decrease, take]]);
+  const unlockData = encodeAbiParameters(
+    [{ type: "bytes" }, { type: "bytes[]" }],
+    [actionBytes([DECREASE_LIQUIDITY, TAKE_PAIR]), [decrease, take]],
+  );
   return send(
     wallet,
     wallet.writeContract({
@@ -157,6 +159,71 @@ export async function decreaseV4Liquidity(
       abi: uniswapV4PositionManagerAbi,
       functionName: "modifyLiquidities",
       args: [unlockData, await deadline(wallet)],
+    }),
+  );
+}
+
+/** UniversalRouter command V4_SWAP and v4-periphery Actions of an exact-input swap paid from the router's ETH. */
+const V4_SWAP = 0x10;
+const SWAP_EXACT_IN_SINGLE = 0x06;
+const SETTLE_ALL = 0x0c;
+const TAKE_ALL = 0x0f;
+const universalRouterAbi = parseAbi(["function execute(bytes commands, bytes[] inputs, uint256 deadline) payable"]);
+
+const actionBytes = (actions: number[]): Hex =>
+  `0x${actions.map((action) => action.toString(16).padStart(2, "0")).join("")}`;
+
+/**
+ * Sells `amountIn` native ETH into a native-ETH V4 pool through the UniversalRouter (V4_SWAP: SWAP_EXACT_IN_SINGLE,
+ * SETTLE_ALL from the ETH sent, TAKE_ALL to the wallet): pushes the pool's price down, as a farmer draining an
+ * off-market pool would.
+ */
+export async function sellEthIntoV4Pool(
+  wallet: ChainWallet,
+  universalRouter: Address,
+  poolKey: PoolKey,
+  amountIn: bigint,
+): Promise<Hash> {
+  if (poolKey.currency0 !== zeroAddress) throw new Error("the pool's currency0 is not native ETH");
+  const swap = encodeAbiParameters(
+    [
+      {
+        type: "tuple",
+        components: [
+          {
+            name: "poolKey",
+            type: "tuple",
+            components: [
+              { name: "currency0", type: "address" },
+              { name: "currency1", type: "address" },
+              { name: "fee", type: "uint24" },
+              { name: "tickSpacing", type: "int24" },
+              { name: "hooks", type: "address" },
+            ],
+          },
+          { name: "zeroForOne", type: "bool" },
+          { name: "amountIn", type: "uint128" },
+          { name: "amountOutMinimum", type: "uint128" },
+          { name: "hookData", type: "bytes" },
+        ],
+      },
+    ],
+    [{ poolKey, zeroForOne: true, amountIn, amountOutMinimum: 0n, hookData: "0x" }],
+  );
+  const settle = encodeAbiParameters([{ type: "address" }, { type: "uint256" }], [poolKey.currency0, amountIn]);
+  const take = encodeAbiParameters([{ type: "address" }, { type: "uint256" }], [poolKey.currency1, 0n]);
+  const input = encodeAbiParameters(
+    [{ type: "bytes" }, { type: "bytes[]" }],
+    [actionBytes([SWAP_EXACT_IN_SINGLE, SETTLE_ALL, TAKE_ALL]), [swap, settle, take]],
+  );
+  return send(
+    wallet,
+    wallet.writeContract({
+      address: universalRouter,
+      abi: universalRouterAbi,
+      functionName: "execute",
+      args: [actionBytes([V4_SWAP]), [input], await deadline(wallet)],
+      value: amountIn,
     }),
   );
 }
