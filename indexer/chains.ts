@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import { type Address, zeroAddress } from "viem";
 import { addressesFor } from "../lib/chain/addresses";
 import { ferryDeploymentFor } from "../lib/migrator/deployment";
 
@@ -21,6 +21,14 @@ export interface IndexedChain {
   v4PoolManager: Address;
   v4StateView: Address;
 }
+
+/** Whether a position manager is the chain's Uniswap V4 one: its positions' `pool` is a PoolId. */
+export const isV4PositionManager = (chain: IndexedChain, positionManager: Address) =>
+  positionManager.toLowerCase() === chain.v4PositionManager.toLowerCase();
+
+/** The token the oracle prices a currency as: native ETH (a V4 currency of address 0) as WETH. */
+export const oracleAsset = (chain: IndexedChain, currency: Address) =>
+  currency === zeroAddress ? chain.weth : currency;
 
 type Env = Record<string, string | undefined>;
 

@@ -3,7 +3,7 @@ import { lendingMigration, lendingPosition, migration, position } from "ponder:s
 import { type Address, type Hex, sliceHex, zeroAddress } from "viem";
 import { lendingValue } from "../../lib/campaign/points";
 import { routeNameOf } from "../../lib/routes/routeIds";
-import { indexedChain } from "../chains";
+import { indexedChain, isV4PositionManager, oracleAsset } from "../chains";
 import { type PricedAmount, pricedAmount } from "./prices";
 import { applyRetainedChange } from "./totals";
 import { recordV4Pool } from "./UniswapV4";
@@ -13,8 +13,7 @@ const routeName = (route: number) => routeNameOf(route) ?? `Route${route}`;
 
 const chain = indexedChain(process.env);
 
-/** Whether a `Migrated` event's position is a Uniswap V4 one (its destination is then a PoolId). */
-const isV4 = (positionManager: Address) => positionManager.toLowerCase() === chain.v4PositionManager.toLowerCase();
+const isV4 = (positionManager: Address) => isV4PositionManager(chain, positionManager);
 
 /**
  * The pool a `Migrated` event names as its destination: a V3 pool is `bytes32(uint256(uint160(pool)))`, a V4 pool
@@ -22,9 +21,6 @@ const isV4 = (positionManager: Address) => positionManager.toLowerCase() === cha
  */
 const destinationPool = (destination: Hex, positionManager: Address) =>
   isV4(positionManager) ? destination : sliceHex(destination, 12);
-
-/** The token a leg is priced as: native ETH (a V4 currency of address 0) at WETH's price. */
-const pricedAs = (token: Address) => (token === zeroAddress ? chain.weth : token);
 
 /** The columns both migration tables share: where the event is, and who migrated from which source by which route. */
 function eventColumns(
@@ -56,8 +52,8 @@ function unpricedReasons(legs: readonly (readonly [string, PricedAmount | undefi
 ponder.on("Migrator:Migrated", async ({ event, context }) => {
   const { user, route, migration: moved } = event.args;
   const [leg0, leg1] = await Promise.all([
-    pricedAmount(context, chain.oracle, event.block.hash, pricedAs(moved.token0), moved.amount0Deposited),
-    pricedAmount(context, chain.oracle, event.block.hash, pricedAs(moved.token1), moved.amount1Deposited),
+    pricedAmount(context, chain.oracle, event.block.hash, oracleAsset(chain, moved.token0), moved.amount0Deposited),
+    pricedAmount(context, chain.oracle, event.block.hash, oracleAsset(chain, moved.token1), moved.amount1Deposited),
   ]);
   const usd = leg0.usd + leg1.usd;
   const pool = destinationPool(moved.destination, moved.positionManager);

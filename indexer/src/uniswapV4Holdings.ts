@@ -1,8 +1,8 @@
 import type { Context } from "ponder:registry";
-import { type Address, type ContractFunctionReturnType, erc721Abi, type Hex, zeroAddress } from "viem";
+import { type Address, type ContractFunctionReturnType, erc721Abi, type Hex } from "viem";
 import type { PointsRule } from "../../lib/campaign/points";
 import { uniswapV4PositionManagerAbi, uniswapV4StateViewAbi } from "../../lib/generated/abis";
-import type { IndexedChain } from "../chains";
+import { type IndexedChain, isV4PositionManager, oracleAsset } from "../chains";
 import {
   type HeldPosition,
   type Holding,
@@ -32,7 +32,7 @@ export async function valueUniswapPositions(
   block: SnapshotBlock,
   helds: readonly HeldPosition[],
 ): Promise<Holding[]> {
-  const isV4 = (held: HeldPosition) => held.positionManager.toLowerCase() === chain.v4PositionManager.toLowerCase();
+  const isV4 = (held: HeldPosition) => isV4PositionManager(chain, held.positionManager);
   const [v3, v4] = await Promise.all([
     valuePositions(
       context,
@@ -76,7 +76,7 @@ export async function valueV4Positions(
     })),
   ]);
   const slot0ByPool = new Map(pools.map((pool, i) => [pool, reads[3 * helds.length + i] as V4Slot0 | undefined]));
-  const pricedAs = (currency: Address) => (currency === zeroAddress ? chain.weth : currency);
+  const pricedAs = (currency: Address) => oracleAsset(chain, currency);
   const infos = helds.map((_, i) => reads[3 * i + 1] as PoolAndPositionInfo | undefined);
   const quotes = await quotesOf(
     context,

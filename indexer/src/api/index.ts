@@ -6,7 +6,7 @@ import { and, asc, client, desc, eq } from "ponder";
 import { type Address, getAddress, isAddress } from "viem";
 import { epochAt, epochStart, type PointsRule } from "../../../lib/campaign/points";
 import { campaignRule, pointsRule } from "../../campaign";
-import { indexedChain } from "../../chains";
+import { indexedChain, isV4PositionManager } from "../../chains";
 import rewardsApi from "./rewards";
 
 /**
@@ -31,8 +31,6 @@ async function chainTime(): Promise<number> {
 }
 
 type UserRow = typeof schema.userTotal.$inferSelect;
-
-const isV4 = (positionManager: Address) => positionManager.toLowerCase() === chain.v4PositionManager.toLowerCase();
 
 const userView = (user: UserRow) => ({
   user: user.user,
@@ -201,7 +199,7 @@ app.get("/api/users/:address", async (c) => {
     excluded: row?.excluded ?? false,
     positions: [
       ...positions.map((held) => ({
-        kind: isV4(held.positionManager) ? ("uniswap-v4" as const) : ("uniswap-v3" as const),
+        kind: isV4PositionManager(chain, held.positionManager) ? ("uniswap-v4" as const) : ("uniswap-v3" as const),
         id: held.tokenId.toString(),
         pool: held.pool,
         poolKey: v4Pools.get(held.pool),
