@@ -1,6 +1,7 @@
 import type { Hex } from "viem";
 import type { useSignTypedData } from "wagmi";
 import type { SignatureRequest } from "@/lib/routes/types";
+import { wallClockSeconds } from "@/lib/signing/requests";
 import { delegationTypedData, describeDelegation, describePermit, permitTypedData } from "@/lib/signing/typedData";
 
 /** The batch's signature requests, the deadline they share, and the signatures made so far by request key. */
@@ -41,9 +42,9 @@ export function signWith(signTypedDataAsync: ReturnType<typeof useSignTypedData>
       : signTypedDataAsync(delegationTypedData(item.request));
 }
 
-/** Each signature in plain words, with whether it is signed yet. */
+/** Each signature in plain words, with whether it is signed yet; rounded figures show their exact value on hover. */
 export function SignatureList({ signing }: { signing: Signing }) {
-  const now = BigInt(Math.floor(Date.now() / 1000));
+  const now = wallClockSeconds();
   return (
     <div className="space-y-3">
       {signing.requests.map((item) => (
@@ -52,9 +53,11 @@ export function SignatureList({ signing }: { signing: Signing }) {
           aria-label={item.label}
           className="space-y-1 rounded-lg bg-slate-100 p-3 font-mono text-sm break-all dark:bg-slate-800"
         >
-          {(item.kind === "permit" ? describePermit(item.request, now) : describeDelegation(item.request)).map(
-            (line) => (
-              <li key={line}>{line}</li>
+          {(item.kind === "permit" ? describePermit(item.request, now) : describeDelegation(item.request, now)).map(
+            ({ text, exact }) => (
+              <li key={text} title={exact}>
+                {text}
+              </li>
             ),
           )}
           <li>{signing.signatures[item.key] ? "✓ Signed" : "Not signed yet"}</li>

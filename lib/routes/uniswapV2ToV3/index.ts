@@ -7,7 +7,7 @@ import type { V3PoolState } from "../../uniswap/v2ToV3Plan";
 import type { HeldV3Position } from "../../uniswap/v3/positions";
 import { permitKey, type RouteAdapter, signatureFor } from "../types";
 import { type PositionDraft, planPosition, type ReadyPlan } from "./draft";
-import { positionName, positionUsd } from "./names";
+import { lpWorth, positionName, positionUsd } from "./names";
 import { uniswapV2ToV3Position } from "./params";
 import { uniswapV2ToV3Route } from "./route";
 
@@ -44,7 +44,15 @@ export const uniswapV2ToV3: RouteAdapter<V2Position[], UniswapV2ToV3Input, Ready
   signatureRequests: async (context, { position, plan }) => {
     const [request] = await buildLpPermits(context, [{ pair: position.pair, amount: plan.lpAmount }]);
     if (!request) throw new Error("no permit was built for the LP token");
-    return [{ key: permitKey(position.pair), kind: "permit", label: `Permit for ${positionName(position)}`, request }];
+    const worth = lpWorth(position, plan.lpAmount);
+    return [
+      {
+        key: permitKey(position.pair),
+        kind: "permit",
+        label: `Permit for ${positionName(position)}`,
+        request: { ...request, worth },
+      },
+    ];
   },
   encode: ({ position, plan }, signatures) =>
     uniswapV2ToV3Position({ ...plan.params, permit: signatureFor(signatures, permitKey(position.pair)) }),
