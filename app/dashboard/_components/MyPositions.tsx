@@ -10,15 +10,25 @@ const WHY_NOTHING: Record<Exclude<HoldingState, "earning">, string> = {
   unpriced: "Unpriced token: the oracle cannot value it",
 };
 
+const statusOf = (held: PositionHolding) =>
+  held.state !== "earning"
+    ? WHY_NOTHING[held.state]
+    : held.valued
+      ? "Earning"
+      : "Earning: first credited at this epoch's end";
+
 const positionName = (held: PositionHolding) =>
   held.kind === "uniswap-v3" ? `Uniswap V3 #${held.id}` : "Aave V3 supply";
 
-/** Each migrated position as the last epoch snapshot found it: what it holds, what it earns per epoch, or why not. */
+/**
+ * Each migrated position: what the last epoch snapshot found it holds, the points credited so far, what it earns per
+ * epoch at today's value, or why it earns nothing. Before its first snapshot it has no value yet but already earns.
+ */
 export function MyPositions({ positions }: { positions: PositionHolding[] }) {
   if (positions.length === 0) return null;
   return (
     <table className="w-full text-sm">
-      <caption className="text-left font-medium">My positions at the last epoch snapshot</caption>
+      <caption className="text-left font-medium">My positions (held: at the last epoch snapshot)</caption>
       <thead>
         <tr className="text-left text-muted">
           <th scope="col">Position</th>
@@ -26,7 +36,10 @@ export function MyPositions({ positions }: { positions: PositionHolding[] }) {
             Held
           </th>
           <th scope="col" className="text-right">
-            Points per epoch
+            Points so far
+          </th>
+          <th scope="col" className="text-right">
+            Earning per epoch
           </th>
           <th scope="col">Status</th>
         </tr>
@@ -37,9 +50,10 @@ export function MyPositions({ positions }: { positions: PositionHolding[] }) {
             <th scope="row" className="text-left font-normal">
               {positionName(held)}
             </th>
-            <td className="text-right tabular-nums">{formatUsd(held.heldUsd)}</td>
-            <td className="text-right tabular-nums">{formatPoints(held.pointsPerEpoch)}</td>
-            <td>{held.state === "earning" ? "Earning" : WHY_NOTHING[held.state]}</td>
+            <td className="text-right tabular-nums">{held.valued ? formatUsd(held.heldUsd) : "not valued yet"}</td>
+            <td className="text-right tabular-nums">{formatPoints(held.points)}</td>
+            <td className="text-right tabular-nums">{`~${formatPoints(held.earningPerEpoch)}`}</td>
+            <td>{statusOf(held)}</td>
           </tr>
         ))}
       </tbody>

@@ -4,6 +4,7 @@ import { useAccount } from "wagmi";
 import { Card } from "@/components/Card";
 import { useUserStats } from "@/hooks/useCampaignStats";
 import { formatPoints, formatUsd } from "@/lib/campaign/stats";
+import { formatMoment } from "@/lib/format";
 import { MyPositions } from "./MyPositions";
 import { StatTile } from "./StatTile";
 
@@ -18,8 +19,13 @@ export function MyStats({ indexerUrl }: { indexerUrl: string }) {
         <p className="text-sm text-muted">Loading your stats…</p>
       ) : (
         <div className="space-y-4">
-          <div className="grid grid-cols-2 gap-4 md:grid-cols-5">
-            <StatTile label="My points" value={formatPoints(stats.data.points)} />
+          <div className="grid grid-cols-2 gap-4 md:grid-cols-3">
+            <StatTile label="My points" value={formatPoints(stats.data.points)} hint="credited so far, at epoch ends" />
+            <StatTile
+              label="My earning rate"
+              value={`~${formatPoints(stats.data.earningPerEpoch)} points per epoch`}
+              hint={`at today's value; next credit ${formatMoment(stats.data.epoch.endsAt, stats.data.asOf)}`}
+            />
             <StatTile label="My held value" value={formatUsd(stats.data.heldUsd)} hint="at the last epoch snapshot" />
             <StatTile label="My TVL" value={formatUsd(stats.data.retainedUsd)} hint="still in the new version" />
             <StatTile label="My total moved" value={formatUsd(stats.data.migratedUsd)} />
