@@ -28,7 +28,7 @@ export function HistoryChart({ indexerUrl }: { indexerUrl: string }) {
       ) : (
         <figure aria-label="TVL and migrations per day" className="h-72 w-full">
           <ResponsiveContainer width="100%" height="100%">
-            <ComposedChart data={data} margin={{ top: 24, right: 16, bottom: 8, left: 16 }}>
+            <ComposedChart data={data} margin={{ top: 16, right: 16, bottom: 8, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" opacity={0.3} />
               <XAxis
                 dataKey="day"
@@ -39,6 +39,8 @@ export function HistoryChart({ indexerUrl }: { indexerUrl: string }) {
                 yAxisId="usd"
                 fontSize={12}
                 tickFormatter={(value: number) => USD.format(value)}
+                // Headroom above the highest day, so its marker and label sit inside the plot.
+                domain={[0, (max: number) => max * 1.25]}
                 width={80}
                 label={{ ...AXIS_LABEL, value: "TVL (USD)", angle: -90, position: "insideLeft" }}
               />
@@ -51,7 +53,7 @@ export function HistoryChart({ indexerUrl }: { indexerUrl: string }) {
                 label={{ ...AXIS_LABEL, value: "Migrations (count)", angle: 90, position: "insideRight" }}
               />
               <Tooltip formatter={(value, name) => (name === "TVL" ? USD.format(Number(value)) : value)} />
-              <Legend verticalAlign="top" height={24} />
+              <Legend verticalAlign="bottom" wrapperStyle={{ paddingTop: 8 }} />
               <Bar yAxisId="count" dataKey="migrations" name="Migrations" fill="#94a3b8" maxBarSize={48} />
               <Line
                 yAxisId="usd"
@@ -75,7 +77,7 @@ export function HistoryChart({ indexerUrl }: { indexerUrl: string }) {
                 }) =>
                   index === last ? (
                     <text x={x} y={Number(y) - 12} textAnchor="middle" fontSize={12} fill="currentColor">
-                      {USD.format(Number(value))}
+                      {`TVL ${USD.format(Number(value))}`}
                     </text>
                   ) : (
                     <g />

@@ -41,7 +41,9 @@ export function MyPositions({ positions }: { positions: PositionHolding[] }) {
           <th scope="col" className="text-right">
             Earning per epoch
           </th>
-          <th scope="col">Status</th>
+          <th scope="col" className="pl-4">
+            Status
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -53,7 +55,7 @@ export function MyPositions({ positions }: { positions: PositionHolding[] }) {
             <td className="text-right tabular-nums">{held.valued ? formatUsd(held.heldUsd) : "not valued yet"}</td>
             <td className="text-right tabular-nums">{formatPoints(held.points)}</td>
             <td className="text-right tabular-nums">{`~${formatPoints(held.earningPerEpoch)}`}</td>
-            <td>{statusOf(held)}</td>
+            <td className="pl-4">{statusOf(held)}</td>
           </tr>
         ))}
       </tbody>

@@ -11,6 +11,9 @@ import { StatTile } from "./StatTile";
 export function MyStats({ indexerUrl }: { indexerUrl: string }) {
   const { address } = useAccount();
   const stats = useUserStats(indexerUrl, address);
+  // Right after a first migration no snapshot has valued anything yet: "$0.00" would read as lost.
+  const positions = stats.data?.positions ?? [];
+  const awaitingSnapshot = positions.length > 0 && positions.every(({ valued }) => !valued);
   return (
     <Card title="My stats">
       {!address ? (
@@ -23,10 +26,14 @@ export function MyStats({ indexerUrl }: { indexerUrl: string }) {
             <StatTile label="My points" value={formatPoints(stats.data.points)} hint="credited so far, at epoch ends" />
             <StatTile
               label="My earning rate"
-              value={`~${formatPoints(stats.data.earningPerEpoch)} points per epoch`}
-              hint={`at today's value; next credit ${formatMoment(stats.data.epoch.endsAt, stats.data.asOf)}`}
+              value={`~${formatPoints(stats.data.earningPerEpoch)}`}
+              hint={`points per epoch at today's value; next credit ${formatMoment(stats.data.epoch.endsAt, stats.data.asOf)}`}
             />
-            <StatTile label="My held value" value={formatUsd(stats.data.heldUsd)} hint="at the last epoch snapshot" />
+            <StatTile
+              label="My held value"
+              value={awaitingSnapshot ? "not valued yet" : formatUsd(stats.data.heldUsd)}
+              hint="at the last epoch snapshot"
+            />
             <StatTile label="My TVL" value={formatUsd(stats.data.retainedUsd)} hint="still in the new version" />
             <StatTile label="My total moved" value={formatUsd(stats.data.migratedUsd)} />
             <StatTile label="My migrations" value={stats.data.migrations.toLocaleString("en-US")} />
