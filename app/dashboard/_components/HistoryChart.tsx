@@ -28,7 +28,7 @@ export function HistoryChart({ indexerUrl }: { indexerUrl: string }) {
       ) : (
         <figure aria-label="TVL and migrations per day" className="h-72 w-full">
           <ResponsiveContainer width="100%" height="100%">
-            <ComposedChart data={data} margin={{ top: 16, right: 16, bottom: 8, left: 16 }}>
+            <ComposedChart data={data} margin={{ top: 28, right: 16, bottom: 8, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" opacity={0.3} />
               <XAxis
                 dataKey="day"
@@ -39,8 +39,6 @@ export function HistoryChart({ indexerUrl }: { indexerUrl: string }) {
                 yAxisId="usd"
                 fontSize={12}
                 tickFormatter={(value: number) => USD.format(value)}
-                // Headroom above the highest day, so its marker and label sit inside the plot.
-                domain={[0, (max: number) => max * 1.25]}
                 width={80}
                 label={{ ...AXIS_LABEL, value: "TVL (USD)", angle: -90, position: "insideLeft" }}
               />
