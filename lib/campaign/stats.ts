@@ -66,8 +66,14 @@ export interface PositionHolding {
   poolKey?: PoolKey;
   migratedUsd: string;
   heldUsd: string;
+  /** False until the first epoch snapshot after the migration values it (`heldUsd` is then 0). */
+  valued: boolean;
   state: HoldingState;
+  /** The rate the last snapshot found. */
   pointsPerEpoch: string;
+  /** Points per epoch at today's value, by the rule the snapshots apply (`earningRate`); 0 when it earns nothing. */
+  earningPerEpoch: string;
+  /** Points credited so far, by the snapshots. */
   points: string;
 }
 
@@ -76,6 +82,8 @@ export interface UserReport extends UserStats {
   asOf: number;
   epoch: EpochInfo;
   excluded: boolean;
+  /** The sum of the positions' `earningPerEpoch`. */
+  earningPerEpoch: string;
   positions: PositionHolding[];
 }
 
@@ -89,6 +97,8 @@ export type LeaderboardOrder = "points" | "usd";
 
 export interface Campaign {
   chainId: number;
+  /** The chain head's time, unix seconds: the epoch's end is counted from it. */
+  asOf: number;
   rule: PointsRule;
   epoch: EpochInfo;
 }

@@ -33,15 +33,15 @@ describe("nftPermitTypedData", () => {
 
 describe("describeNftPermit", () => {
   it("names the position, the spender and the time the permit ends", () => {
-    expect(describeNftPermit(request, 1_700_000_000n)).toEqual([
-      "Lets Ferry Migrator take your position #5, WETH/USDC 0.05%",
-      "Spender: 0x2222222222222222222222222222222222222222",
-      "Position manager: 0x1111111111111111111111111111111111111111",
-      "Valid until: 22:33 UTC (20 min)",
+    expect(describeNftPermit(request, 1_700_000_000n, "Asia/Tokyo")).toEqual([
+      { text: "Lets Ferry Migrator take your position #5, WETH/USDC 0.05%" },
+      { text: "Spender: 0x2222222222222222222222222222222222222222" },
+      { text: "Position manager: 0x1111111111111111111111111111111111111111" },
+      { text: "Valid until: in 20 minutes, at 07:33", exact: "2023-11-14 22:33:20 UTC" },
     ]);
   });
 
   it("says when the permit has already expired", () => {
-    expect(describeNftPermit(request, 1_700_001_200n).at(-1)).toBe("Valid until: already expired");
+    expect(describeNftPermit(request, 1_700_001_200n).at(-1)).toEqual({ text: "Valid until: already expired" });
   });
 });

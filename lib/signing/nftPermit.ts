@@ -1,7 +1,7 @@
 import type { Address, Hex, PublicClient, TypedDataDefinition } from "viem";
 import { nonfungiblePositionManagerAbi } from "../generated/abis";
 import { MIGRATOR_NAME } from "./requests";
-import { domainMatches, type SigningDomain } from "./typedData";
+import { deadlineLine, domainMatches, type PlainLine, type SigningDomain } from "./typedData";
 
 /**
  * The ERC-721 permit of Uniswap V3's NonfungiblePositionManager (ERC721Permit): one signature approves one position
@@ -35,20 +35,17 @@ export function nftPermitTypedData({
   return { domain, types: nftPermitTypes, primaryType: "Permit", message };
 }
 
-/** "14:32 UTC". */
-const clockTime = (seconds: bigint) => `${new Date(Number(seconds) * 1000).toISOString().slice(11, 16)} UTC`;
-
-/** An NFT permit in plain words, from the request that is signed. `now` is in seconds. */
-export function describeNftPermit(request: NftPermitRequest, now: bigint): string[] {
+/**
+ * An NFT permit in plain words, from the request that is signed. `now` is in seconds; `timeZone` (the reader's own
+ * by default) is for tests.
+ */
+export function describeNftPermit(request: NftPermitRequest, now: bigint, timeZone?: string): PlainLine[] {
   const { message, positionName, spenderName, domain } = request;
-  const minutesLeft = (message.deadline - now) / 60n;
   return [
-    `Lets ${spenderName} take your position #${message.tokenId}, ${positionName}`,
-    `Spender: ${message.spender}`,
-    `Position manager: ${domain.verifyingContract}`,
-    minutesLeft > 0n
-      ? `Valid until: ${clockTime(message.deadline)} (${minutesLeft} min)`
-      : "Valid until: already expired",
+    { text: `Lets ${spenderName} take your position #${message.tokenId}, ${positionName}` },
+    { text: `Spender: ${message.spender}` },
+    { text: `Position manager: ${domain.verifyingContract}` },
+    deadlineLine(message.deadline, now, timeZone),
   ];
 }
 

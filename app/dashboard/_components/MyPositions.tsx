@@ -17,18 +17,28 @@ const POSITION_KIND: Record<PositionHolding["kind"], string> = {
   "aave-v3": "Aave V3",
 };
 
+const statusOf = (held: PositionHolding) =>
+  held.state !== "earning"
+    ? WHY_NOTHING[held.state]
+    : held.valued
+      ? "Earning"
+      : "Earning: first credited at this epoch's end";
+
 const positionName = (held: PositionHolding) =>
   held.kind === "aave-v3" ? "Aave V3 supply" : `${POSITION_KIND[held.kind]} #${held.id}`;
 
 /** The row's anchor: a migration's receipt links here (`/dashboard#position-uniswap-v4-12`). */
 export const positionAnchor = (held: Pick<PositionHolding, "kind" | "id">) => `position-${held.kind}-${held.id}`;
 
-/** Each migrated position as the last epoch snapshot found it: what it holds, what it earns per epoch, or why not. */
+/**
+ * Each migrated position: what the last epoch snapshot found it holds, the points credited so far, what it earns per
+ * epoch at today's value, or why it earns nothing. Before its first snapshot it has no value yet but already earns.
+ */
 export function MyPositions({ chainId, positions }: { chainId: number; positions: PositionHolding[] }) {
   if (positions.length === 0) return null;
   return (
     <table className="w-full text-sm">
-      <caption className="text-left font-medium">My positions at the last epoch snapshot</caption>
+      <caption className="text-left font-medium">My positions (held: at the last epoch snapshot)</caption>
       <thead>
         <tr className="text-left text-muted">
           <th scope="col">Position</th>
@@ -37,9 +47,14 @@ export function MyPositions({ chainId, positions }: { chainId: number; positions
             Held
           </th>
           <th scope="col" className="text-right">
-            Points per epoch
+            Points so far
           </th>
-          <th scope="col">Status</th>
+          <th scope="col" className="text-right">
+            Earning per epoch
+          </th>
+          <th scope="col" className="pl-4">
+            Status
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -55,9 +70,10 @@ export function MyPositions({ chainId, positions }: { chainId: number; positions
               </a>
             </th>
             <td>{destinationPoolName(chainId, held.pool, held.poolKey)}</td>
-            <td className="text-right tabular-nums">{formatUsd(held.heldUsd)}</td>
-            <td className="text-right tabular-nums">{formatPoints(held.pointsPerEpoch)}</td>
-            <td>{held.state === "earning" ? "Earning" : WHY_NOTHING[held.state]}</td>
+            <td className="text-right tabular-nums">{held.valued ? formatUsd(held.heldUsd) : "not valued yet"}</td>
+            <td className="text-right tabular-nums">{formatPoints(held.points)}</td>
+            <td className="text-right tabular-nums">{`~${formatPoints(held.earningPerEpoch)}`}</td>
+            <td className="pl-4">{statusOf(held)}</td>
           </tr>
         ))}
       </tbody>

@@ -2,7 +2,8 @@ import type { Hex } from "viem";
 import type { useSignTypedData } from "wagmi";
 import { type SignatureRequest, typedDataOf } from "@/lib/routes/types";
 import { describeNftPermit } from "@/lib/signing/nftPermit";
-import { describeDelegation, describePermit } from "@/lib/signing/typedData";
+import { wallClockSeconds } from "@/lib/signing/requests";
+import { describeDelegation, describePermit, type PlainLine } from "@/lib/signing/typedData";
 
 /** The batch's signature requests, the deadline they share, and the signatures made so far by request key. */
 export interface Signing {
@@ -40,20 +41,20 @@ export function signWith(signTypedDataAsync: ReturnType<typeof useSignTypedData>
 }
 
 /** A request in plain words, from the same object that is signed. */
-function describeRequest(item: SignatureRequest, now: bigint): string[] {
+function describeRequest(item: SignatureRequest, now: bigint): PlainLine[] {
   switch (item.kind) {
     case "permit":
       return describePermit(item.request, now);
     case "delegation":
-      return describeDelegation(item.request);
+      return describeDelegation(item.request, now);
     case "nftPermit":
       return describeNftPermit(item.request, now);
   }
 }
 
-/** Each signature in plain words, with whether it is signed yet. */
+/** Each signature in plain words, with whether it is signed yet; rounded figures show their exact value on hover. */
 export function SignatureList({ signing }: { signing: Signing }) {
-  const now = BigInt(Math.floor(Date.now() / 1000));
+  const now = wallClockSeconds();
   return (
     <div className="space-y-3">
       {signing.requests.map((item) => (
@@ -62,8 +63,10 @@ export function SignatureList({ signing }: { signing: Signing }) {
           aria-label={item.label}
           className="space-y-1 rounded-lg bg-slate-100 p-3 font-mono text-sm break-all dark:bg-slate-800"
         >
-          {describeRequest(item, now).map((line) => (
-            <li key={line}>{line}</li>
+          {describeRequest(item, now).map(({ text, exact }) => (
+            <li key={text} title={exact}>
+              {text}
+            </li>
           ))}
           <li>{signing.signatures[item.key] ? "✓ Signed" : "Not signed yet"}</li>
         </ul>

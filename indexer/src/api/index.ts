@@ -4,7 +4,14 @@ import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { and, asc, client, desc, eq } from "ponder";
 import { type Address, getAddress, isAddress } from "viem";
-import { epochAt, epochStart, type PointsRule } from "../../../lib/campaign/points";
+import {
+  awaitsFirstSnapshot,
+  earningRate,
+  epochAt,
+  epochStart,
+  type HoldingState,
+  type PointsRule,
+} from "../../../lib/campaign/points";
 import { campaignRule, pointsRule } from "../../campaign";
 import { indexedChain, isV4PositionManager } from "../../chains";
 import rewardsApi from "./rewards";
@@ -55,7 +62,7 @@ const epochView = (asOf: number, rule: PointsRule) => {
 
 app.get("/api/campaign", async (c) => {
   const [asOf, rule] = await Promise.all([chainTime(), appliedRule()]);
-  return c.json({ chainId, rule, epoch: epochView(asOf, rule) });
+  return c.json({ chainId, asOf, rule, epoch: epochView(asOf, rule) });
 });
 
 type V4PoolRow = typeof schema.v4Pool.$inferSelect;
@@ -179,34 +186,49 @@ app.get("/api/users/:address", async (c) => {
       .where(and(eq(schema.lendingPosition.chainId, chainId), eq(schema.lendingPosition.user, user))),
   ]);
   const row = rows[0];
+  const epoch = epochView(asOf, rule);
+  const excluded = row?.excluded ?? false;
+  // What each position earns per epoch at today's value, by the rule the snapshots apply.
   const holding = (held: {
     migratedUsd: bigint;
     heldUsd: bigint;
     state: string;
     pointsPerEpoch: bigint;
     points: bigint;
-  }) => ({
-    migratedUsd: held.migratedUsd.toString(),
-    heldUsd: held.heldUsd.toString(),
-    state: held.state,
-    pointsPerEpoch: held.pointsPerEpoch.toString(),
-    points: held.points.toString(),
-  });
+  }) => {
+    const credited = { ...held, state: held.state as HoldingState };
+    return {
+      migratedUsd: held.migratedUsd.toString(),
+      heldUsd: held.heldUsd.toString(),
+      valued: !awaitsFirstSnapshot(credited),
+      state: held.state,
+      pointsPerEpoch: held.pointsPerEpoch.toString(),
+      earningPerEpoch: excluded ? 0n : earningRate(credited, epoch.current, rule),
+      points: held.points.toString(),
+    };
+  };
+  const held = [
+    ...positions.map((position) => ({
+      kind: isV4PositionManager(chain, position.positionManager) ? ("uniswap-v4" as const) : ("uniswap-v3" as const),
+      id: position.tokenId.toString(),
+      pool: position.pool,
+      poolKey: v4Pools.get(position.pool),
+      ...holding(position),
+    })),
+    ...lendings.map((lending) => ({
+      kind: "aave-v3" as const,
+      id: lending.pool,
+      pool: lending.pool,
+      ...holding(lending),
+    })),
+  ];
   return c.json({
     asOf,
-    epoch: epochView(asOf, rule),
+    epoch,
     ...(row ? userView(row) : { user, migrations: 0, migratedUsd: "0", retainedUsd: "0", heldUsd: "0", points: "0" }),
-    excluded: row?.excluded ?? false,
-    positions: [
-      ...positions.map((held) => ({
-        kind: isV4PositionManager(chain, held.positionManager) ? ("uniswap-v4" as const) : ("uniswap-v3" as const),
-        id: held.tokenId.toString(),
-        pool: held.pool,
-        poolKey: v4Pools.get(held.pool),
-        ...holding(held),
-      })),
-      ...lendings.map((held) => ({ kind: "aave-v3" as const, id: held.pool, pool: held.pool, ...holding(held) })),
-    ],
+    excluded,
+    earningPerEpoch: held.reduce((sum, { earningPerEpoch }) => sum + earningPerEpoch, 0n).toString(),
+    positions: held.map(({ earningPerEpoch, ...rest }) => ({ ...rest, earningPerEpoch: earningPerEpoch.toString() })),
   });
 });
 

@@ -6,7 +6,7 @@ import type { V3PoolState } from "../../uniswap/v2ToV3Plan";
 import type { HeldV3Position } from "../../uniswap/v3/positions";
 import { permitKey, type RouteAdapter, signatureFor } from "../types";
 import { type PositionDraft, planPosition, type ReadyPlan } from "./draft";
-import { positionName, positionUsd } from "./names";
+import { lpWorth, positionName, positionUsd } from "./names";
 import { uniswapV2ToV3Position } from "./params";
 import { uniswapV2ToV3Route } from "./route";
 
@@ -39,7 +39,12 @@ export const uniswapV2ToV3: RouteAdapter<V2Position[], UniswapV2ToV3Input, Ready
   }),
   approvals: ({ position, plan }, migrator) => [lpApproval({ pair: position.pair, amount: plan.lpAmount }, migrator)],
   signatureRequests: async (context, { position, plan }) => [
-    await lpPermitRequest(context, { pair: position.pair, amount: plan.lpAmount }, positionName(position)),
+    await lpPermitRequest(
+      context,
+      { pair: position.pair, amount: plan.lpAmount },
+      positionName(position),
+      lpWorth(position, plan.lpAmount),
+    ),
   ],
   encode: ({ position, plan }, signatures) =>
     uniswapV2ToV3Position({ ...plan.params, permit: signatureFor(signatures, permitKey(position.pair)) }),

@@ -4,7 +4,7 @@ import { lpApproval, lpPermitRequest } from "../../uniswap/v2/lpPermits";
 import { readV2Positions, type V2Position } from "../../uniswap/v2/positions";
 import { v4PoolName } from "../../uniswap/v4/poolKey";
 import { permitKey, type RouteAdapter, signatureFor } from "../types";
-import { positionName, positionUsd } from "../uniswapV2ToV3/names";
+import { lpWorth, positionName, positionUsd } from "../uniswapV2ToV3/names";
 import { planV2ToV4, type V2ToV4Input, type V2ToV4Plan } from "./draft";
 import { uniswapV2ToV4Position } from "./params";
 import { uniswapV2ToV4Route } from "./route";
@@ -25,7 +25,12 @@ export const uniswapV2ToV4: RouteAdapter<V2Position[], V2ToV4Input, V2ToV4Plan, 
   }),
   approvals: ({ position, lpAmount }, migrator) => [lpApproval({ pair: position.pair, amount: lpAmount }, migrator)],
   signatureRequests: async (context, { position, lpAmount }) => [
-    await lpPermitRequest(context, { pair: position.pair, amount: lpAmount }, positionName(position)),
+    await lpPermitRequest(
+      context,
+      { pair: position.pair, amount: lpAmount },
+      positionName(position),
+      lpWorth(position, lpAmount),
+    ),
   ],
   encode: ({ position, params }, signatures) =>
     uniswapV2ToV4Position({ ...params, permit: signatureFor(signatures, permitKey(position.pair)) }),

@@ -2,7 +2,7 @@ import type { Address } from "viem";
 import { type Approval, permitKey, type SignatureRequest, type SigningContext } from "../../routes/types";
 import { approvalCall } from "../../signing/authorizations";
 import { buildSignatureRequests } from "../../signing/requests";
-import type { PermitRequest } from "../../signing/typedData";
+import type { PermitRequest, TokenAmount } from "../../signing/typedData";
 
 export interface LpPull {
   pair: Address;
@@ -36,9 +36,17 @@ export const lpApproval = ({ pair, amount }: LpPull, migrator: Address): Approva
   call: approvalCall(pair, migrator, amount),
 });
 
-/** A V2 leg's one signature: the LP token's permit, under its key, labelled with the position's name. */
-export async function lpPermitRequest(context: SigningContext, pull: LpPull, name: string): Promise<SignatureRequest> {
+/**
+ * A V2 leg's one signature: the LP token's permit, under its key, labelled with the position's name and shown with
+ * what the LP tokens are worth in the pair's tokens.
+ */
+export async function lpPermitRequest(
+  context: SigningContext,
+  pull: LpPull,
+  name: string,
+  worth: readonly TokenAmount[],
+): Promise<SignatureRequest> {
   const [request] = await buildLpPermits(context, [pull]);
   if (!request) throw new Error("no permit was built for the LP token");
-  return { key: permitKey(pull.pair), kind: "permit", label: `Permit for ${name}`, request };
+  return { key: permitKey(pull.pair), kind: "permit", label: `Permit for ${name}`, request: { ...request, worth } };
 }
