@@ -69,7 +69,11 @@ try {
       stops.push(postgres.stop);
       databaseUrl = await postgres.database("bench");
     }
+    // Each database indexes the same chain: the epoch boundaries one mines are gone before the next starts (otherwise
+    // its catching up would include their snapshots).
+    const generatedChain = await rpc<string>(node.rpcUrl, "evm_snapshot", []);
     results.push(await measure(node.rpcUrl, ferry, database, databaseUrl, generated));
+    await rpc(node.rpcUrl, "evm_revert", [generatedChain]);
   }
 
   console.log(`\nIndexer benchmark: ${generated} migrations by ${USERS} users, ${PER_BLOCK} per block\n`);
@@ -240,11 +244,10 @@ async function timeSnapshot(rpcUrl: string, indexerUrl: string): Promise<{ ms: n
 }
 
 /**
- * GETs `url` on a connection of its own and reads the whole answer. Never on a reused keep-alive socket: while the
- * indexer's event loop is busy (a snapshot, PGlite's queries run on it), the server's keep-alive timer of an idle
- * socket expires, and on waking it closes that socket even as a request has arrived on it: the client sees ECONNRESET.
- * That is what ended earlier runs, first in the API phase, then in the snapshot phase that polled with `fetch`.
- * A loopback connect costs well under a millisecond.
+ * GETs `url` on a connection of its own and reads the whole answer. Never on a reused keep-alive socket: one the server
+ * closes for idleness just as the client reuses it fails with ECONNRESET (undici drops idle sockets after 4 s, Node's
+ * server after 5 s, and on a starved machine timers fire late). The API phase already avoided reuse after such a
+ * failure; the snapshot phase still polled with `fetch`. A loopback connect costs well under a millisecond.
  */
 function getOnNewConnection(url: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
