@@ -35,7 +35,9 @@ function chainTime(): Promise<number> {
   if (headTime && Date.now() - headTime.readAt < HEAD_TIME_MS) return headTime.time;
   const read = { readAt: Date.now(), time: readHeadTime() };
   // A failed read is not reused.
-  read.time.catch(() => headTime === read && (headTime = undefined));
+  read.time.catch(() => {
+    if (headTime === read) headTime = undefined;
+  });
   headTime = read;
   return read.time;
 }
