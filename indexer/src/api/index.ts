@@ -30,7 +30,26 @@ app.use("/*", cors({ origin: "*", allowMethods: ["GET", "POST"] }));
 app.use("/sql/*", client({ db, schema }));
 app.route("/", rewardsApi);
 
-async function chainTime(): Promise<number> {
+/** How long the head's time is reused: blocks come every few seconds, and the epoch ends on a block anyway. */
+const HEAD_TIME_MS = 1_000;
+let headTime: { readAt: number; time: Promise<number> } | undefined;
+
+/**
+ * The chain head's timestamp, read at most once a second and shared by the requests meanwhile: a read per request put
+ * an RPC round trip (tens of ms on a busy node) in every route that answers `asOf`.
+ */
+function chainTime(): Promise<number> {
+  if (headTime && Date.now() - headTime.readAt < HEAD_TIME_MS) return headTime.time;
+  const read = { readAt: Date.now(), time: readHeadTime() };
+  // A failed read is not reused.
+  read.time.catch(() => {
+    if (headTime === read) headTime = undefined;
+  });
+  headTime = read;
+  return read.time;
+}
+
+async function readHeadTime(): Promise<number> {
   const clients = publicClients as Record<string, (typeof publicClients)[keyof typeof publicClients]>;
   const head = await clients[chain.name]?.getBlock();
   if (!head) throw new Error(`no client for ${chain.name}`);
