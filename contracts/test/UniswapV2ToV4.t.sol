@@ -8,7 +8,10 @@ import {IUniswapV2ToV4Route} from "../src/interfaces/routes/IUniswapV2ToV4Route.
 import {SqrtPriceMath} from "../src/libraries/SqrtPriceMath.sol";
 import {AaveMigratorTest} from "./base/AaveMigratorTest.sol";
 import {V4MigratorTest} from "./base/V4MigratorTest.sol";
+import {FeeOnTransferToken} from "./mocks/FeeOnTransferToken.sol";
 import {IV4PositionManager} from "./utils/interfaces/IUniswapV4.sol";
+import {IHooks} from "@uniswap/v4-core/src/interfaces/IHooks.sol";
+import {Currency} from "@uniswap/v4-core/src/types/Currency.sol";
 import {PoolId, PoolIdLibrary} from "@uniswap/v4-core/src/types/PoolId.sol";
 import {PoolKey} from "@uniswap/v4-core/src/types/PoolKey.sol";
 import {IERC20} from "forge-std/interfaces/IERC20.sol";
@@ -102,6 +105,39 @@ contract UniswapV2ToV4Test is AaveMigratorTest, V4MigratorTest {
         assertEq(_v4Price(key), pairPrice, "initialised at the pair's price before the burn");
         assertEq(_v4Liquidity(m.tokenId), m.liquidity, "position in the new pool");
         _assertV4Empty();
+    }
+
+    /// @dev The pair burns straight to the V4 PositionManager: a 1% fee on transfer shows there as 1% less than the
+    /// pair reports, and the route refuses the token with its name and both amounts before anything is deposited.
+    function test_RevertWhen_PairHoldsFeeOnTransferToken() public {
+        FeeOnTransferToken fot = new FeeOnTransferToken();
+        fot.mint(address(this), 1000e18);
+        deal(WETH, address(this), 10e18);
+        address pair = _createV2Pair(address(fot), WETH, 1000e18, 10e18, alice);
+        uint256 lpAmount = IUniswapV2Pair(pair).balanceOf(alice);
+        (uint256 amount0, uint256 amount1) = _expectedWithdrawal(pair, lpAmount);
+        uint256 sent = IUniswapV2Pair(pair).token0() == address(fot) ? amount0 : amount1;
+        IUniswapV2ToV4Route.UniswapV2ToV4Params memory params;
+        (params.token0, params.token1) = (IUniswapV2Pair(pair).token0(), IUniswapV2Pair(pair).token1());
+        params.percentageBps = 10_000;
+        params.permit = _signPermit(aliceKey, pair, address(migrator), lpAmount);
+        PoolKey memory key = PoolKey({
+            currency0: Currency.wrap(params.token0),
+            currency1: Currency.wrap(params.token1),
+            fee: 3000,
+            tickSpacing: 60,
+            hooks: IHooks(address(0))
+        });
+        params.destination = _fullRangeDestination(key, SqrtPriceMath.fromReserves(uint112(amount0), uint112(amount1)));
+        uint256 held = IERC20(address(fot)).balanceOf(V4_POSITION_MANAGER);
+
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IMigrator.TokenBalanceMismatch.selector, address(fot), held + sent, held + fot.received(sent)
+            )
+        );
+        vm.prank(alice);
+        migrator.migrate(_one(_v2ToV4Position(params)), _deadline(), false);
     }
 
     function test_Migrate_MixedBatchOfEveryRouteInOneCall() public {

@@ -141,7 +141,7 @@ interface IMigrator {
     /// @param sender The rejected sender.
     error EthNotAccepted(address sender);
 
-    /// @notice Thrown when sending an unwrapped WETH refund to the user fails.
+    /// @notice Thrown when sending ETH back to the user fails: an unwrapped WETH refund, or the ETH sent with the call.
     /// @param to The user.
     /// @param amount The ETH amount.
     error EthTransferFailed(address to, uint256 amount);
@@ -168,28 +168,32 @@ interface IMigrator {
     /// @param tokenId The position.
     error PositionNotApproved(address positionManager, uint256 tokenId);
 
-    /// @notice Thrown when the Migrator's balance of a token taken out of the source differs from its accounting:
-    /// right after the withdrawal, when less or more arrived than the source reported sending; or after the
-    /// refunds, when the balance is not back to what it was before the withdrawal. The token takes a fee on
-    /// transfer or rebases. Such tokens are not supported; nothing is moved.
+    /// @notice Thrown when the balance of a token taken out of the source differs from its accounting, at the contract
+    /// the source paid (the Migrator; the V4 PositionManager for route `UniswapV2ToV4`): right after the withdrawal,
+    /// when less or more arrived than the source reported sending; or, in the Migrator, after the refunds, when the
+    /// balance is not back to what it was before the withdrawal. The token takes a fee on transfer or rebases. Such
+    /// tokens are not supported; nothing is moved.
     /// @param token The token.
-    /// @param expected The balance the Migrator should hold: its balance before the withdrawal, plus the amount
+    /// @param expected The balance that contract should hold: its balance before the withdrawal, plus the amount
     /// reported sent (after the withdrawal) or plus nothing (after the refunds).
     /// @param actual The balance it holds.
     error TokenBalanceMismatch(address token, uint256 expected, uint256 actual);
 
     /// @notice Migrates a batch of the caller's positions; any failing position reverts the whole call.
-    /// @dev Every pulled asset belongs to `msg.sender`; every new position and refund goes to `msg.sender`.
-    /// After the call the Migrator holds no token and no ETH. Its only allowances are standing approvals of
-    /// tokens to a route's immutable position manager, which can pull only during a mint the Migrator itself calls.
+    /// @dev Every pulled asset belongs to `msg.sender`; every new position and refund goes to `msg.sender`. ETH sent
+    /// with the call is used or refunded, never kept: no route spends `msg.value` today (a native-ETH destination is
+    /// paid with the source's unwrapped WETH), so all of it comes back at the end of the batch, with
+    /// `EthTransferFailed` if the caller cannot receive it. After the call the Migrator holds no token and no ETH. Its
+    /// only allowances are standing approvals of tokens to a route's immutable position manager, which can pull only
+    /// during a mint the Migrator itself calls.
     /// @dev Warning: fee-on-transfer and rebasing tokens are not supported. Each token taken out of a V2 pair must
-    /// raise the Migrator's balance by exactly the amount the pair reports, and the balance must be back to where
-    /// it was after the refunds, or the call reverts with `TokenBalanceMismatch`.
+    /// raise the balance of the contract it is burned to by exactly the amount the pair reports, and the Migrator's
+    /// balance must be back to where it was after the refunds, or the call reverts with `TokenBalanceMismatch`.
     /// @param positions The positions to migrate, in order.
     /// @param deadline The last timestamp at which the call may execute; set it minutes ahead, never to
     /// `block.timestamp` at execution (that protects nothing).
     /// @param unwrapWeth Whether WETH refunds are unwrapped and sent as ETH.
-    function migrate(Position[] calldata positions, uint256 deadline, bool unwrapWeth) external;
+    function migrate(Position[] calldata positions, uint256 deadline, bool unwrapWeth) external payable;
 
     /// @notice Pauses or unpauses `migrate`. Only the guardian; it has no other power.
     /// @param paused_ The new state.

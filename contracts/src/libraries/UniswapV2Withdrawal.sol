@@ -39,27 +39,29 @@ library UniswapV2Withdrawal {
         return lpAmount;
     }
 
-    /// @notice Moves `lpAmount` LP tokens of `owner` into the pair and burns them for the Migrator; the caller then
-    /// checks its minimums with `requireMinimums`.
+    /// @notice Moves `lpAmount` LP tokens of `owner` into the pair and burns them to `to`; the caller then checks its
+    /// minimums with `requireMinimums`.
     /// @dev Authorised by the caller's permit or standing allowance (`PullAuthorization`). `token0` and `token1` are
-    /// the pair's.
-    /// @return amount0 token0 withdrawn, as the pair reports it and as the Migrator's balance grew by.
+    /// the pair's. `to` is the Migrator, or a destination contract that pays from its own balance (the V4
+    /// PositionManager), which saves the tokens a transfer each.
+    /// @return amount0 token0 withdrawn, as the pair reports it and as `to`'s balance grew by.
     /// @return amount1 token1 withdrawn, likewise.
-    /// @return held0 The Migrator's token0 balance before the burn, which it must be back to after the refunds.
-    /// @return held1 The Migrator's token1 balance before the burn, likewise.
+    /// @return held0 `to`'s token0 balance before the burn.
+    /// @return held1 `to`'s token1 balance before the burn.
     function withdraw(
         address pair,
         address owner,
         uint256 lpAmount,
         address token0,
         address token1,
-        IMigrator.PermitSignature memory permit
+        IMigrator.PermitSignature memory permit,
+        address to
     ) internal returns (uint256 amount0, uint256 amount1, uint256 held0, uint256 held1) {
         PullAuthorization.permitErc20(pair, owner, lpAmount, permit);
 
         // The pair burns what it holds beyond its reserves, so the LP goes straight to it.
         ERC20(pair).safeTransferFrom(owner, pair, lpAmount);
-        (amount0, amount1, held0, held1) = _burn(pair, token0, token1);
+        (amount0, amount1, held0, held1) = _burn(pair, token0, token1, to);
     }
 
     /// @notice Requires the withdrawal to meet the caller's minimums.
@@ -69,24 +71,24 @@ library UniswapV2Withdrawal {
         }
     }
 
-    /// @dev Burns the LP the pair holds for the Migrator and requires each token's balance to have grown by exactly
-    /// what the pair reports: a fee-on-transfer or rebasing token is refused here, with a typed error, instead of
-    /// failing later inside a deposit or refund transfer or leaving value behind. A balance delta rather than the
-    /// balance alone, so tokens sent to the Migrator by anyone cannot block or mask anything.
-    function _burn(address pair, address token0, address token1)
+    /// @dev Burns the LP the pair holds to `to` and requires each token's balance there to have grown by exactly what
+    /// the pair reports: a fee-on-transfer or rebasing token is refused here, with a typed error, instead of failing
+    /// later inside a deposit or refund transfer or leaving value behind. A balance delta rather than the balance
+    /// alone, so tokens sent to `to` by anyone cannot block or mask anything.
+    function _burn(address pair, address token0, address token1, address to)
         private
         returns (uint256 amount0, uint256 amount1, uint256 held0, uint256 held1)
     {
-        held0 = ERC20(token0).balanceOf(address(this));
-        held1 = ERC20(token1).balanceOf(address(this));
-        (amount0, amount1) = IUniswapV2Pair(pair).burn(address(this));
-        requireBalance(token0, held0 + amount0);
-        requireBalance(token1, held1 + amount1);
+        held0 = ERC20(token0).balanceOf(to);
+        held1 = ERC20(token1).balanceOf(to);
+        (amount0, amount1) = IUniswapV2Pair(pair).burn(to);
+        requireBalance(token0, to, held0 + amount0);
+        requireBalance(token1, to, held1 + amount1);
     }
 
-    /// @notice Requires the Migrator to hold exactly `expected` of `token`.
-    function requireBalance(address token, uint256 expected) internal view {
-        uint256 actual = ERC20(token).balanceOf(address(this));
+    /// @notice Requires `holder` to hold exactly `expected` of `token`.
+    function requireBalance(address token, address holder, uint256 expected) internal view {
+        uint256 actual = ERC20(token).balanceOf(holder);
         if (actual != expected) revert IMigrator.TokenBalanceMismatch(token, expected, actual);
     }
 }

@@ -51,8 +51,9 @@ abstract contract UniswapV2ToV3Route is IUniswapV2ToV3Route, WethRefunds {
 
         uint256 held0;
         uint256 held1;
-        (migration.amount0Withdrawn, migration.amount1Withdrawn, held0, held1) =
-            UniswapV2Withdrawal.withdraw(pair, msg.sender, lpAmount, params.token0, params.token1, params.permit);
+        (migration.amount0Withdrawn, migration.amount1Withdrawn, held0, held1) = UniswapV2Withdrawal.withdraw(
+            pair, msg.sender, lpAmount, params.token0, params.token1, params.permit, address(this)
+        );
         UniswapV2Withdrawal.requireMinimums(
             migration.amount0Withdrawn,
             migration.amount1Withdrawn,
@@ -74,8 +75,8 @@ abstract contract UniswapV2ToV3Route is IUniswapV2ToV3Route, WethRefunds {
         migration.refundedAsEth = refunded0AsEth || refunded1AsEth;
         // Everything withdrawn left again: a token whose balances move during the deposit or refund transfers
         // would otherwise leave value behind.
-        UniswapV2Withdrawal.requireBalance(params.token0, held0);
-        UniswapV2Withdrawal.requireBalance(params.token1, held1);
+        UniswapV2Withdrawal.requireBalance(params.token0, address(this), held0);
+        UniswapV2Withdrawal.requireBalance(params.token1, address(this), held1);
 
         emit Migrated(msg.sender, Route.UniswapV2ToV3, pair, migration);
     }

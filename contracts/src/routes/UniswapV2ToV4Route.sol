@@ -13,18 +13,15 @@ import {IPoolManager} from "@uniswap/v4-core/src/interfaces/IPoolManager.sol";
 import {Currency} from "@uniswap/v4-core/src/types/Currency.sol";
 import {PoolIdLibrary} from "@uniswap/v4-core/src/types/PoolId.sol";
 import {PoolKey} from "@uniswap/v4-core/src/types/PoolKey.sol";
-import {ERC20} from "solmate/tokens/ERC20.sol";
-import {SafeTransferLib} from "solmate/utils/SafeTransferLib.sol";
 
 /// @title UniswapV2ToV4Route
 /// @notice Route `UniswapV2ToV4`: the caller's V2 LP tokens → a new V4 position minted to the caller, or more liquidity
 /// in a V4 position the caller owns. Run by the Migrator through `delegatecall`.
-/// @dev The pair burns to the Migrator, whose balance deltas refuse fee-on-transfer and rebasing tokens
-/// (`UniswapV2Withdrawal`); the tokens then go to the V4 PositionManager, which settles the pool and sweeps the rest
-/// to the caller.
+/// @dev The pair burns straight to the V4 PositionManager, whose balance deltas refuse fee-on-transfer and rebasing
+/// tokens (`UniswapV2Withdrawal`); it settles the pool from that balance and sweeps all it holds to the caller, so
+/// nothing withdrawn can stay behind. The tokens never pass through the Migrator, as in `UniswapV3ToV4Route`.
 contract UniswapV2ToV4Route is IUniswapV2ToV4Route {
     using PoolIdLibrary for PoolKey;
-    using SafeTransferLib for ERC20;
 
     /// @inheritdoc IUniswapV2ToV4Route
     address public immutable V2_FACTORY;
@@ -49,7 +46,7 @@ contract UniswapV2ToV4Route is IUniswapV2ToV4Route {
     }
 
     /// @inheritdoc IDelegatedRoute
-    function migrate(bytes calldata encodedParams, bool unwrapWeth) external {
+    function migrate(bytes calldata encodedParams, bool unwrapWeth) external payable {
         // Called directly, the route would run outside the Migrator's lock and pause.
         if (address(this) == SELF) revert DelegateCallOnly();
         UniswapV2ToV4Params memory params = abi.decode(encodedParams, (UniswapV2ToV4Params));
@@ -64,7 +61,7 @@ contract UniswapV2ToV4Route is IUniswapV2ToV4Route {
         IMigrator.LiquidityMigration memory migration;
         migration.sourceAmount = UniswapV2Withdrawal.lpAmountOf(pair, msg.sender, params.lpAmount, params.percentageBps);
         (migration.token0, migration.token1) = (Currency.unwrap(key.currency0), Currency.unwrap(key.currency1));
-        (uint256 held0, uint256 held1) = _withdrawToPositionManager(pair, params, migration, flipped);
+        _withdrawToPositionManager(pair, params, migration, flipped);
 
         address refundWethAsEth =
             unwrapWeth && !native && (migration.token0 == WETH || migration.token1 == WETH) ? WETH : address(0);
@@ -83,10 +80,6 @@ contract UniswapV2ToV4Route is IUniswapV2ToV4Route {
         migration.amount0Refunded = migration.amount0Withdrawn - migration.amount0Deposited;
         migration.amount1Refunded = migration.amount1Withdrawn - migration.amount1Deposited;
         migration.refundedAsEth = native || refundWethAsEth != address(0);
-        // Everything withdrawn left again: a token whose balances move during the transfers would otherwise leave
-        // value behind.
-        UniswapV2Withdrawal.requireBalance(params.token0, held0);
-        UniswapV2Withdrawal.requireBalance(params.token1, held1);
         emit IMigrator.Migrated(msg.sender, IMigrator.Route.UniswapV2ToV4, pair, migration);
     }
 
@@ -98,24 +91,18 @@ contract UniswapV2ToV4Route is IUniswapV2ToV4Route {
         UniswapV4Deposit.initialize(poolManager, key, SqrtPriceMath.fromReserves(reserve0, reserve1), flipped);
     }
 
-    /// @dev Burns `migration.sourceAmount` LP and hands both tokens to the V4 PositionManager. Fills the withdrawn
-    /// amounts in the V4 pool's order.
-    /// @return held0 The Migrator's token0 balance before the burn, which it must be back to at the end.
-    /// @return held1 Likewise for token1.
+    /// @dev Burns `migration.sourceAmount` LP to the V4 PositionManager. Fills the withdrawn amounts in the V4 pool's
+    /// order.
     function _withdrawToPositionManager(
         address pair,
         UniswapV2ToV4Params memory params,
         IMigrator.LiquidityMigration memory migration,
         bool flipped
-    ) private returns (uint256 held0, uint256 held1) {
-        uint256 amount0;
-        uint256 amount1;
-        (amount0, amount1, held0, held1) = UniswapV2Withdrawal.withdraw(
-            pair, msg.sender, migration.sourceAmount, params.token0, params.token1, params.permit
+    ) private {
+        (uint256 amount0, uint256 amount1,,) = UniswapV2Withdrawal.withdraw(
+            pair, msg.sender, migration.sourceAmount, params.token0, params.token1, params.permit, V4_POSITION_MANAGER
         );
         UniswapV2Withdrawal.requireMinimums(amount0, amount1, params.amount0MinWithdrawn, params.amount1MinWithdrawn);
-        ERC20(params.token0).safeTransfer(V4_POSITION_MANAGER, amount0);
-        ERC20(params.token1).safeTransfer(V4_POSITION_MANAGER, amount1);
         (migration.amount0Withdrawn, migration.amount1Withdrawn) = flipped ? (amount1, amount0) : (amount0, amount1);
     }
 }

@@ -22,6 +22,9 @@ contract V4Swapper is IUnlockCallback {
         POOL_MANAGER.unlock(abi.encode(key, zeroForOne, amountIn));
     }
 
+    /// @dev Takes native ETH out of a native pool.
+    receive() external payable {}
+
     function unlockCallback(bytes calldata data) external returns (bytes memory) {
         require(msg.sender == address(POOL_MANAGER), "only the PoolManager");
         (PoolKey memory key, bool zeroForOne, uint256 amountIn) = abi.decode(data, (PoolKey, bool, uint256));
