@@ -63,7 +63,7 @@ export async function publishRewards(options: PublisherOptions): Promise<Publish
   if (pendingRoot !== zeroHash) {
     return { status: "waiting", root: tree.root, pendingRoot, claimableAt: Number(claimableAt) };
   }
-  if (await wasCanceled(client, rewards.distributor, tree.root)) return { status: "canceled", root: tree.root };
+  if (await wasCanceled(client, rewards, tree.root)) return { status: "canceled", root: tree.root };
   const wallet = createWalletClient({ chain, transport: http(rpcUrl), account: options.operator });
   const transaction = await wallet.writeContract({ ...distributor, functionName: "proposeRoot", args: [tree.root] });
   const receipt = await client.waitForTransactionReceipt({ hash: transaction });
@@ -71,14 +71,14 @@ export async function publishRewards(options: PublisherOptions): Promise<Publish
   return { status: "proposed", root: tree.root, users: tree.claims.size, finalBlock, transaction };
 }
 
-/** Whether the guardian canceled `root` on `distributor` (its `RootCanceled` events; a distributor's history is short). */
-async function wasCanceled(client: PublicClient, distributor: Address, root: Hex): Promise<boolean> {
+/** Whether the guardian canceled `root` (the distributor's `RootCanceled` events since its deployment). */
+async function wasCanceled(client: PublicClient, rewards: RewardsSetup, root: Hex): Promise<boolean> {
   const canceled = await client.getContractEvents({
-    address: distributor,
+    address: rewards.distributor,
     abi: rewardsDistributorAbi,
     eventName: "RootCanceled",
     args: { root },
-    fromBlock: "earliest",
+    fromBlock: rewards.deployBlock,
   });
   return canceled.length > 0;
 }

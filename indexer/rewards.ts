@@ -14,20 +14,26 @@ const DEFAULT_TREE_DIR = fileURLToPath(new URL("./.rewards", import.meta.url));
 /** A campaign that pays rewards on one chain: its distributor, its token, its budget and where its trees live. */
 export interface RewardsSetup extends RewardsConfig {
   distributor: Address;
+  /** The block the distributor was deployed in: its events are read from there, never from genesis. */
+  deployBlock: bigint;
   token: Address;
   treeDir: string;
 }
 
 /**
- * The rewards side of the indexed chain: the distributor from `FERRY_DISTRIBUTOR` / `FERRY_REWARD_TOKEN` (set by
- * whoever deployed it) or `lib/rewards.json`, the budget from the points config's `rewards` entry, the trees in
+ * The rewards side of the indexed chain: the distributor from `FERRY_DISTRIBUTOR` / `FERRY_DISTRIBUTOR_BLOCK` /
+ * `FERRY_REWARD_TOKEN` (set by whoever deployed it) or `lib/rewards.json`, the budget from the points config's `rewards` entry, the trees in
  * `FERRY_REWARDS_DIR`. Undefined when the chain has no distributor or the config no `rewards` entry: the campaign then
  * only counts points.
  */
 export function rewardsSetup(env: Env, chainId: number, pointsConfig: unknown): RewardsSetup | undefined {
   const config = parseRewardsConfig(pointsConfig);
   const recorded = env.FERRY_DISTRIBUTOR
-    ? { distributor: env.FERRY_DISTRIBUTOR as Address, rewardToken: env.FERRY_REWARD_TOKEN as Address | undefined }
+    ? {
+        distributor: env.FERRY_DISTRIBUTOR as Address,
+        rewardToken: env.FERRY_REWARD_TOKEN as Address | undefined,
+        deployBlock: deployBlockFrom(env.FERRY_DISTRIBUTOR_BLOCK),
+      }
     : rewardsDeploymentFor(chainId);
   if (!config || !recorded) return undefined;
   const token = config.token ?? recorded.rewardToken;
@@ -35,15 +41,26 @@ export function rewardsSetup(env: Env, chainId: number, pointsConfig: unknown): 
   return {
     ...config,
     distributor: getAddress(recorded.distributor),
+    deployBlock: BigInt(recorded.deployBlock),
     token: getAddress(token),
     treeDir: env.FERRY_REWARDS_DIR ?? DEFAULT_TREE_DIR,
   };
+}
+
+function deployBlockFrom(value: string | undefined): number {
+  if (value === undefined || !/^\d+$/.test(value)) {
+    throw new Error(
+      "FERRY_DISTRIBUTOR_BLOCK must be the block number the distributor was deployed in (FERRY_DISTRIBUTOR is set)",
+    );
+  }
+  return Number(value);
 }
 
 /** A deployed distributor and the trees' directory, as the environment `rewardsSetup` reads them from. */
 export function rewardsEnv({ deployment, treeDir }: { deployment: RewardsDeployment; treeDir: string }): Env {
   return {
     FERRY_DISTRIBUTOR: deployment.distributor,
+    FERRY_DISTRIBUTOR_BLOCK: String(deployment.deployBlock),
     FERRY_REWARD_TOKEN: deployment.rewardToken,
     FERRY_REWARDS_DIR: treeDir,
   };

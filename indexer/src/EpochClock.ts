@@ -5,7 +5,9 @@ import type { Address } from "viem";
 import { closedEpochsPoints, epochAt, epochPoints, isExcluded, type PointsRule } from "../../lib/campaign/points";
 import { campaignRule } from "../campaign";
 import { indexedChain } from "../chains";
-import { type Holding, valueLendings, valuePositions } from "./holdings";
+import { type Holding, valueLendings } from "./holdings";
+import { insertRows, rewriteRows } from "./rewriteRows";
+import { valueUniswapPositions } from "./uniswapV4Holdings";
 
 const chain = indexedChain(process.env);
 const chainId = chain.id;
@@ -42,54 +44,67 @@ async function snapshot(
   first: number,
   count: number,
 ): Promise<void> {
-  const [positions, lendings] = await Promise.all([
+  const [positions, lendings, userRows] = await Promise.all([
     context.db.sql.select().from(position).where(eq(position.chainId, chainId)),
     context.db.sql.select().from(lendingPosition).where(eq(lendingPosition.chainId, chainId)),
+    context.db.sql.select().from(userTotal).where(eq(userTotal.chainId, chainId)),
   ]);
   const [positionHoldings, lendingHoldings] = await Promise.all([
-    valuePositions(context, chain, rule, block, positions),
+    valueUniswapPositions(context, chain, rule, block, positions),
     valueLendings(context, chain, block, lendings),
   ]);
 
   const users = new Map<Address, { heldUsd: bigint; points: bigint }>();
-  /** Credits one position's holding to its row's user; returns the columns its row keeps. */
-  const credit = (user: Address, holding: Holding) => {
-    const earns = !isExcluded(user, rule);
+  /** Credits one position's holding to its row's user; returns its row with the columns a snapshot keeps. */
+  const credit = <Row extends { user: Address; points: bigint }>(held: Row, holding: Holding): Row => {
+    const earns = !isExcluded(held.user, rule);
     const points = earns ? closedEpochsPoints(holding.heldUsd, first, count, rule) : 0n;
-    const total = users.get(user) ?? { heldUsd: 0n, points: 0n };
-    users.set(user, { heldUsd: total.heldUsd + holding.heldUsd, points: total.points + points });
+    const total = users.get(held.user) ?? { heldUsd: 0n, points: 0n };
+    users.set(held.user, { heldUsd: total.heldUsd + holding.heldUsd, points: total.points + points });
     // The rate the position earns if it keeps this value: one epoch of the current one.
     const pointsPerEpoch = earns ? epochPoints(holding.heldUsd, first + count, rule) : 0n;
-    return { points, columns: { heldUsd: holding.heldUsd, state: holding.state, pointsPerEpoch } };
+    return { ...held, heldUsd: holding.heldUsd, state: holding.state, pointsPerEpoch, points: held.points + points };
   };
+  const heldColumns = ["heldUsd", "state", "pointsPerEpoch", "points"] as const;
 
-  for (const [i, held] of positions.entries()) {
-    const { points, columns } = credit(held.user, positionHoldings[i] as Holding);
-    await context.db
-      .update(position, { chainId, positionManager: held.positionManager, tokenId: held.tokenId })
-      .set((row) => ({ ...columns, points: row.points + points }));
-  }
-  for (const [i, held] of lendings.entries()) {
-    const { points, columns } = credit(held.user, lendingHoldings[i] as Holding);
-    await context.db
-      .update(lendingPosition, { chainId, user: held.user })
-      .set((row) => ({ ...columns, points: row.points + points }));
-  }
+  await rewriteRows(
+    context,
+    position,
+    [position.chainId, position.positionManager, position.tokenId],
+    positions.map((held, i) => credit(held, positionHoldings[i] as Holding)),
+    heldColumns,
+  );
+  await rewriteRows(
+    context,
+    lendingPosition,
+    [lendingPosition.chainId, lendingPosition.user],
+    lendings.map((held, i) => credit(held, lendingHoldings[i] as Holding)),
+    heldColumns,
+  );
 
   let heldUsd = 0n;
   let points = 0n;
-  for (const [user, total] of users) {
+  for (const total of users.values()) {
     heldUsd += total.heldUsd;
     points += total.points;
-    await context.db
-      .update(userTotal, { chainId, user })
-      .set((row) => ({ heldUsd: total.heldUsd, points: row.points + total.points }));
-    if (total.points > 0n) {
-      await context.db
-        .insert(userSnapshot)
-        .values({ chainId, blockNumber: block.number, user, heldUsd: total.heldUsd });
-    }
   }
+  await rewriteRows(
+    context,
+    userTotal,
+    [userTotal.chainId, userTotal.user],
+    userRows.flatMap((row) => {
+      const total = users.get(row.user);
+      return total ? [{ ...row, heldUsd: total.heldUsd, points: row.points + total.points }] : [];
+    }),
+    ["heldUsd", "points"],
+  );
+  await insertRows(
+    context,
+    userSnapshot,
+    [...users].flatMap(([user, total]) =>
+      total.points > 0n ? [{ chainId, blockNumber: block.number, user, heldUsd: total.heldUsd }] : [],
+    ),
+  );
   await context.db.insert(epochSnapshot).values({
     chainId,
     blockNumber: block.number,

@@ -1,15 +1,18 @@
 import type { Context } from "ponder:registry";
 import { type Address, erc20Abi, type Hex, HttpRequestError, TimeoutError } from "viem";
 import { type Unpriced, usdValue } from "../../lib/campaign/points";
+import { MULTICALL3 } from "../../lib/chain/multicall3";
 import { aaveV3OracleAbi } from "../../lib/generated/abis";
 
 /**
- * Token decimals never change, and prices are fixed within a block: both are memoised so a block of many
- * migrations costs one oracle read per token. Prices are keyed by block hash, so a reorged block is re-read.
- * Every read is failure-tolerant: a token whose `decimals()` reverts or the oracle cannot price is worth 0, with the
- * reason, and indexing goes on (a poison token must never halt the indexer).
+ * Token decimals never change, and prices are fixed within a block: both are memoised. The first price a block asks
+ * for reads the prices of every token seen so far in one multicall, so a block of many migrations costs one read, not
+ * one per token (each read through Ponder's RPC cache also costs a database lookup). Prices are keyed by block hash,
+ * so a reorged block is re-read. Every read is failure-tolerant: a token whose `decimals()` reverts or the oracle
+ * cannot price is worth 0, with the reason, and indexing goes on (a poison token must never halt the indexer).
  */
 const decimalsByToken = new Map<Address, Promise<number | undefined>>();
+const pricedTokens = new Set<Address>();
 let pricesBlock: Hex | undefined;
 let pricesByToken = new Map<Address, Promise<bigint | undefined>>();
 
@@ -46,7 +49,7 @@ export async function tokenQuote(
     pricesByToken = new Map();
   }
   const [price, decimals] = await Promise.all([
-    memo(pricesByToken, token, () => oraclePrice(context, oracle, token)),
+    blockPrice(context, oracle, token),
     memo(decimalsByToken, token, () => tokenDecimals(context, token)),
   ]);
   if (decimals === undefined) return { price: price ?? 0n, unpriced: "no-decimals" };
@@ -54,17 +57,48 @@ export async function tokenQuote(
   return { price, decimals };
 }
 
-/** The oracle's price at the handler's block, or undefined when it reverts (no source, no fallback). */
-export function oraclePrice(context: Context, oracle: Address, token: Address): Promise<bigint | undefined> {
-  return tolerant(
-    context.client.readContract({
-      address: oracle,
-      abi: aaveV3OracleAbi,
-      functionName: "getAssetPrice",
-      args: [token],
-      retryEmptyResponse: false,
-    }),
-  );
+/** `token`'s oracle price at the handler's block (`pricesBlock`), read with every known token's on the block's first ask. */
+function blockPrice(context: Context, oracle: Address, token: Address): Promise<bigint | undefined> {
+  const known = pricesByToken.get(token);
+  if (known) return known;
+  pricedTokens.add(token);
+  const tokens = [...pricedTokens].filter((priced) => !pricesByToken.has(priced));
+  const reading = oraclePrices(context, oracle, tokens);
+  for (const [i, priced] of tokens.entries()) {
+    const price = reading.then((prices) => prices[i]);
+    pricesByToken.set(priced, price);
+    // A failed read must not stick: an RPC hiccup is read again next time (Ponder retries the event).
+    const forget = () => pricesByToken.get(priced) === price && pricesByToken.delete(priced);
+    price.then((value) => value === undefined && forget(), forget);
+  }
+  return pricesByToken.get(token) as Promise<bigint | undefined>;
+}
+
+/**
+ * The oracle's prices of `tokens` at the handler's block, in one Multicall3 call with `allowFailure`: undefined for a
+ * token it cannot price (no source, no fallback). A batch that fails as a whole (the RPC is down) throws, so Ponder
+ * retries the event rather than recording false zeros.
+ */
+async function oraclePrices(
+  context: Context,
+  oracle: Address,
+  tokens: readonly Address[],
+): Promise<(bigint | undefined)[]> {
+  const results = await context.client.multicall({
+    contracts: tokens.map(
+      (token) =>
+        ({
+          address: oracle,
+          abi: aaveV3OracleAbi,
+          functionName: "getAssetPrice",
+          args: [token],
+        }) as const,
+    ),
+    allowFailure: true,
+    multicallAddress: MULTICALL3,
+    retryEmptyResponse: false,
+  });
+  return results.map((result) => (result.status === "success" ? result.result : undefined));
 }
 
 /** `decimals()`, or undefined when the token has none, reverts, or answers something that is not a small number. */
@@ -100,6 +134,7 @@ function memo<T>(cache: Map<Address, Promise<T | undefined>>, key: Address, read
   const reading = read();
   cache.set(key, reading);
   // A failed read must not stick: an RPC hiccup is read again next time.
-  reading.then((value) => value === undefined && cache.delete(key));
+  const forget = () => cache.delete(key);
+  reading.then((value) => value === undefined && forget(), forget);
   return reading;
 }

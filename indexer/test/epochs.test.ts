@@ -5,7 +5,7 @@ import { devAccount } from "../../devnet/deploy/config";
 import { movePrice } from "../../devnet/market";
 import { approvePair, migrateV2ToV3 } from "../../devnet/migrations";
 import { revert, snapshot } from "../../devnet/world";
-import { boundedCredit, closedEpochsPoints, ONE_USD } from "../../lib/campaign/points";
+import { boundedCredit, closedEpochsPoints, epochPoints, ONE_USD } from "../../lib/campaign/points";
 import type { Campaign, PositionHolding, Summary, UserReport } from "../../lib/campaign/stats";
 import { aaveV3PoolAbi } from "../../lib/generated/abis";
 import { hostilePair } from "./hostileTokens";
@@ -85,6 +85,13 @@ describe("epoch snapshots on the world", () => {
       `/api/migrations?user=${address(ALICE)}`,
     );
     if (!migration) throw new Error("the first test's migration is missing");
+    // Before the first snapshot: nothing credited yet, but the rate is what the migrated value earns this epoch.
+    const fresh = await report(ALICE);
+    expect(uniswapHolding(fresh)).toMatchObject({ valued: false, heldUsd: "0", points: "0" });
+    const freshRate = epochPoints(BigInt(migration.usd), fresh.epoch.current, world.rule);
+    expect(freshRate).toBeGreaterThan(0n);
+    expect(uniswapHolding(fresh)?.earningPerEpoch).toBe(freshRate.toString());
+    expect(fresh.earningPerEpoch).toBe(freshRate.toString());
     let expectedPoints = 0n;
     for (let round = 0; round < 3; round++) {
       const snap = await world.crossEpoch();
@@ -96,7 +103,12 @@ describe("epoch snapshots on the world", () => {
       );
       expectedPoints += closedEpochsPoints(credit, snap.firstEpoch, snap.epochs, world.rule);
       const alice = await report(ALICE);
-      expect(uniswapHolding(alice)).toMatchObject({ state: "earning", heldUsd: credit.toString() });
+      expect(uniswapHolding(alice)).toMatchObject({
+        state: "earning",
+        valued: true,
+        heldUsd: credit.toString(),
+        earningPerEpoch: epochPoints(credit, alice.epoch.current, world.rule).toString(),
+      });
       expect(alice.points).toBe(expectedPoints.toString());
       // Rounding of the V3 mint aside, it holds what it migrated.
       expect(Number(credit)).toBeGreaterThan(Number(migration.usd) * 0.999);

@@ -23,7 +23,7 @@ import { rewardsDistributorAbi } from "../../lib/generated/abis";
 import type { FerryDeployment } from "../../lib/migrator/deployment";
 import { readPointsConfig } from "../campaign";
 import { operatorKey, type PublishOutcome, publishRewards } from "../publisher";
-import { type RewardsSetup, rewardsSetup } from "../rewards";
+import { type RewardsSetup, rewardsEnv, rewardsSetup } from "../rewards";
 import { type RunningIndexer, startIndexer } from "../start";
 
 // The publisher and the proof API against the world: migrations indexed, epochs closed by snapshots, the tree
@@ -69,15 +69,7 @@ beforeAll(async () => {
   });
   const treeDir = join(dir, "trees");
   rule = parsePointsRule(readPointsConfig(pointsConfig));
-  const setup = rewardsSetup(
-    {
-      FERRY_DISTRIBUTOR: deployment.distributor,
-      FERRY_REWARD_TOKEN: deployment.rewardToken,
-      FERRY_REWARDS_DIR: treeDir,
-    },
-    node.chainId,
-    readPointsConfig(pointsConfig),
-  );
+  const setup = rewardsSetup(rewardsEnv({ deployment, treeDir }), node.chainId, readPointsConfig(pointsConfig));
   if (!setup) throw new Error("the test campaign has no rewards setup");
   rewards = setup;
   indexer = await startIndexer({
@@ -280,5 +272,12 @@ describe("rewards publisher and proof API", () => {
   it("names the missing operator key", () => {
     expect(() => operatorKey({})).toThrow(/FERRY_OPERATOR_KEY is not set/);
     expect(() => operatorKey({ FERRY_OPERATOR_KEY: "0x12" })).toThrow(/32-byte hex private key/);
+  });
+
+  it("names the distributor's deployment block when the distributor comes from the environment", () => {
+    const env = rewardsEnv({ deployment, treeDir: "trees" });
+    expect(rewardsSetup(env, 1, readPointsConfig())?.deployBlock).toBe(BigInt(deployment.deployBlock));
+    const { FERRY_DISTRIBUTOR_BLOCK: _, ...withoutBlock } = env;
+    expect(() => rewardsSetup(withoutBlock, 1, readPointsConfig())).toThrow(/FERRY_DISTRIBUTOR_BLOCK must be/);
   });
 });

@@ -4,6 +4,7 @@ import {
   afterWithdraw,
   boundedCredit,
   closedEpochsPoints,
+  earningRate,
   epochAt,
   epochPoints,
   isExcluded,
@@ -56,6 +57,30 @@ describe("epochPoints", () => {
 
   it("supports fractional rates exactly", () => {
     expect(epochPoints(240n * ONE_USD, 8 * 24, { ...rule, pointsPerUsdPerDay: 0.25 })).toBe((25n * ONE_POINT) / 10n);
+  });
+});
+
+describe("earningRate", () => {
+  const usd = (dollars: number) => BigInt(dollars) * ONE_USD;
+  const points = (whole: number) => BigInt(whole) * ONE_POINT;
+
+  it("before the first snapshot, earns on what was migrated: not 0 right after migrating", () => {
+    const fresh = { heldUsd: 0n, state: "earning" as const, migratedUsd: usd(2_400) };
+    // $2,400 for one hour at 1 point per USD per day is 100 points, boosted ×2 in the first week.
+    expect(earningRate(fresh, 3, rule)).toBe(points(200));
+    expect(earningRate(fresh, 7 * 24, rule)).toBe(points(100));
+  });
+
+  it("after a snapshot, earns on what it credited, as the snapshot pays the epoch", () => {
+    const valued = { heldUsd: usd(1_200), state: "earning" as const, migratedUsd: usd(2_400) };
+    expect(earningRate(valued, 3, rule)).toBe(points(100));
+    expect(earningRate(valued, 3, rule)).toBe(closedEpochsPoints(valued.heldUsd, 3, 1, rule));
+  });
+
+  it("earns nothing while the last snapshot found a reason, or after the campaign", () => {
+    expect(earningRate({ heldUsd: 0n, state: "off-market", migratedUsd: usd(2_400) }, 3, rule)).toBe(0n);
+    const ended = { ...rule, endTime: START + 10 * HOUR };
+    expect(earningRate({ heldUsd: usd(1_200), state: "earning", migratedUsd: usd(2_400) }, 10, ended)).toBe(0n);
   });
 });
 

@@ -91,6 +91,29 @@ export function closedEpochsPoints(usd: bigint, first: number, count: number, ru
   );
 }
 
+/** A migrated position as its row keeps it: what the last snapshot credited it and why, and the USD migrated into it. */
+export interface CreditedPosition {
+  heldUsd: bigint;
+  state: HoldingState;
+  migratedUsd: bigint;
+}
+
+/**
+ * Whether no snapshot has valued the position yet: until the first epoch end after its migration its row keeps the
+ * defaults (earning, nothing held), while a snapshot that finds nothing to credit names the reason instead.
+ */
+export const awaitsFirstSnapshot = (held: CreditedPosition) => held.state === "earning" && held.heldUsd === 0n;
+
+/**
+ * Points per epoch a position earns in `epoch` if it keeps today's value, by the snapshots' own `epochPoints`: the value
+ * the last snapshot credited it or, before its first snapshot, the value migrated into it (the most a snapshot credits).
+ * Nothing while the last snapshot found it earning nothing.
+ */
+export function earningRate(held: CreditedPosition, epoch: number, rule: PointsRule): bigint {
+  if (held.state !== "earning") return 0n;
+  return epochPoints(awaitsFirstSnapshot(held) ? held.migratedUsd : held.heldUsd, epoch, rule);
+}
+
 /** Points per USD per day with 8 decimals, so fractional rates stay exact in bigint. */
 function pointsPerUsdPerDayScaled(rule: PointsRule): bigint {
   return BigInt(Math.round(rule.pointsPerUsdPerDay * Number(ONE_POINT)));

@@ -10,11 +10,10 @@ import { toViemChain } from "../chain/config";
 import { migratorAbi } from "../generated/abis";
 import { aaveV2ToV3 } from "../routes/aaveV2ToV3";
 import { batchSimulation } from "../routes/batch";
-import { type Leg, legOf, signatureBook } from "../routes/types";
+import { type Leg, legOf, signatureBook, typedDataOf } from "../routes/types";
 import { uniswapV2ToV3 } from "../routes/uniswapV2ToV3";
 import { DEFAULT_DRAFT } from "../routes/uniswapV2ToV3/draft";
 import { signingDeadline } from "../signing/requests";
-import { delegationTypedData, permitTypedData } from "../signing/typedData";
 import { readV3Pool } from "../uniswap/v3/pool";
 import { simulateMigration } from "./simulate";
 
@@ -88,10 +87,7 @@ async function previewThenMigrate(name: AccountName, legsOf: () => Promise<Leg[]
   const requests = (await Promise.all(legs.map((leg) => leg.signatureRequests(context)))).flat();
   const signatures: Record<string, `0x${string}`> = {};
   for (const item of requests) {
-    signatures[item.key] =
-      item.kind === "permit"
-        ? await wallet.signTypedData(permitTypedData(item.request))
-        : await wallet.signTypedData(delegationTypedData(item.request));
+    signatures[item.key] = await wallet.signTypedData(typedDataOf(item));
   }
   const book = signatureBook(requests, signatures, deadline);
   const hash = await wallet.writeContract({

@@ -42,7 +42,8 @@ describe("the route registry", () => {
   it("names routes for people and shows a name it does not know as it is", () => {
     expect(routeLabel("UniswapV2ToV3")).toBe("Uniswap V2 → V3");
     expect(routeLabel("AaveV2ToV3")).toBe("Aave V2 → V3");
-    expect(routeLabel("UniswapV3ToV4")).toBe("UniswapV3ToV4");
+    expect(routeLabel("UniswapV3ToV4")).toBe("Uniswap V3 → V4");
+    expect(routeLabel("UniswapV9ToV10")).toBe("UniswapV9ToV10");
   });
 
   it("describes an event through the route it reports, with the sent leg of the same source", () => {
@@ -93,5 +94,51 @@ describe("the route registry", () => {
     expect(describeEvent({ ...event, route: 9 }, [leg]).title).toBe(
       "A migration by route 9, which this version of Ferry does not know",
     );
+  });
+
+  it("tells apart two V3 positions of one position manager by the token id the event reports", () => {
+    const npm = getAddress("0x00000000000000000000000000000000000000c3");
+    const usdc = getAddress("0x00000000000000000000000000000000000000c4");
+    const v3Leg = (sourceId: bigint, name: string) => ({
+      route: "UniswapV3ToV4" as const,
+      key: `UniswapV3ToV4:${sourceId}`,
+      source: npm,
+      sourceId,
+      name,
+      tokens: [
+        { address: zeroAddress, symbol: "ETH", decimals: 18 },
+        { address: usdc, symbol: "USDC", decimals: 6 },
+      ],
+      valueUsd: () => 0,
+    });
+    const legs = [v3Leg(5n, "Position #5, WETH/USDC 0.05%"), v3Leg(6n, "Position #6, WETH/USDC 0.3%")];
+    const event = {
+      kind: "Migrated" as const,
+      user: zeroAddress,
+      route: routeId("UniswapV3ToV4"),
+      source: npm,
+      migration: {
+        sourceId: 6n,
+        sourceAmount: 1n,
+        destination: zeroHash,
+        positionManager: zeroAddress,
+        tokenId: 12n,
+        liquidity: 1n,
+        token0: zeroAddress,
+        token1: usdc,
+        amount0Withdrawn: 0n,
+        amount1Withdrawn: 0n,
+        amount0Deposited: 10n ** 18n,
+        amount1Deposited: 2_000_000_000n,
+        amount0Refunded: 0n,
+        amount1Refunded: 1n,
+        refundedAsEth: true,
+      },
+    };
+    expect(describeEvent(event, legs)).toEqual({
+      title: "Position #6, WETH/USDC 0.3% → Uniswap V4 position #12",
+      detail: "Deposited 1 ETH + 2,000 USDC; refunded 0 ETH + 0.000001 USDC (WETH as ETH).",
+      link: { href: "/dashboard#position-uniswap-v4-12", label: "See V4 position #12" },
+    });
   });
 });

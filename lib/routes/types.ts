@@ -1,17 +1,21 @@
-import type { Address, Hex, PublicClient } from "viem";
+import type { Address, Hex, PublicClient, TypedDataDefinition } from "viem";
 import { type MigratorPosition, NO_PERMIT, type PermitSignature, toPermitSignature } from "../migrator/encoding";
 import type { AuthorizationCall } from "../signing/authorizations";
-import type { DelegationRequest, PermitRequest } from "../signing/typedData";
+import { type NftPermitRequest, nftPermitTypedData } from "../signing/nftPermit";
+import { type DelegationRequest, delegationTypedData, type PermitRequest, permitTypedData } from "../signing/typedData";
 import type { MigrationEvent } from "./events";
 import type { RouteName } from "./routeIds";
 
 /**
- * One thing the user authorises Ferry to take, by a stable key (`permit:<token>`, `delegation:<debt token>`) that
- * the signature, the approval transaction standing in for it and the encoded leg all share.
+ * One thing the user authorises Ferry to take, by a stable key (`permit:<token>`, `delegation:<debt token>`,
+ * `nft:<position manager>:<token id>`) that the signature, the approval transaction standing in for it and the
+ * encoded leg all share.
  */
-export type AuthorizationKey = `permit:${Address}` | `delegation:${Address}`;
+export type AuthorizationKey = `permit:${Address}` | `delegation:${Address}` | `nft:${Address}:${bigint}`;
 export const permitKey = (token: Address): AuthorizationKey => `permit:${token}`;
 export const delegationKey = (debtToken: Address): AuthorizationKey => `delegation:${debtToken}`;
+export const nftKey = (positionManager: Address, tokenId: bigint): AuthorizationKey =>
+  `nft:${positionManager}:${tokenId}`;
 
 /** The transaction that grants what the keyed signature would: for wallets that cannot sign, and for simulations. */
 export interface Approval {
@@ -19,11 +23,30 @@ export interface Approval {
   call: AuthorizationCall;
 }
 
-/** One signature the user gives Ferry, an EIP-2612 permit or an Aave V3 credit delegation, and what it is for. */
+/**
+ * One signature the user gives Ferry, an EIP-2612 permit, an Aave V3 credit delegation or a V3 position's ERC-721
+ * permit, and what it is for.
+ */
 export type SignatureRequest = { key: AuthorizationKey; label: string } & (
   | { kind: "permit"; request: PermitRequest }
   | { kind: "delegation"; request: DelegationRequest }
+  | { kind: "nftPermit"; request: NftPermitRequest }
 );
+
+/** The typed data the wallet signs for a request: built from the same object its plain words are. */
+export function typedDataOf(item: SignatureRequest): TypedDataDefinition {
+  switch (item.kind) {
+    case "permit":
+      return permitTypedData(item.request);
+    case "delegation":
+      return delegationTypedData(item.request);
+    case "nftPermit":
+      return nftPermitTypedData(item.request);
+  }
+}
+
+/** The amount a signature grants, as `IMigrator.PermitSignature.value` carries it (unused for a position). */
+const grantedValue = (item: SignatureRequest): bigint => (item.kind === "nftPermit" ? 0n : item.request.message.value);
 
 /** The signatures made so far, by key; a key without one encodes as "no permit" (an approval stands in). */
 export type SignatureBook = ReadonlyMap<AuthorizationKey, PermitSignature>;
@@ -49,6 +72,8 @@ export interface LegSummary {
   key: string;
   /** What the route's event reports as `source`. */
   source: Address;
+  /** What the event reports as `sourceId`, for sources that are tokens of one contract (V3 positions). */
+  sourceId?: bigint;
   /** How the user knows the source ("WETH / USDC"). */
   name: string;
   /** The review's line about where it goes, for routes that offer a choice of destination. */
@@ -124,7 +149,7 @@ export function signatureBook(
   return new Map(
     requests.flatMap((item): [AuthorizationKey, PermitSignature][] => {
       const signature = signatures[item.key];
-      return signature ? [[item.key, toPermitSignature(signature, item.request.message.value, deadline)]] : [];
+      return signature ? [[item.key, toPermitSignature(signature, grantedValue(item), deadline)]] : [];
     }),
   );
 }

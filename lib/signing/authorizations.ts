@@ -1,5 +1,5 @@
 import { type Address, encodeFunctionData, erc20Abi, type Hex } from "viem";
-import { aaveV3VariableDebtTokenAbi } from "../generated/abis";
+import { aaveV3VariableDebtTokenAbi, nonfungiblePositionManagerAbi } from "../generated/abis";
 
 /** A transaction that grants the Migrator what a signature would: the fallback for wallets that cannot sign. */
 export interface AuthorizationCall {
@@ -20,6 +20,21 @@ export function delegationCall(debtToken: Address, migrator: Address, amount: bi
       abi: aaveV3VariableDebtTokenAbi,
       functionName: "approveDelegation",
       args: [migrator, amount],
+    }),
+  };
+}
+
+/**
+ * `approve(migrator, tokenId)` on a Uniswap V3 position manager: stands in for the NFT permit. One position only, never
+ * `setApprovalForAll`: the approval ends when the position moves.
+ */
+export function positionApprovalCall(positionManager: Address, migrator: Address, tokenId: bigint): AuthorizationCall {
+  return {
+    to: positionManager,
+    data: encodeFunctionData({
+      abi: nonfungiblePositionManagerAbi,
+      functionName: "approve",
+      args: [migrator, tokenId],
     }),
   };
 }

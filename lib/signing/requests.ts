@@ -30,7 +30,7 @@ export const signingDeadline = (client: PublicClient, wallClock?: bigint): Promi
 export const expiresSoon = (deadline: bigint, now: bigint): boolean => deadline - now < RESIGN_WHEN_SECONDS_LEFT;
 
 /** Ferry's name in every signature request: the spender of permits, the delegatee of credit delegations. */
-const MIGRATOR_NAME = "Ferry Migrator";
+export const MIGRATOR_NAME = "Ferry Migrator";
 
 /** The token contracts Ferry asks signatures for, by how each exposes its EIP-712 name, separator and nonces. */
 const SIGNING_CONTRACTS = {

@@ -40,17 +40,33 @@ describe("permitTypedData", () => {
 });
 
 describe("describePermit", () => {
-  it("states token, exact amount, spender and deadline", () => {
-    expect(describePermit(request, 1_700_000_000n)).toEqual([
-      "Token: UNI-V2 (0x1111111111111111111111111111111111111111)",
-      "Amount: 1.5 UNI-V2",
-      "Spender: Ferry Migrator (0x2222222222222222222222222222222222222222)",
-      "Valid until: 2023-11-14T22:23:20.000Z (10 min)",
+  it("states token, amount rounded for reading (exact on hover), spender and a local, relative deadline", () => {
+    expect(describePermit(request, 1_700_000_000n, "Asia/Tokyo")).toEqual([
+      { text: "Token: UNI-V2 (0x1111111111111111111111111111111111111111)" },
+      { text: "Amount: 1.50 UNI-V2", exact: "1.5 UNI-V2" },
+      { text: "Spender: Ferry Migrator (0x2222222222222222222222222222222222222222)" },
+      // 22:23:20 UTC is 07:23 the next morning in Tokyo, the same day as "now" there.
+      { text: "Valid until: in 10 minutes, at 07:23", exact: "2023-11-14 22:23:20 UTC" },
     ]);
   });
 
+  it("says what an LP amount redeems for, rounded, with every exact figure on hover", () => {
+    const lp: PermitRequest = {
+      ...request,
+      message: { ...request.message, value: 182_574_185_835_055n },
+      worth: [
+        { symbol: "WETH", decimals: 18, amount: 4_999_999_999_999_999_876n },
+        { symbol: "USDC", decimals: 6, amount: 10_000_123_456n },
+      ],
+    };
+    expect(describePermit(lp, 1_700_000_000n)[1]).toEqual({
+      text: "Amount: 0.00018 UNI-V2 ≈ 5.00 WETH + 10,000 USDC",
+      exact: "0.000182574185835055 UNI-V2 ≈ 4.999999999999999876 WETH + 10000.123456 USDC",
+    });
+  });
+
   it("says when the permit has already expired", () => {
-    expect(describePermit(request, 1_700_000_600n).at(-1)).toBe("Valid until: already expired");
+    expect(describePermit(request, 1_700_000_600n).at(-1)).toEqual({ text: "Valid until: already expired" });
   });
 });
 
@@ -82,11 +98,11 @@ describe("delegationTypedData", () => {
 
 describe("describeDelegation", () => {
   it("states delegatee, amount with its rate mode, debt token and deadline", () => {
-    expect(describeDelegation(delegation)).toEqual([
-      "Lets Ferry Migrator (0x2222222222222222222222222222222222222222) open Aave V3 debt in your name",
-      "Up to: 2500 USDC (variable rate)",
-      "Debt token: 0x3333333333333333333333333333333333333333",
-      "Valid until: 2023-11-14T22:23:20.000Z",
+    expect(describeDelegation(delegation, 1_699_996_000n, "UTC")).toEqual([
+      { text: "Lets Ferry Migrator (0x2222222222222222222222222222222222222222) open Aave V3 debt in your name" },
+      { text: "Up to: 2,500 USDC (variable rate)", exact: "2500 USDC" },
+      { text: "Debt token: 0x3333333333333333333333333333333333333333" },
+      { text: "Valid until: in 76 minutes, at 22:23", exact: "2023-11-14 22:23:20 UTC" },
     ]);
   });
 });

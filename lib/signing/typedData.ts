@@ -6,6 +6,7 @@ import {
   type TypedDataDefinition,
   type TypedDataDomain,
 } from "viem";
+import { formatMoment, formatRounded, formatUtc } from "../format";
 
 /**
  * The two kinds of signature Ferry asks for, as EIP-712 typed data: an EIP-2612 `Permit` (LP tokens, Aave V2
@@ -20,6 +21,17 @@ export type SigningDomain = TypedDataDomain & { chainId: number; verifyingContra
 export interface SignedToken {
   symbol: string;
   decimals: number;
+}
+
+/** An amount of a token, for the words shown to the person signing. */
+export interface TokenAmount extends SignedToken {
+  amount: bigint;
+}
+
+/** One line of a signature in plain words; `exact` is the precise figure behind a rounded one (shown on hover). */
+export interface PlainLine {
+  text: string;
+  exact?: string;
 }
 
 /** EIP-2612 `Permit` as the token contracts hash it. */
@@ -54,6 +66,8 @@ export interface PermitRequest {
   message: PermitMessage;
   token: SignedToken;
   spenderName: string;
+  /** What the permitted amount redeems for (an LP token's underlying tokens): words only, never signed. */
+  worth?: readonly TokenAmount[];
 }
 
 /** Everything needed to sign a credit delegation and to describe it. */
@@ -76,33 +90,48 @@ export function delegationTypedData({
   return { domain, types: delegationTypes, primaryType: "DelegationWithSig", message };
 }
 
-const validUntil = (deadline: bigint) => new Date(Number(deadline) * 1000).toISOString();
+const exactAmount = ({ amount, decimals, symbol }: TokenAmount) => `${formatUnits(amount, decimals)} ${symbol}`;
+const roundedAmount = ({ amount, decimals, symbol }: TokenAmount) => `${formatRounded(amount, decimals)} ${symbol}`;
+
+/** An amount rounded for reading, with what it is worth in other tokens ("0.00018 UNI-V2 ≈ 5.00 WETH + 10,000 USDC"). */
+function amountLine(label: string, amount: TokenAmount, worth: readonly TokenAmount[] = []): PlainLine {
+  const said = (format: (amount: TokenAmount) => string) =>
+    [format(amount), ...(worth.length > 0 ? [worth.map(format).join(" + ")] : [])].join(" ≈ ");
+  return { text: `${label}: ${said(roundedAmount)}`, exact: said(exactAmount) };
+}
+
+/** A deadline relative to `now` at the reader's local clock, the exact UTC moment on hover; or that it has passed. */
+export function deadlineLine(deadline: bigint, now: bigint, timeZone?: string): PlainLine {
+  if (deadline <= now) return { text: "Valid until: already expired" };
+  return {
+    text: `Valid until: ${formatMoment(Number(deadline), Number(now), timeZone)}`,
+    exact: formatUtc(Number(deadline)),
+  };
+}
 
 /**
  * A permit in plain words. Built from the request that is signed, so what the user reads is what they sign.
- * `now` is in seconds.
+ * `now` is in seconds; `timeZone` (the reader's own by default) is for tests.
  */
-export function describePermit(request: PermitRequest, now: bigint): string[] {
+export function describePermit(request: PermitRequest, now: bigint, timeZone?: string): PlainLine[] {
   const { message, token, spenderName } = request;
-  const minutesLeft = (message.deadline - now) / 60n;
   return [
-    `Token: ${token.symbol} (${request.domain.verifyingContract})`,
-    `Amount: ${formatUnits(message.value, token.decimals)} ${token.symbol}`,
-    `Spender: ${spenderName} (${message.spender})`,
-    minutesLeft > 0n
-      ? `Valid until: ${validUntil(message.deadline)} (${minutesLeft} min)`
-      : "Valid until: already expired",
+    { text: `Token: ${token.symbol} (${request.domain.verifyingContract})` },
+    amountLine("Amount", { ...token, amount: message.value }, request.worth),
+    { text: `Spender: ${spenderName} (${message.spender})` },
+    deadlineLine(message.deadline, now, timeZone),
   ];
 }
 
 /** A credit delegation in plain words, from the request that is signed. */
-export function describeDelegation(request: DelegationRequest): string[] {
+export function describeDelegation(request: DelegationRequest, now: bigint, timeZone?: string): PlainLine[] {
   const { message, token, delegateeName } = request;
+  const upTo = amountLine("Up to", { ...token, amount: message.value });
   return [
-    `Lets ${delegateeName} (${message.delegatee}) open Aave V3 debt in your name`,
-    `Up to: ${formatUnits(message.value, token.decimals)} ${token.symbol} (variable rate)`,
-    `Debt token: ${request.domain.verifyingContract}`,
-    `Valid until: ${validUntil(message.deadline)}`,
+    { text: `Lets ${delegateeName} (${message.delegatee}) open Aave V3 debt in your name` },
+    { ...upTo, text: `${upTo.text} (variable rate)` },
+    { text: `Debt token: ${request.domain.verifyingContract}` },
+    deadlineLine(message.deadline, now, timeZone),
   ];
 }
 

@@ -4,10 +4,9 @@ import { Card } from "@/components/Card";
 import { useCampaignRule } from "@/hooks/useCampaignStats";
 import type { PointsRule } from "@/lib/campaign/points";
 import { formatUsd, targetProgress } from "@/lib/campaign/stats";
-import { formatUsd as formatDollars } from "@/lib/format";
+import { formatUsd as formatDollars, formatMoment, formatUtc } from "@/lib/format";
 
 const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-const TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** The rule in plain words, from the same config the indexer applies. */
 function describeRule(rule: PointsRule): string {
@@ -58,8 +57,11 @@ export function CampaignProgress({
       {rule.data ? (
         <p className="text-sm">
           <strong>{`Epoch ${rule.data.epoch.current}`}</strong> ends{" "}
-          <time dateTime={new Date(rule.data.epoch.endsAt * 1000).toISOString()}>
-            {TIME.format(rule.data.epoch.endsAt * 1000)} UTC
+          <time
+            dateTime={new Date(rule.data.epoch.endsAt * 1000).toISOString()}
+            title={formatUtc(rule.data.epoch.endsAt)}
+          >
+            {formatMoment(rule.data.epoch.endsAt, rule.data.asOf)}
           </time>
         </p>
       ) : null}

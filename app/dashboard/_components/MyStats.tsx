@@ -4,12 +4,17 @@ import { useAccount } from "wagmi";
 import { Card } from "@/components/Card";
 import { useUserStats } from "@/hooks/useCampaignStats";
 import { formatPoints, formatUsd } from "@/lib/campaign/stats";
+import { formatMoment } from "@/lib/format";
 import { MyPositions } from "./MyPositions";
 import { StatTile } from "./StatTile";
 
-export function MyStats({ indexerUrl }: { indexerUrl: string }) {
+/** `chainId`: the indexed chain, whose address book names the pools. */
+export function MyStats({ indexerUrl, chainId }: { indexerUrl: string; chainId: number }) {
   const { address } = useAccount();
   const stats = useUserStats(indexerUrl, address);
+  // Right after a first migration no snapshot has valued anything yet: "$0.00" would read as lost.
+  const positions = stats.data?.positions ?? [];
+  const awaitingSnapshot = positions.length > 0 && positions.every(({ valued }) => !valued);
   return (
     <Card title="My stats">
       {!address ? (
@@ -18,14 +23,23 @@ export function MyStats({ indexerUrl }: { indexerUrl: string }) {
         <p className="text-sm text-muted">Loading your stats…</p>
       ) : (
         <div className="space-y-4">
-          <div className="grid grid-cols-2 gap-4 md:grid-cols-5">
-            <StatTile label="My points" value={formatPoints(stats.data.points)} />
-            <StatTile label="My held value" value={formatUsd(stats.data.heldUsd)} hint="at the last epoch snapshot" />
+          <div className="grid grid-cols-2 gap-4 md:grid-cols-3">
+            <StatTile label="My points" value={formatPoints(stats.data.points)} hint="credited so far, at epoch ends" />
+            <StatTile
+              label="My earning rate"
+              value={`~${formatPoints(stats.data.earningPerEpoch)}`}
+              hint={`points per epoch at today's value; next credit ${formatMoment(stats.data.epoch.endsAt, stats.data.asOf)}`}
+            />
+            <StatTile
+              label="My held value"
+              value={awaitingSnapshot ? "not valued yet" : formatUsd(stats.data.heldUsd)}
+              hint="at the last epoch snapshot"
+            />
             <StatTile label="My TVL" value={formatUsd(stats.data.retainedUsd)} hint="still in the new version" />
             <StatTile label="My total moved" value={formatUsd(stats.data.migratedUsd)} />
             <StatTile label="My migrations" value={stats.data.migrations.toLocaleString("en-US")} />
           </div>
-          <MyPositions positions={stats.data.positions} />
+          <MyPositions chainId={chainId} positions={stats.data.positions} />
         </div>
       )}
     </Card>

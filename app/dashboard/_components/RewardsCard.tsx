@@ -10,7 +10,7 @@ import { PendingTransaction } from "@/components/PendingTransaction";
 import { describeClaimFailure, useRewardsClaim, useRewardsReport } from "@/hooks/useRewards";
 import { type RewardsStatus, rewardsStatus } from "@/lib/campaign/rewardsClaim";
 import { rewardsDeploymentFor } from "@/lib/campaign/rewardsDeployment";
-import { formatAmount } from "@/lib/format";
+import { formatAmount, formatMoment } from "@/lib/format";
 import { rewardsDistributorAbi } from "@/lib/generated/abis";
 import { StatTile } from "./StatTile";
 
@@ -122,7 +122,7 @@ function ClaimPanel({
         <StatTile label="Claimed so far" value={format(status.claimedSoFar)} />
         <StatTile
           label="Next root"
-          value={status.next ? new Date(status.next.claimableAt * 1000).toLocaleString("en-US") : "none pending"}
+          value={status.next ? formatMoment(status.next.claimableAt, Math.floor(Date.now() / 1000)) : "none pending"}
           hint={
             status.next
               ? `claimable then: ${format(status.next.more)} more`

@@ -1,7 +1,9 @@
 import type { Hex } from "viem";
 import type { useSignTypedData } from "wagmi";
-import type { SignatureRequest } from "@/lib/routes/types";
-import { delegationTypedData, describeDelegation, describePermit, permitTypedData } from "@/lib/signing/typedData";
+import { type SignatureRequest, typedDataOf } from "@/lib/routes/types";
+import { describeNftPermit } from "@/lib/signing/nftPermit";
+import { wallClockSeconds } from "@/lib/signing/requests";
+import { describeDelegation, describePermit, type PlainLine } from "@/lib/signing/typedData";
 
 /** The batch's signature requests, the deadline they share, and the signatures made so far by request key. */
 export interface Signing {
@@ -35,15 +37,24 @@ export async function signRemaining(
 
 /** Asks the wallet to sign the typed data built from the same request the list below describes. */
 export function signWith(signTypedDataAsync: ReturnType<typeof useSignTypedData>["signTypedDataAsync"]) {
-  return (item: SignatureRequest) =>
-    item.kind === "permit"
-      ? signTypedDataAsync(permitTypedData(item.request))
-      : signTypedDataAsync(delegationTypedData(item.request));
+  return (item: SignatureRequest) => signTypedDataAsync(typedDataOf(item));
 }
 
-/** Each signature in plain words, with whether it is signed yet. */
+/** A request in plain words, from the same object that is signed. */
+function describeRequest(item: SignatureRequest, now: bigint): PlainLine[] {
+  switch (item.kind) {
+    case "permit":
+      return describePermit(item.request, now);
+    case "delegation":
+      return describeDelegation(item.request, now);
+    case "nftPermit":
+      return describeNftPermit(item.request, now);
+  }
+}
+
+/** Each signature in plain words, with whether it is signed yet; rounded figures show their exact value on hover. */
 export function SignatureList({ signing }: { signing: Signing }) {
-  const now = BigInt(Math.floor(Date.now() / 1000));
+  const now = wallClockSeconds();
   return (
     <div className="space-y-3">
       {signing.requests.map((item) => (
@@ -52,11 +63,11 @@ export function SignatureList({ signing }: { signing: Signing }) {
           aria-label={item.label}
           className="space-y-1 rounded-lg bg-slate-100 p-3 font-mono text-sm break-all dark:bg-slate-800"
         >
-          {(item.kind === "permit" ? describePermit(item.request, now) : describeDelegation(item.request)).map(
-            (line) => (
-              <li key={line}>{line}</li>
-            ),
-          )}
+          {describeRequest(item, now).map(({ text, exact }) => (
+            <li key={text} title={exact}>
+              {text}
+            </li>
+          ))}
           <li>{signing.signatures[item.key] ? "✓ Signed" : "Not signed yet"}</li>
         </ul>
       ))}

@@ -4,9 +4,16 @@ import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { and, asc, client, desc, eq } from "ponder";
 import { type Address, getAddress, isAddress } from "viem";
-import { epochAt, epochStart, type PointsRule } from "../../../lib/campaign/points";
+import {
+  awaitsFirstSnapshot,
+  earningRate,
+  epochAt,
+  epochStart,
+  type HoldingState,
+  type PointsRule,
+} from "../../../lib/campaign/points";
 import { campaignRule, pointsRule } from "../../campaign";
-import { indexedChain } from "../../chains";
+import { indexedChain, isV4PositionManager } from "../../chains";
 import rewardsApi from "./rewards";
 
 /**
@@ -23,7 +30,26 @@ app.use("/*", cors({ origin: "*", allowMethods: ["GET", "POST"] }));
 app.use("/sql/*", client({ db, schema }));
 app.route("/", rewardsApi);
 
-async function chainTime(): Promise<number> {
+/** How long the head's time is reused: blocks come every few seconds, and the epoch ends on a block anyway. */
+const HEAD_TIME_MS = 1_000;
+let headTime: { readAt: number; time: Promise<number> } | undefined;
+
+/**
+ * The chain head's timestamp, read at most once a second and shared by the requests meanwhile: a read per request put
+ * an RPC round trip (tens of ms on a busy node) in every route that answers `asOf`.
+ */
+function chainTime(): Promise<number> {
+  if (headTime && Date.now() - headTime.readAt < HEAD_TIME_MS) return headTime.time;
+  const read = { readAt: Date.now(), time: readHeadTime() };
+  // A failed read is not reused.
+  read.time.catch(() => {
+    if (headTime === read) headTime = undefined;
+  });
+  headTime = read;
+  return read.time;
+}
+
+async function readHeadTime(): Promise<number> {
   const clients = publicClients as Record<string, (typeof publicClients)[keyof typeof publicClients]>;
   const head = await clients[chain.name]?.getBlock();
   if (!head) throw new Error(`no client for ${chain.name}`);
@@ -55,12 +81,29 @@ const epochView = (asOf: number, rule: PointsRule) => {
 
 app.get("/api/campaign", async (c) => {
   const [asOf, rule] = await Promise.all([chainTime(), appliedRule()]);
-  return c.json({ chainId, rule, epoch: epochView(asOf, rule) });
+  return c.json({ chainId, asOf, rule, epoch: epochView(asOf, rule) });
+});
+
+type V4PoolRow = typeof schema.v4Pool.$inferSelect;
+
+/** The keys of the V4 pools migrations landed in, by PoolId, to name them. */
+async function v4PoolKeys() {
+  const rows = await db.select().from(schema.v4Pool).where(eq(schema.v4Pool.chainId, chainId));
+  return new Map(rows.map((row) => [row.poolId, poolKeyView(row)]));
+}
+
+const poolKeyView = ({ currency0, currency1, fee, tickSpacing, hooks }: V4PoolRow) => ({
+  currency0,
+  currency1,
+  fee,
+  tickSpacing,
+  hooks,
 });
 
 app.get("/api/summary", async (c) => {
-  const [asOf, totals, pools] = await Promise.all([
+  const [asOf, v4Pools, totals, pools] = await Promise.all([
     chainTime(),
+    v4PoolKeys(),
     db.select().from(schema.chainTotal).where(eq(schema.chainTotal.chainId, chainId)),
     db
       .select()
@@ -97,6 +140,7 @@ app.get("/api/summary", async (c) => {
       route: pool.route,
       token0: pool.token0,
       token1: pool.token1,
+      poolKey: v4Pools.get(pool.pool),
       migrations: pool.migrations,
       migratedUsd: pool.migratedUsd.toString(),
       tvlUsd: pool.retainedUsd.toString(),
@@ -142,9 +186,10 @@ app.get("/api/users/:address", async (c) => {
   const address = c.req.param("address");
   if (!isAddress(address)) return c.json({ error: `not an address: ${address}` }, 400);
   const user = getAddress(address) as Address;
-  const [asOf, rule, rows, positions, lendings] = await Promise.all([
+  const [asOf, rule, v4Pools, rows, positions, lendings] = await Promise.all([
     chainTime(),
     appliedRule(),
+    v4PoolKeys(),
     db
       .select()
       .from(schema.userTotal)
@@ -160,33 +205,49 @@ app.get("/api/users/:address", async (c) => {
       .where(and(eq(schema.lendingPosition.chainId, chainId), eq(schema.lendingPosition.user, user))),
   ]);
   const row = rows[0];
+  const epoch = epochView(asOf, rule);
+  const excluded = row?.excluded ?? false;
+  // What each position earns per epoch at today's value, by the rule the snapshots apply.
   const holding = (held: {
     migratedUsd: bigint;
     heldUsd: bigint;
     state: string;
     pointsPerEpoch: bigint;
     points: bigint;
-  }) => ({
-    migratedUsd: held.migratedUsd.toString(),
-    heldUsd: held.heldUsd.toString(),
-    state: held.state,
-    pointsPerEpoch: held.pointsPerEpoch.toString(),
-    points: held.points.toString(),
-  });
+  }) => {
+    const credited = { ...held, state: held.state as HoldingState };
+    return {
+      migratedUsd: held.migratedUsd.toString(),
+      heldUsd: held.heldUsd.toString(),
+      valued: !awaitsFirstSnapshot(credited),
+      state: held.state,
+      pointsPerEpoch: held.pointsPerEpoch.toString(),
+      earningPerEpoch: excluded ? 0n : earningRate(credited, epoch.current, rule),
+      points: held.points.toString(),
+    };
+  };
+  const held = [
+    ...positions.map((position) => ({
+      kind: isV4PositionManager(chain, position.positionManager) ? ("uniswap-v4" as const) : ("uniswap-v3" as const),
+      id: position.tokenId.toString(),
+      pool: position.pool,
+      poolKey: v4Pools.get(position.pool),
+      ...holding(position),
+    })),
+    ...lendings.map((lending) => ({
+      kind: "aave-v3" as const,
+      id: lending.pool,
+      pool: lending.pool,
+      ...holding(lending),
+    })),
+  ];
   return c.json({
     asOf,
-    epoch: epochView(asOf, rule),
+    epoch,
     ...(row ? userView(row) : { user, migrations: 0, migratedUsd: "0", retainedUsd: "0", heldUsd: "0", points: "0" }),
-    excluded: row?.excluded ?? false,
-    positions: [
-      ...positions.map((held) => ({
-        kind: "uniswap-v3" as const,
-        id: held.tokenId.toString(),
-        pool: held.pool,
-        ...holding(held),
-      })),
-      ...lendings.map((held) => ({ kind: "aave-v3" as const, id: held.pool, pool: held.pool, ...holding(held) })),
-    ],
+    excluded,
+    earningPerEpoch: held.reduce((sum, { earningPerEpoch }) => sum + earningPerEpoch, 0n).toString(),
+    positions: held.map(({ earningPerEpoch, ...rest }) => ({ ...rest, earningPerEpoch: earningPerEpoch.toString() })),
   });
 });
 

@@ -1,4 +1,6 @@
 import { tokensUsd } from "../../aave/v3/usdPrices";
+import type { TokenAmount } from "../../signing/typedData";
+import { lpUnderlying } from "../../uniswap/v2/liquidity";
 import type { V2Position } from "../../uniswap/v2/positions";
 
 /** "WETH / USDC". */
@@ -15,3 +17,12 @@ export const positionUsd = (position: V2Position, prices: ReadonlyMap<string, bi
     ],
     prices,
   );
+
+/** What `lpAmount` of the position's LP token redeems for at the pair's reserves, in its two tokens. */
+export function lpWorth(position: V2Position, lpAmount: bigint): TokenAmount[] {
+  const { amount0, amount1 } = lpUnderlying(lpAmount, position.lpTotalSupply, position.reserve0, position.reserve1);
+  return [
+    { symbol: position.token0.symbol, decimals: position.token0.decimals, amount: amount0 },
+    { symbol: position.token1.symbol, decimals: position.token1.decimals, amount: amount1 },
+  ];
+}
