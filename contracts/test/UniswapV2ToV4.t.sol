@@ -9,8 +9,10 @@ import {SqrtPriceMath} from "../src/libraries/SqrtPriceMath.sol";
 import {AaveMigratorTest} from "./base/AaveMigratorTest.sol";
 import {V4MigratorTest} from "./base/V4MigratorTest.sol";
 import {FeeOnTransferToken} from "./mocks/FeeOnTransferToken.sol";
+import {V4Swapper} from "./mocks/V4Swapper.sol";
 import {IV4PositionManager} from "./utils/interfaces/IUniswapV4.sol";
 import {IHooks} from "@uniswap/v4-core/src/interfaces/IHooks.sol";
+import {IPoolManager} from "@uniswap/v4-core/src/interfaces/IPoolManager.sol";
 import {Currency} from "@uniswap/v4-core/src/types/Currency.sol";
 import {PoolId, PoolIdLibrary} from "@uniswap/v4-core/src/types/PoolId.sol";
 import {PoolKey} from "@uniswap/v4-core/src/types/PoolKey.sol";
@@ -104,6 +106,34 @@ contract UniswapV2ToV4Test is AaveMigratorTest, V4MigratorTest {
 
         assertEq(_v4Price(key), pairPrice, "initialised at the pair's price before the burn");
         assertEq(_v4Liquidity(m.tokenId), m.liquidity, "position in the new pool");
+        _assertV4Empty();
+    }
+
+    /// @dev Any share of the LP into either pool (WETH or native ETH), after a swap of fuzzed size moved the V4 price
+    /// (the bounds follow it, as a fresh preview would): every token withdrawn is deposited or refunded, the event is
+    /// the chain's state, and nothing stays behind.
+    function testFuzz_Migrate_V2LpIntoV4AtAnyPrice(uint16 percentageBps, bool native, uint256 swapUsdc, bool unwrap)
+        public
+    {
+        percentageBps = uint16(bound(percentageBps, 10, 10_000));
+        PoolKey memory key = _v4Key(native ? "ETH_USDC_500" : "WETH_USDC_3000");
+        swapUsdc = bound(swapUsdc, 0, 200_000e6);
+        if (swapUsdc != 0) {
+            V4Swapper swapper = new V4Swapper(IPoolManager(V4_POOL_MANAGER));
+            deal(USDC, address(swapper), swapUsdc);
+            swapper.swap(key, false, swapUsdc);
+        }
+        IUniswapV2ToV4Route.UniswapV2ToV4Params memory params =
+            _v2ToV4Params(aliceKey, percentageBps, native ? "ETH_USDC_500" : "WETH_USDC_3000");
+        uint256 lpBefore = IUniswapV2Pair(wethUsdcPair).balanceOf(alice);
+
+        IMigrator.LiquidityMigration memory m = _migrate(alice, _one(_v2ToV4Position(params)), unwrap)[0];
+
+        assertEq(lpBefore - IUniswapV2Pair(wethUsdcPair).balanceOf(alice), m.sourceAmount, "LP burned");
+        assertEq(m.amount0Deposited + m.amount0Refunded, m.amount0Withdrawn, "currency0 deposited or refunded");
+        assertEq(m.amount1Deposited + m.amount1Refunded, m.amount1Withdrawn, "currency1 deposited or refunded");
+        assertEq(_v4Liquidity(m.tokenId), m.liquidity, "event liquidity is the position's");
+        assertEq(m.destination, PoolId.unwrap(key.toId()), "the chosen pool");
         _assertV4Empty();
     }
 
