@@ -34,7 +34,7 @@ function heldRange(held: HeldV3Position, position: V2Position, fee: FeeTier): Ra
 }
 
 /** One choice among a few, as a row of labelled radio chips (arrow keys move between them). */
-function ChoiceChips<T extends string>({
+export function ChoiceChips<T extends string>({
   label,
   name,
   choices,

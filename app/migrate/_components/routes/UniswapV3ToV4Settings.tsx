@@ -1,0 +1,282 @@
+"use client";
+
+import { Alert } from "@/components/Alert";
+import { Button } from "@/components/Button";
+import { Card } from "@/components/Card";
+import { Field } from "@/components/Field";
+import { useV3SourcePositions } from "@/hooks/useV3SourcePositions";
+import { useV4Pools } from "@/hooks/useV4Pools";
+import { addressesFor } from "@/lib/chain/addresses";
+import { describeWalletError } from "@/lib/chain/walletErrors";
+import { parsePercentage, previewSlippageBps } from "@/lib/inputs";
+import { legOf, type Planned } from "@/lib/routes/types";
+import { uniswapV3ToV4, v3PositionLabel } from "@/lib/routes/uniswapV3ToV4";
+import { DEFAULT_V3_TO_V4_DRAFT, type UniswapV3ToV4Plan, type V3ToV4Draft } from "@/lib/routes/uniswapV3ToV4/draft";
+import { type PairKind, pairKind } from "@/lib/uniswap/pairKind";
+import { priceFromSqrtPriceX96 } from "@/lib/uniswap/v3/poolMath";
+import { pickRangePreset, rangePresets } from "@/lib/uniswap/v3/rangePresets";
+import type { V3SourcePosition } from "@/lib/uniswap/v3/sourcePositions";
+import type { V4DestinationDraft } from "@/lib/uniswap/v4/destination";
+import { poolCurrencies, STANDARD_TIERS, sqrtPriceInPoolOrder, tierLabel } from "@/lib/uniswap/v4/poolKey";
+import { deepestPool, poolExists, type V4PoolState } from "@/lib/uniswap/v4/pools";
+import { useKeptState } from "../keptInputs";
+import { ChoiceChips } from "../PositionSettings";
+import { V3PositionList } from "../V3PositionList";
+import { V3ToV4Preview } from "../V3ToV4Preview";
+import type { RouteContext, RouteSettings } from "./types";
+
+/** The account's Uniswap V3 positions: pick some, set each one's share, its fees and its V4 destination. */
+export function useUniswapV3ToV4Settings({ owner, chainId, migrator, slippageBps }: RouteContext): RouteSettings {
+  const positions = useV3SourcePositions(owner);
+  const [selected, setSelected] = useKeptState<Set<string>>("uniswapV3ToV4.selected", new Set());
+  const [drafts, setDrafts] = useKeptState<Record<string, V3ToV4Draft>>("uniswapV3ToV4.drafts", {});
+  const weth = addressesFor(chainId).tokens.WETH;
+  const chosen = (positions.data ?? []).filter((position) => selected.has(position.tokenId.toString()));
+  const draftOf = (position: V3SourcePosition) => drafts[position.tokenId.toString()] ?? DEFAULT_V3_TO_V4_DRAFT;
+  const currenciesOf = (position: V3SourcePosition) =>
+    poolCurrencies(position.token0, position.token1, weth, draftOf(position).destination.native);
+  // Read once per position and currency choice, apart from the preview.
+  const poolReads = useV4Pools(chosen.map(currenciesOf));
+  const candidatesOf = (i: number): V4PoolState[] | undefined => poolReads[i]?.data;
+
+  const plans: (Planned<UniswapV3ToV4Plan> | undefined)[] = chosen.map((position, i) => {
+    const candidates = candidatesOf(i);
+    if (!candidates) return undefined;
+    return uniswapV3ToV4.plan({
+      position,
+      draft: draftOf(position),
+      candidates,
+      weth,
+      slippageBps: previewSlippageBps(slippageBps),
+    });
+  });
+  const ready = plans.flatMap((planned) => (planned?.ok ? [planned.plan] : []));
+
+  const toggle = (tokenId: bigint) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(tokenId.toString())) next.add(tokenId.toString());
+      return next;
+    });
+
+  return {
+    tokens: (positions.data ?? []).flatMap((position) => [position.token0.address, position.token1.address]),
+    opensBatch: chosen.length > 0,
+    legs: ready.map((plan) => legOf(uniswapV3ToV4, plan, migrator)),
+    complete: ready.length === chosen.length,
+    sendable: slippageBps.ok && ready.every((plan) => plan.sendable),
+    render: ({ market, simulation }) => {
+      if (positions.isPending) return <Card>Looking for your V3 positions…</Card>;
+      if (positions.isError) {
+        return (
+          <Card title="Could not read your V3 positions">
+            <Alert tone="error">{describeWalletError(positions.error)}</Alert>
+            <Button variant="secondary" onClick={() => positions.refetch()}>
+              Try again
+            </Button>
+          </Card>
+        );
+      }
+      // An account without V3 positions sees nothing of this route: most accounts come for V2 or Aave.
+      if (positions.data.length === 0) return null;
+      return (
+        <>
+          <V3PositionList
+            positions={positions.data}
+            prices={market.data?.prices}
+            selected={selected}
+            onToggle={toggle}
+          />
+          {chosen.map((position, i) => {
+            const planned = plans[i];
+            const draft = draftOf(position);
+            const setDraft = (next: V3ToV4Draft) =>
+              setDrafts((current) => ({ ...current, [position.tokenId.toString()]: next }));
+            return (
+              <Card key={position.tokenId} title={`Move ${v3PositionLabel(position)} to Uniswap V4`}>
+                <V3ToV4Fields
+                  position={position}
+                  draft={draft}
+                  candidates={candidatesOf(i)}
+                  weth={weth}
+                  onChange={setDraft}
+                />
+                {planned === undefined ? <p className="text-sm text-muted">Reading the V4 pools…</p> : null}
+                {planned?.ok === false ? <Alert tone="error">{planned.error}</Alert> : null}
+                {planned?.ok ? (
+                  <V3ToV4Preview
+                    ready={planned.plan}
+                    simulated={
+                      simulation.data?.migrations.find(
+                        ({ source, migration }) =>
+                          source.toLowerCase() === position.positionManager.toLowerCase() &&
+                          migration.sourceId === position.tokenId,
+                      )?.migration
+                    }
+                    deviationConfirmed={draft.deviationConfirmed}
+                    onConfirmDeviation={(confirmed) => setDraft({ ...draft, deviationConfirmed: confirmed })}
+                  />
+                ) : null}
+              </Card>
+            );
+          })}
+        </>
+      );
+    },
+  };
+}
+
+/** Share, fees, and the V4 destination (ETH or WETH, pool, range) of one V3 position, edited as typed. */
+function V3ToV4Fields({
+  position,
+  draft,
+  candidates,
+  weth,
+  onChange,
+}: {
+  position: V3SourcePosition;
+  draft: V3ToV4Draft;
+  /** The V4 pools of the chosen currencies, once read. */
+  candidates: V4PoolState[] | undefined;
+  weth: `0x${string}`;
+  onChange: (draft: V3ToV4Draft) => void;
+}) {
+  const percentage = parsePercentage(draft.percentage);
+  const id = position.tokenId.toString();
+  const name = `position #${id}`;
+  const setDestination = (destination: V4DestinationDraft) =>
+    onChange({ ...draft, destination, deviationConfirmed: false });
+  const currencies = poolCurrencies(position.token0, position.token1, weth, draft.destination.native);
+  const hasWeth = [position.token0, position.token1].some(
+    (token) => token.address.toLowerCase() === weth.toLowerCase(),
+  );
+  const tier = draft.destination.tier ?? deepestPool(candidates ?? [])?.key ?? { fee: 3000, tickSpacing: 60 };
+  const kind = pairKind(currencies.currency0.symbol, currencies.currency1.symbol);
+  const units = `${currencies.currency1.symbol} per ${currencies.currency0.symbol}`;
+  // Custom bounds start around the V3 price, in the V4 pool's order.
+  const price = priceFromSqrtPriceX96(
+    sqrtPriceInPoolOrder(position.sqrtPriceX96, currencies.flipped),
+    currencies.currency0.decimals,
+    currencies.currency1.decimals,
+  );
+  return (
+    <fieldset className="space-y-4">
+      <legend className="sr-only">Settings for {name}</legend>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field
+          label={`Share of ${name} to move (%)`}
+          value={draft.percentage}
+          onChange={(event) => onChange({ ...draft, percentage: event.target.value })}
+          error={percentage.ok ? undefined : percentage.error}
+        />
+      </div>
+      <ChoiceChips
+        label={`Uncollected fees of ${name}`}
+        name={`fees-${id}`}
+        choices={[
+          { id: "deposit", label: "Deposit the fees into V4" },
+          { id: "refund", label: "Send the fees to me" },
+        ]}
+        checked={draft.depositFees ? "deposit" : "refund"}
+        onChange={(choice) => onChange({ ...draft, depositFees: choice === "deposit" })}
+      />
+      {hasWeth ? (
+        <ChoiceChips
+          label={`WETH or native ETH in V4 for ${name}`}
+          name={`native-${id}`}
+          choices={[
+            { id: "weth", label: "WETH" },
+            { id: "eth", label: "Native ETH" },
+          ]}
+          checked={draft.destination.native ? "eth" : "weth"}
+          onChange={(choice) =>
+            // Another currency is another pool: its tier is picked afresh.
+            setDestination({ ...draft.destination, native: choice === "eth", tier: undefined })
+          }
+        />
+      ) : null}
+      <ChoiceChips
+        label={`V4 pool for ${name}`}
+        name={`pool-${id}`}
+        choices={STANDARD_TIERS.map((standard) => {
+          const pool = candidates?.find((candidate) => candidate.key.fee === standard.fee);
+          const state = pool === undefined ? "" : poolExists(pool) ? " · pool exists" : " · no pool yet";
+          return { id: String(standard.fee), label: `${tierLabel(standard)}${state}` };
+        })}
+        checked={String(tier.fee)}
+        onChange={(fee) =>
+          setDestination({
+            ...draft.destination,
+            tier: STANDARD_TIERS.find((standard) => String(standard.fee) === fee),
+          })
+        }
+      />
+      <ChoiceChips
+        label={`Range of the V4 position for ${name}`}
+        name={`keep-range-${id}`}
+        choices={[
+          { id: "keep", label: "Same range as in V3" },
+          { id: "new", label: "A new range" },
+        ]}
+        checked={draft.keepV3Range ? "keep" : "new"}
+        onChange={(choice) => onChange({ ...draft, keepV3Range: choice === "keep", deviationConfirmed: false })}
+      />
+      {draft.keepV3Range ? null : (
+        <NewRangeFields
+          draft={draft.destination}
+          price={price}
+          kind={kind}
+          name={name}
+          id={id}
+          units={units}
+          onChange={setDestination}
+        />
+      )}
+    </fieldset>
+  );
+}
+
+/** The range presets and custom bounds of a new V4 range. */
+function NewRangeFields({
+  draft,
+  price,
+  kind,
+  name,
+  id,
+  units,
+  onChange,
+}: {
+  draft: V4DestinationDraft;
+  price: number;
+  kind: PairKind;
+  name: string;
+  id: string;
+  units: string;
+  onChange: (draft: V4DestinationDraft) => void;
+}) {
+  return (
+    <>
+      <ChoiceChips
+        label={`V4 price range for ${name}`}
+        name={`range-${id}`}
+        choices={rangePresets(kind)}
+        checked={draft.range.preset}
+        onChange={(preset) => onChange({ ...draft, range: pickRangePreset(draft.range, preset, price, kind) })}
+      />
+      {draft.range.preset === "custom" ? (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field
+            label={`Min price (${units})`}
+            value={draft.range.minPrice}
+            onChange={(event) => onChange({ ...draft, range: { ...draft.range, minPrice: event.target.value } })}
+          />
+          <Field
+            label={`Max price (${units})`}
+            value={draft.range.maxPrice}
+            onChange={(event) => onChange({ ...draft, range: { ...draft.range, maxPrice: event.target.value } })}
+          />
+        </div>
+      ) : null}
+    </>
+  );
+}
