@@ -23,6 +23,9 @@ const PROTOCOL_ABIS: Record<string, string> = {
   UniswapV3Factory: "@uniswap/v3-core/artifacts/contracts/UniswapV3Factory.sol/UniswapV3Factory.json",
   NonfungiblePositionManager:
     "@uniswap/v3-periphery/artifacts/contracts/NonfungiblePositionManager.sol/NonfungiblePositionManager.json",
+  // V4 pools are read through StateView (slot0, liquidity by PoolId); positions through the PositionManager.
+  UniswapV4StateView: "@uniswap/v4-periphery/foundry-out/IStateView.sol/IStateView.json",
+  UniswapV4PositionManager: "@uniswap/v4-periphery/foundry-out/IPositionManager.sol/IPositionManager.json",
   AaveV2LendingPool: `${AAVE_V2}/interfaces/ILendingPool.sol/ILendingPool.json`,
   AaveV2AddressesProvider: `${AAVE_V2}/interfaces/ILendingPoolAddressesProvider.sol/ILendingPoolAddressesProvider.json`,
   AaveV2DataProvider: `${AAVE_V2}/misc/AaveProtocolDataProvider.sol/AaveProtocolDataProvider.json`,
@@ -52,6 +55,8 @@ export default defineConfig({
         "IAaveV3Pool.sol/**",
         "RewardsDistributor.sol/**",
       ],
+      // The `size` compiler profile (foundry.toml) writes a second artifact of some contracts, `<Name>.size.json`.
+      exclude: ["**/*.size.json"],
       forge: { build: false },
     }),
     {

@@ -7419,6 +7419,540 @@ export const uniswapV3PoolAbi = [
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// UniswapV4PositionManager
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+export const uniswapV4PositionManagerAbi = [
+  {
+    type: 'function',
+    inputs: [],
+    name: 'DOMAIN_SEPARATOR',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'tokenId', internalType: 'uint256', type: 'uint256' }],
+    name: 'getPoolAndPositionInfo',
+    outputs: [
+      {
+        name: '',
+        internalType: 'struct PoolKey',
+        type: 'tuple',
+        components: [
+          { name: 'currency0', internalType: 'Currency', type: 'address' },
+          { name: 'currency1', internalType: 'Currency', type: 'address' },
+          { name: 'fee', internalType: 'uint24', type: 'uint24' },
+          { name: 'tickSpacing', internalType: 'int24', type: 'int24' },
+          { name: 'hooks', internalType: 'contract IHooks', type: 'address' },
+        ],
+      },
+      { name: '', internalType: 'PositionInfo', type: 'uint256' },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'tokenId', internalType: 'uint256', type: 'uint256' }],
+    name: 'getPositionLiquidity',
+    outputs: [{ name: 'liquidity', internalType: 'uint128', type: 'uint128' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'key',
+        internalType: 'struct PoolKey',
+        type: 'tuple',
+        components: [
+          { name: 'currency0', internalType: 'Currency', type: 'address' },
+          { name: 'currency1', internalType: 'Currency', type: 'address' },
+          { name: 'fee', internalType: 'uint24', type: 'uint24' },
+          { name: 'tickSpacing', internalType: 'int24', type: 'int24' },
+          { name: 'hooks', internalType: 'contract IHooks', type: 'address' },
+        ],
+      },
+      { name: 'sqrtPriceX96', internalType: 'uint160', type: 'uint160' },
+    ],
+    name: 'initializePool',
+    outputs: [{ name: '', internalType: 'int24', type: 'int24' }],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'unlockData', internalType: 'bytes', type: 'bytes' },
+      { name: 'deadline', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'modifyLiquidities',
+    outputs: [],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'actions', internalType: 'bytes', type: 'bytes' },
+      { name: 'params', internalType: 'bytes[]', type: 'bytes[]' },
+    ],
+    name: 'modifyLiquiditiesWithoutUnlock',
+    outputs: [],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'data', internalType: 'bytes[]', type: 'bytes[]' }],
+    name: 'multicall',
+    outputs: [{ name: 'results', internalType: 'bytes[]', type: 'bytes[]' }],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'nextTokenId',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'owner', internalType: 'address', type: 'address' },
+      { name: 'word', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'nonces',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'spender', internalType: 'address', type: 'address' },
+      { name: 'tokenId', internalType: 'uint256', type: 'uint256' },
+      { name: 'deadline', internalType: 'uint256', type: 'uint256' },
+      { name: 'nonce', internalType: 'uint256', type: 'uint256' },
+      { name: 'signature', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'permit',
+    outputs: [],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'owner', internalType: 'address', type: 'address' },
+      {
+        name: 'permitSingle',
+        internalType: 'struct IAllowanceTransfer.PermitSingle',
+        type: 'tuple',
+        components: [
+          {
+            name: 'details',
+            internalType: 'struct IAllowanceTransfer.PermitDetails',
+            type: 'tuple',
+            components: [
+              { name: 'token', internalType: 'address', type: 'address' },
+              { name: 'amount', internalType: 'uint160', type: 'uint160' },
+              { name: 'expiration', internalType: 'uint48', type: 'uint48' },
+              { name: 'nonce', internalType: 'uint48', type: 'uint48' },
+            ],
+          },
+          { name: 'spender', internalType: 'address', type: 'address' },
+          { name: 'sigDeadline', internalType: 'uint256', type: 'uint256' },
+        ],
+      },
+      { name: 'signature', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'permit',
+    outputs: [{ name: 'err', internalType: 'bytes', type: 'bytes' }],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'owner', internalType: 'address', type: 'address' },
+      {
+        name: '_permitBatch',
+        internalType: 'struct IAllowanceTransfer.PermitBatch',
+        type: 'tuple',
+        components: [
+          {
+            name: 'details',
+            internalType: 'struct IAllowanceTransfer.PermitDetails[]',
+            type: 'tuple[]',
+            components: [
+              { name: 'token', internalType: 'address', type: 'address' },
+              { name: 'amount', internalType: 'uint160', type: 'uint160' },
+              { name: 'expiration', internalType: 'uint48', type: 'uint48' },
+              { name: 'nonce', internalType: 'uint48', type: 'uint48' },
+            ],
+          },
+          { name: 'spender', internalType: 'address', type: 'address' },
+          { name: 'sigDeadline', internalType: 'uint256', type: 'uint256' },
+        ],
+      },
+      { name: 'signature', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'permitBatch',
+    outputs: [{ name: 'err', internalType: 'bytes', type: 'bytes' }],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'owner', internalType: 'address', type: 'address' },
+      { name: 'operator', internalType: 'address', type: 'address' },
+      { name: 'approved', internalType: 'bool', type: 'bool' },
+      { name: 'deadline', internalType: 'uint256', type: 'uint256' },
+      { name: 'nonce', internalType: 'uint256', type: 'uint256' },
+      { name: 'signature', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'permitForAll',
+    outputs: [],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'poolManager',
+    outputs: [
+      { name: '', internalType: 'contract IPoolManager', type: 'address' },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'tokenId', internalType: 'uint256', type: 'uint256' }],
+    name: 'positionInfo',
+    outputs: [{ name: '', internalType: 'PositionInfo', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'nonce', internalType: 'uint256', type: 'uint256' }],
+    name: 'revokeNonce',
+    outputs: [],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'tokenId', internalType: 'uint256', type: 'uint256' },
+      { name: 'newSubscriber', internalType: 'address', type: 'address' },
+      { name: 'data', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'subscribe',
+    outputs: [],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'tokenId', internalType: 'uint256', type: 'uint256' }],
+    name: 'subscriber',
+    outputs: [
+      {
+        name: 'subscriber',
+        internalType: 'contract ISubscriber',
+        type: 'address',
+      },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'tokenId', internalType: 'uint256', type: 'uint256' }],
+    name: 'unsubscribe',
+    outputs: [],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'unsubscribeGasLimit',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'tokenId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'subscriber',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+    ],
+    name: 'Subscription',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'tokenId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'subscriber',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+    ],
+    name: 'Unsubscription',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'tokenId', internalType: 'uint256', type: 'uint256' },
+      { name: 'subscriber', internalType: 'address', type: 'address' },
+    ],
+    name: 'AlreadySubscribed',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'subscriber', internalType: 'address', type: 'address' },
+      { name: 'reason', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'BurnNotificationReverted',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'deadline', internalType: 'uint256', type: 'uint256' }],
+    name: 'DeadlinePassed',
+  },
+  { type: 'error', inputs: [], name: 'GasLimitTooLow' },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'subscriber', internalType: 'address', type: 'address' },
+      { name: 'reason', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'ModifyLiquidityNotificationReverted',
+  },
+  { type: 'error', inputs: [], name: 'NoCodeSubscriber' },
+  { type: 'error', inputs: [], name: 'NoSelfPermit' },
+  { type: 'error', inputs: [], name: 'NonceAlreadyUsed' },
+  {
+    type: 'error',
+    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
+    name: 'NotApproved',
+  },
+  { type: 'error', inputs: [], name: 'NotSubscribed' },
+  { type: 'error', inputs: [], name: 'PoolManagerMustBeLocked' },
+  { type: 'error', inputs: [], name: 'SignatureDeadlineExpired' },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'subscriber', internalType: 'address', type: 'address' },
+      { name: 'reason', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'SubscriptionReverted',
+  },
+  { type: 'error', inputs: [], name: 'Unauthorized' },
+] as const
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// UniswapV4StateView
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+export const uniswapV4StateViewAbi = [
+  {
+    type: 'function',
+    inputs: [{ name: 'poolId', internalType: 'PoolId', type: 'bytes32' }],
+    name: 'getFeeGrowthGlobals',
+    outputs: [
+      { name: 'feeGrowthGlobal0', internalType: 'uint256', type: 'uint256' },
+      { name: 'feeGrowthGlobal1', internalType: 'uint256', type: 'uint256' },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'poolId', internalType: 'PoolId', type: 'bytes32' },
+      { name: 'tickLower', internalType: 'int24', type: 'int24' },
+      { name: 'tickUpper', internalType: 'int24', type: 'int24' },
+    ],
+    name: 'getFeeGrowthInside',
+    outputs: [
+      {
+        name: 'feeGrowthInside0X128',
+        internalType: 'uint256',
+        type: 'uint256',
+      },
+      {
+        name: 'feeGrowthInside1X128',
+        internalType: 'uint256',
+        type: 'uint256',
+      },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'poolId', internalType: 'PoolId', type: 'bytes32' }],
+    name: 'getLiquidity',
+    outputs: [{ name: 'liquidity', internalType: 'uint128', type: 'uint128' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'poolId', internalType: 'PoolId', type: 'bytes32' },
+      { name: 'positionId', internalType: 'bytes32', type: 'bytes32' },
+    ],
+    name: 'getPositionInfo',
+    outputs: [
+      { name: 'liquidity', internalType: 'uint128', type: 'uint128' },
+      {
+        name: 'feeGrowthInside0LastX128',
+        internalType: 'uint256',
+        type: 'uint256',
+      },
+      {
+        name: 'feeGrowthInside1LastX128',
+        internalType: 'uint256',
+        type: 'uint256',
+      },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'poolId', internalType: 'PoolId', type: 'bytes32' },
+      { name: 'owner', internalType: 'address', type: 'address' },
+      { name: 'tickLower', internalType: 'int24', type: 'int24' },
+      { name: 'tickUpper', internalType: 'int24', type: 'int24' },
+      { name: 'salt', internalType: 'bytes32', type: 'bytes32' },
+    ],
+    name: 'getPositionInfo',
+    outputs: [
+      { name: 'liquidity', internalType: 'uint128', type: 'uint128' },
+      {
+        name: 'feeGrowthInside0LastX128',
+        internalType: 'uint256',
+        type: 'uint256',
+      },
+      {
+        name: 'feeGrowthInside1LastX128',
+        internalType: 'uint256',
+        type: 'uint256',
+      },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'poolId', internalType: 'PoolId', type: 'bytes32' },
+      { name: 'positionId', internalType: 'bytes32', type: 'bytes32' },
+    ],
+    name: 'getPositionLiquidity',
+    outputs: [{ name: 'liquidity', internalType: 'uint128', type: 'uint128' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'poolId', internalType: 'PoolId', type: 'bytes32' }],
+    name: 'getSlot0',
+    outputs: [
+      { name: 'sqrtPriceX96', internalType: 'uint160', type: 'uint160' },
+      { name: 'tick', internalType: 'int24', type: 'int24' },
+      { name: 'protocolFee', internalType: 'uint24', type: 'uint24' },
+      { name: 'lpFee', internalType: 'uint24', type: 'uint24' },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'poolId', internalType: 'PoolId', type: 'bytes32' },
+      { name: 'tick', internalType: 'int16', type: 'int16' },
+    ],
+    name: 'getTickBitmap',
+    outputs: [{ name: 'tickBitmap', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'poolId', internalType: 'PoolId', type: 'bytes32' },
+      { name: 'tick', internalType: 'int24', type: 'int24' },
+    ],
+    name: 'getTickFeeGrowthOutside',
+    outputs: [
+      {
+        name: 'feeGrowthOutside0X128',
+        internalType: 'uint256',
+        type: 'uint256',
+      },
+      {
+        name: 'feeGrowthOutside1X128',
+        internalType: 'uint256',
+        type: 'uint256',
+      },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'poolId', internalType: 'PoolId', type: 'bytes32' },
+      { name: 'tick', internalType: 'int24', type: 'int24' },
+    ],
+    name: 'getTickInfo',
+    outputs: [
+      { name: 'liquidityGross', internalType: 'uint128', type: 'uint128' },
+      { name: 'liquidityNet', internalType: 'int128', type: 'int128' },
+      {
+        name: 'feeGrowthOutside0X128',
+        internalType: 'uint256',
+        type: 'uint256',
+      },
+      {
+        name: 'feeGrowthOutside1X128',
+        internalType: 'uint256',
+        type: 'uint256',
+      },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'poolId', internalType: 'PoolId', type: 'bytes32' },
+      { name: 'tick', internalType: 'int24', type: 'int24' },
+    ],
+    name: 'getTickLiquidity',
+    outputs: [
+      { name: 'liquidityGross', internalType: 'uint128', type: 'uint128' },
+      { name: 'liquidityNet', internalType: 'int128', type: 'int128' },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'poolManager',
+    outputs: [
+      { name: '', internalType: 'contract IPoolManager', type: 'address' },
+    ],
+    stateMutability: 'view',
+  },
+] as const
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 // MigratorRoutes
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 

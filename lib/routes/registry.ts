@@ -3,6 +3,7 @@ import type { MigrationEvent } from "./events";
 import { type RouteName, routeNameOf } from "./routeIds";
 import type { EventDescription, LegSummary, RouteDescriptor } from "./types";
 import { uniswapV2ToV3Route } from "./uniswapV2ToV3/route";
+import { uniswapV2ToV4Route } from "./uniswapV2ToV4/route";
 import { uniswapV3ToV4Route } from "./uniswapV3ToV4/route";
 
 /**
@@ -15,6 +16,7 @@ export const ROUTES = {
   UniswapV2ToV3: uniswapV2ToV3Route,
   AaveV2ToV3: aaveV2ToV3Route,
   UniswapV3ToV4: uniswapV3ToV4Route,
+  UniswapV2ToV4: uniswapV2ToV4Route,
 } satisfies { [Name in RouteName]: RouteDescriptor<Name> };
 
 /** The route's name for people ("Uniswap V2 → V3"); a name this build does not know is shown as it is. */

@@ -1,7 +1,7 @@
 import type { Address } from "viem";
 import { NO_PERMIT } from "../migrator/encoding";
 import type { UniswapV2ToV3Params } from "../routes/uniswapV2ToV3/params";
-import { lpUnderlying, shareOf } from "./v2/liquidity";
+import { lpUnderlying, shareOf, withdrawalMinimum } from "./v2/liquidity";
 import type { V2Position } from "./v2/positions";
 import { depositPreview, type FeeTier, priceDeviation, sqrtPriceBounds, sqrtPriceX96FromReserves } from "./v3/poolMath";
 
@@ -53,15 +53,14 @@ export function planV2ToV3(position: V2Position, pool: V3PoolState, settings: V2
     slippageBps: settings.slippageBps,
   });
   const bounds = sqrtPriceBounds(mintSqrtPriceX96, settings.slippageBps);
-  const keep = (amount: bigint) => (amount * BigInt(10_000 - settings.slippageBps)) / 10_000n;
 
   const params: UniswapV2ToV3Params = {
     token0: position.token0.address,
     token1: position.token1.address,
     lpAmount,
     percentageBps: 0,
-    amount0MinWithdrawn: keep(withdrawn.amount0),
-    amount1MinWithdrawn: keep(withdrawn.amount1),
+    amount0MinWithdrawn: withdrawalMinimum(withdrawn.amount0, settings.slippageBps),
+    amount1MinWithdrawn: withdrawalMinimum(withdrawn.amount1, settings.slippageBps),
     fee: settings.fee,
     tickLower: settings.tickLower,
     tickUpper: settings.tickUpper,

@@ -1,7 +1,6 @@
 import type { PublicClient } from "viem";
 import { addressesFor } from "../../chain/addresses";
-import { approvalCall } from "../../signing/authorizations";
-import { buildLpPermits } from "../../uniswap/v2/lpPermits";
+import { lpApproval, lpPermitRequest } from "../../uniswap/v2/lpPermits";
 import { readV2Positions, type V2Position } from "../../uniswap/v2/positions";
 import type { V3PoolState } from "../../uniswap/v2ToV3Plan";
 import type { HeldV3Position } from "../../uniswap/v3/positions";
@@ -38,14 +37,10 @@ export const uniswapV2ToV3: RouteAdapter<V2Position[], UniswapV2ToV3Input, Ready
     // The share of the position that moves, at the market's prices.
     valueUsd: (prices) => ((positionUsd(position, prices) ?? 0) * Number(plan.lpAmount)) / Number(position.lpBalance),
   }),
-  approvals: ({ position, plan }, migrator) => [
-    { key: permitKey(position.pair), call: approvalCall(position.pair, migrator, plan.lpAmount) },
+  approvals: ({ position, plan }, migrator) => [lpApproval({ pair: position.pair, amount: plan.lpAmount }, migrator)],
+  signatureRequests: async (context, { position, plan }) => [
+    await lpPermitRequest(context, { pair: position.pair, amount: plan.lpAmount }, positionName(position)),
   ],
-  signatureRequests: async (context, { position, plan }) => {
-    const [request] = await buildLpPermits(context, [{ pair: position.pair, amount: plan.lpAmount }]);
-    if (!request) throw new Error("no permit was built for the LP token");
-    return [{ key: permitKey(position.pair), kind: "permit", label: `Permit for ${positionName(position)}`, request }];
-  },
   encode: ({ position, plan }, signatures) =>
     uniswapV2ToV3Position({ ...plan.params, permit: signatureFor(signatures, permitKey(position.pair)) }),
 };

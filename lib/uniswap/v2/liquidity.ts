@@ -13,6 +13,10 @@ export function shareOf(amount: bigint, bps: number): bigint {
   return (amount * BigInt(bps)) / 10_000n;
 }
 
+/** The least of a withdrawn amount a migration accepts, `slippageBps` below the amount previewed (rounded down). */
+export const withdrawalMinimum = (amount: bigint, slippageBps: number): bigint =>
+  (amount * BigInt(10_000 - slippageBps)) / 10_000n;
+
 /** The pair's spot price of token0 in token1, in whole tokens, from its reserves. */
 export function spotPrice(reserve0: bigint, reserve1: bigint, decimals0: number, decimals1: number): number {
   return (Number(reserve1) / Number(reserve0)) * 10 ** (decimals0 - decimals1);

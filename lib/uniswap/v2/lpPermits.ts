@@ -1,5 +1,6 @@
 import type { Address } from "viem";
-import type { SigningContext } from "../../routes/types";
+import { type Approval, permitKey, type SignatureRequest, type SigningContext } from "../../routes/types";
+import { approvalCall } from "../../signing/authorizations";
 import { buildSignatureRequests } from "../../signing/requests";
 import type { PermitRequest } from "../../signing/typedData";
 
@@ -27,4 +28,17 @@ export async function buildLpPermits(
     delegations: [],
   });
   return permits;
+}
+
+/** A V2 leg's LP pull as one exact approval, under the key of the permit it stands in for. */
+export const lpApproval = ({ pair, amount }: LpPull, migrator: Address): Approval => ({
+  key: permitKey(pair),
+  call: approvalCall(pair, migrator, amount),
+});
+
+/** A V2 leg's one signature: the LP token's permit, under its key, labelled with the position's name. */
+export async function lpPermitRequest(context: SigningContext, pull: LpPull, name: string): Promise<SignatureRequest> {
+  const [request] = await buildLpPermits(context, [pull]);
+  if (!request) throw new Error("no permit was built for the LP token");
+  return { key: permitKey(pull.pair), kind: "permit", label: `Permit for ${name}`, request };
 }

@@ -17,12 +17,20 @@ export type FeeTier = (typeof FEE_TIERS)[number];
 
 export const tickSpacing = (fee: FeeTier): number => TICK_SPACINGS[fee as FeeAmount];
 
+/**
+ * The ticks a position may use: a V3 fee tier (its spacing is fixed by the factory), or any pool with its own
+ * spacing (a Uniswap V4 pool key).
+ */
+export type TickGrid = FeeTier | { tickSpacing: number };
+
+const spacingOf = (grid: TickGrid): number => (typeof grid === "number" ? tickSpacing(grid) : grid.tickSpacing);
+
 const Q96 = 2n ** 96n;
 const toBig = (value: JSBI) => BigInt(value.toString());
 
-/** The widest range a pool of this fee tier allows: V2's "full range". */
-export function fullRangeTicks(fee: FeeTier): { tickLower: number; tickUpper: number } {
-  const spacing = tickSpacing(fee);
+/** The widest range a pool of this fee tier (or tick spacing) allows: V2's "full range". */
+export function fullRangeTicks(grid: TickGrid): { tickLower: number; tickUpper: number } {
+  const spacing = spacingOf(grid);
   return {
     tickLower: nearestUsableTick(TickMath.MIN_TICK, spacing),
     tickUpper: nearestUsableTick(TickMath.MAX_TICK, spacing),
@@ -41,14 +49,14 @@ export function priceFromSqrtPriceX96(sqrtPriceX96: bigint, decimals0: number, d
 }
 
 /**
- * The usable tick for a price of token0 in token1 (whole tokens), for a fee tier's spacing: the nearest, or the
- * one at or below (`down`) or at or above (`up`) the price, so that a range can be widened to contain it.
+ * The usable tick for a price of token0 in token1 (whole tokens), for a fee tier's (or pool's) spacing: the nearest,
+ * or the one at or below (`down`) or at or above (`up`) the price, so that a range can be widened to contain it.
  */
 export function tickForPrice(
   price: number,
   decimals0: number,
   decimals1: number,
-  fee: FeeTier,
+  grid: TickGrid,
   rounding: "nearest" | "down" | "up" = "nearest",
 ): number {
   if (!(price > 0) || !Number.isFinite(price)) throw new RangeError(`price must be positive, got ${price}`);
@@ -56,11 +64,11 @@ export function tickForPrice(
   const exact = Math.log(rawPrice) / Math.log(1.0001);
   if (rounding === "nearest") {
     const clamped = Math.min(Math.max(Math.round(exact), TickMath.MIN_TICK), TickMath.MAX_TICK);
-    return nearestUsableTick(clamped, tickSpacing(fee));
+    return nearestUsableTick(clamped, spacingOf(grid));
   }
-  const spacing = tickSpacing(fee);
+  const spacing = spacingOf(grid);
   const snapped = (rounding === "down" ? Math.floor(exact / spacing) : Math.ceil(exact / spacing)) * spacing;
-  const { tickLower, tickUpper } = fullRangeTicks(fee);
+  const { tickLower, tickUpper } = fullRangeTicks(grid);
   return Math.min(Math.max(snapped, tickLower), tickUpper);
 }
 

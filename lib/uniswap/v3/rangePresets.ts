@@ -1,7 +1,7 @@
 import { formatPrice } from "../../format";
 import { type Parsed, parsePositiveNumber } from "../../inputs";
 import type { PairKind } from "../pairKind";
-import { type FeeTier, fullRangeTicks, priceAtTick, tickForPrice } from "./poolMath";
+import { fullRangeTicks, priceAtTick, type TickGrid, tickForPrice } from "./poolMath";
 
 /** Half-widths of the one-click ranges, sized to how far each kind of pair usually moves. */
 const PRESET_WIDTHS = {
@@ -48,18 +48,19 @@ export interface ResolvedRange {
 }
 
 /**
- * Turns a range choice into ticks snapped to the fee tier's spacing, around the current `price` of token0. A preset
- * is widened to the next usable ticks, so it always contains the price even when narrower than one tick spacing.
+ * Turns a range choice into ticks snapped to the fee tier's (or pool's) spacing, around the current `price` of token0.
+ * A preset is widened to the next usable ticks, so it always contains the price even when narrower than one tick
+ * spacing.
  */
 export function resolveRange(
   choice: RangeChoice,
   price: number,
   decimals0: number,
   decimals1: number,
-  fee: FeeTier,
+  grid: TickGrid,
   kind: PairKind,
 ): Parsed<ResolvedRange> {
-  if (choice.preset === "full") return { ok: true, value: { ...fullRangeTicks(fee), inRange: true } };
+  if (choice.preset === "full") return { ok: true, value: { ...fullRangeTicks(grid), inRange: true } };
 
   let tickLower: number;
   let tickUpper: number;
@@ -69,12 +70,12 @@ export function resolveRange(
     const max = parsePositiveNumber(choice.maxPrice, "max price");
     if (!max.ok) return max;
     if (min.value >= max.value) return { ok: false, error: "The min price must be below the max price." };
-    tickLower = tickForPrice(min.value, decimals0, decimals1, fee);
-    tickUpper = tickForPrice(max.value, decimals0, decimals1, fee);
+    tickLower = tickForPrice(min.value, decimals0, decimals1, grid);
+    tickUpper = tickForPrice(max.value, decimals0, decimals1, grid);
   } else {
     const width = PRESET_WIDTHS[kind][choice.preset];
-    tickLower = tickForPrice(price * (1 - width), decimals0, decimals1, fee, "down");
-    tickUpper = tickForPrice(price * (1 + width), decimals0, decimals1, fee, "up");
+    tickLower = tickForPrice(price * (1 - width), decimals0, decimals1, grid, "down");
+    tickUpper = tickForPrice(price * (1 + width), decimals0, decimals1, grid, "up");
   }
   if (tickLower >= tickUpper) {
     return { ok: false, error: "The range is narrower than one tick of this fee tier: widen it." };
@@ -113,9 +114,9 @@ export function rangeFromTicks(
   price: number,
   decimals0: number,
   decimals1: number,
-  fee: FeeTier,
+  grid: TickGrid,
 ): ResolvedRange {
-  const full = fullRangeTicks(fee);
+  const full = fullRangeTicks(grid);
   if (tickLower === full.tickLower && tickUpper === full.tickUpper) return { tickLower, tickUpper, inRange: true };
   const priceLower = priceAtTick(tickLower, decimals0, decimals1);
   const priceUpper = priceAtTick(tickUpper, decimals0, decimals1);
