@@ -41,9 +41,35 @@ const PROTOCOL_ABIS: Record<string, string> = {
   AaveV3VariableDebtToken: `${AAVE_V3}/protocol/tokenization/VariableDebtToken.sol/VariableDebtToken.json`,
 };
 
+/**
+ * Where a deposit into Uniswap V4 can revert: the PoolManager, the PositionManager, and the libraries they revert
+ * through (pool and tick rules, hooks and `CustomRevert.WrappedError` carrying a hook's or a token's revert, currency
+ * transfers). Their errors only, so the app's decoder knows every revert of a V4 leg.
+ */
+const UNISWAP_V4_ERROR_SOURCES = [
+  "@uniswap/v4-core/out/PoolManager.sol/PoolManager.json",
+  ...["Pool", "Hooks", "CustomRevert", "TickMath", "TickBitmap", "SqrtPriceMath", "SafeCast", "LPFeeLibrary"].map(
+    (name) => `@uniswap/v4-core/out/${name}.sol/${name}.json`,
+  ),
+  "@uniswap/v4-core/out/Currency.sol/CurrencyLibrary.json",
+  "@uniswap/v4-periphery/foundry-out/PositionManager.sol/PositionManager.json",
+];
+
+/** The errors of `paths`' ABIs, each signature once. */
+function errorsOf(paths: string[]): Abi {
+  const errors = new Map<string, Abi[number]>();
+  for (const item of paths.flatMap(packageAbi)) {
+    if (item.type === "error") errors.set(`${item.name}(${item.inputs.map((input) => input.type).join(",")})`, item);
+  }
+  return [...errors.values()];
+}
+
 export default defineConfig({
   out: "lib/generated/abis.ts",
-  contracts: Object.entries(PROTOCOL_ABIS).map(([name, path]) => ({ name, abi: packageAbi(path) })),
+  contracts: [
+    ...Object.entries(PROTOCOL_ABIS).map(([name, path]) => ({ name, abi: packageAbi(path) })),
+    { name: "UniswapV4Errors", abi: errorsOf(UNISWAP_V4_ERROR_SOURCES) },
+  ],
   plugins: [
     foundry({
       project: "contracts",

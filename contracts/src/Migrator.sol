@@ -55,7 +55,7 @@ contract Migrator is IMigrator, UniswapV2ToV3Route, AaveV2ToV3Route {
     }
 
     /// @inheritdoc IMigrator
-    function migrate(Position[] calldata positions, uint256 deadline, bool unwrapWeth) external {
+    function migrate(Position[] calldata positions, uint256 deadline, bool unwrapWeth) external payable {
         if (_locked) revert Reentrancy();
         _locked = true;
         if (paused) revert MigrationsPaused();
@@ -65,6 +65,7 @@ contract Migrator is IMigrator, UniswapV2ToV3Route, AaveV2ToV3Route {
         for (uint256 i; i < positions.length; ++i) {
             _migrate(positions[i], unwrapWeth);
         }
+        _refundEth();
         _locked = false;
     }
 
@@ -73,6 +74,16 @@ contract Migrator is IMigrator, UniswapV2ToV3Route, AaveV2ToV3Route {
         if (msg.sender != GUARDIAN) revert NotGuardian(msg.sender);
         paused = paused_;
         emit PausedSet(paused_);
+    }
+
+    /// @dev Sends the caller whatever ETH the Migrator holds at the end of the batch: the part of `msg.value` no route
+    /// spent. No route reads `msg.value` (a delegated one sees it on every leg, so two legs could both count it): a
+    /// route pays ETH from the balance, so the ETH sent is spent at most once and the rest always comes back.
+    function _refundEth() private {
+        uint256 left = address(this).balance;
+        if (left == 0) return;
+        (bool sent,) = msg.sender.call{value: left}("");
+        if (!sent) revert EthTransferFailed(msg.sender, left);
     }
 
     /// @dev The route dispatcher. The ABI decoder rejects route values that no branch handles.

@@ -6,6 +6,7 @@ import {IUniswapV3Pool} from "../src/interfaces/external/IUniswapV3Pool.sol";
 import {IUniswapV3ToV4Route} from "../src/interfaces/routes/IUniswapV3ToV4Route.sol";
 import {IUniswapV4DepositRoute} from "../src/interfaces/routes/IUniswapV4DepositRoute.sol";
 import {V4MigratorTest} from "./base/V4MigratorTest.sol";
+import {EthRejectingWallet} from "./mocks/EthRejectingWallet.sol";
 import {V4Swapper} from "./mocks/V4Swapper.sol";
 import {ReenteringHook, RevertingHook} from "./mocks/V4TestHooks.sol";
 import {INonfungiblePositionManager as INpm} from "./utils/interfaces/IUniswapV3.sol";
@@ -18,7 +19,7 @@ import {PoolKey} from "@uniswap/v4-core/src/types/PoolKey.sol";
 import {IERC20} from "forge-std/interfaces/IERC20.sol";
 
 /// @notice Attacks on route `UniswapV3ToV4` (security notes, threats 17–20): someone else's NFT, hooks, a pool
-/// initialised or pushed to a bad price, ETH sent with the call.
+/// initialised or pushed to a bad price, ETH sent with the call (refunded).
 contract UniswapV3ToV4AttackTest is V4MigratorTest {
     using PoolIdLibrary for PoolKey;
 
@@ -155,19 +156,46 @@ contract UniswapV3ToV4AttackTest is V4MigratorTest {
 
     // ---------------------------------------------------------------- ETH (threat 20)
 
-    function test_RevertWhen_EthSentWithTheCall() public {
-        uint256 v3Id = _mintV3FullRange(alice);
-        IMigrator.Position[] memory positions = _v3ToV4Batch(_v3ToV4Params(aliceKey, v3Id, 10_000, "ETH_USDC_500"));
-        vm.deal(alice, 1 ether);
-        uint256 deadline = _deadline();
+    /// @dev Two native-ETH legs in one batch, the delegated route seeing `msg.value` on both: the ETH sent changes
+    /// nothing but comes back whole, and the Migrator keeps none of it.
+    function testFuzz_Migrate_EthSentWithTheCallIsRefunded(uint96 value) public {
+        value = uint96(bound(value, 1, 1000 ether));
+        IMigrator.Position[] memory positions = new IMigrator.Position[](2);
+        positions[0] = _v3ToV4Position(_v3ToV4Params(aliceKey, _mintV3FullRange(alice), 10_000, "ETH_USDC_500"));
+        positions[1] = _v3ToV4Position(_v3ToV4Params(aliceKey, _mintV3FullRange(alice), 5000, "ETH_USDC_500"));
+        vm.deal(alice, value);
+        uint256 snapshot = vm.snapshotState();
+        vm.prank(alice);
+        migrator.migrate(positions, _deadline(), false);
+        uint256 ethWithoutValue = alice.balance;
+        uint256 usdcWithoutValue = IERC20(USDC).balanceOf(alice);
+        vm.revertToState(snapshot);
 
         vm.prank(alice);
-        (bool success,) =
-            address(migrator).call{value: 1 ether}(abi.encodeCall(IMigrator.migrate, (positions, deadline, false)));
+        migrator.migrate{value: value}(positions, _deadline(), false);
 
-        assertFalse(success, "migrate is not payable: ETH cannot be sent, so none is ever kept");
-        assertEq(alice.balance, 1 ether, "alice keeps her ETH");
-        assertEq(address(migrator).balance, 0, "the Migrator holds no ETH");
+        assertEq(alice.balance, ethWithoutValue, "alice ends with the same ETH as without sending any");
+        assertEq(IERC20(USDC).balanceOf(alice), usdcWithoutValue, "and the same USDC");
+        _assertV4Empty();
+    }
+
+    function test_RevertWhen_EthSentByACallerThatCannotTakeItBack() public {
+        address wallet = address(new EthRejectingWallet());
+        uint256 v3Id = _mintV3FullRange(wallet);
+        vm.prank(wallet);
+        INpm(V3_NPM).approve(address(migrator), v3Id);
+        IUniswapV3ToV4Route.UniswapV3ToV4Params memory params = _v3ToV4Params(aliceKey, v3Id, 10_000, "WETH_USDC_3000");
+        params.permit.deadline = 0;
+        vm.deal(wallet, 1 ether);
+        uint256 deadline = _deadline();
+
+        vm.expectRevert(abi.encodeWithSelector(IMigrator.EthTransferFailed.selector, wallet, 1 ether));
+        vm.prank(wallet);
+        migrator.migrate{value: 1 ether}(_v3ToV4Batch(params), deadline, false);
+
+        vm.prank(wallet);
+        migrator.migrate(_v3ToV4Batch(params), deadline, false);
+        assertEq(wallet.balance, 1 ether, "without ETH sent the wallet migrates and keeps its ETH");
     }
 
     /// @dev A new pool of WETH/USDC with `hook`, full range around the V3 price.

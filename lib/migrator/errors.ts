@@ -1,38 +1,57 @@
-import { type Abi, type ContractErrorName, decodeErrorResult, type Hex, isHex, toFunctionSelector } from "viem";
+import {
+  type Abi,
+  type Address,
+  type ContractErrorName,
+  decodeErrorResult,
+  type Hex,
+  isHex,
+  toFunctionSelector,
+} from "viem";
 import { formatAbiItem } from "viem/utils";
 import { readableMessage } from "../chain/walletErrors";
-import type { migratorAbi } from "../generated/abis";
+import type {
+  iUniswapV2ToV4RouteAbi,
+  iUniswapV3ToV4RouteAbi,
+  migratorAbi,
+  uniswapV4ErrorsAbi,
+} from "../generated/abis";
 import * as generated from "../generated/abis";
 
-type MigratorError = ContractErrorName<typeof migratorAbi>;
+/** Errors of Ferry's own contracts: the Migrator and the route contracts it runs by delegatecall. */
+type FerryError =
+  | ContractErrorName<typeof migratorAbi>
+  | ContractErrorName<typeof iUniswapV3ToV4RouteAbi>
+  | ContractErrorName<typeof iUniswapV2ToV4RouteAbi>;
+type UniswapV4Error = ContractErrorName<typeof uniswapV4ErrorsAbi>;
 
 /**
- * Each of the Migrator's custom errors as a sentence: what happened and what to do. Typed against the ABI, so a
- * new error in the contract fails the type check until it has its sentence here.
+ * Each of Ferry's custom errors as a sentence: what happened and what to do. Typed against the ABIs, so a new error
+ * in a contract fails the type check until it has its sentence here.
  */
-const SENTENCES: Record<MigratorError, string> = {
+const SENTENCES: Record<FerryError, string> = {
   MigrationsPaused: "Ferry's guardian has paused migrations. Nothing was moved; your positions are untouched.",
   NotGuardian: "Only Ferry's guardian can pause or unpause migrations.",
   DeadlinePassed: "The transaction's deadline passed before it was mined. Review the preview and send it again.",
   NoPositions: "Select at least one position to migrate.",
-  Reentrancy: "A token tried to call back into Ferry during the migration, which Ferry refuses.",
+  Reentrancy: "A token or a pool's hook tried to call back into Ferry during the migration, which Ferry refuses.",
   EthNotAccepted: "Ferry only accepts ETH from WETH while unwrapping your refund.",
-  EthTransferFailed: "Your account could not receive the ETH refund. Turn off “Receive ETH instead of WETH”.",
+  EthTransferFailed:
+    "Your account could not receive ETH back. Turn off “Receive ETH instead of WETH”, and send the migration without ETH.",
   PairNotFound: "This is not a Uniswap V2 pair Ferry recognises.",
   InvalidPercentage: "The share to migrate must be between 0.01% and 100%.",
   NothingToMigrate: "There is nothing left to migrate in this position: its balance is zero.",
   InsufficientAllowance:
     "Ferry is not allowed to move this position: a permit or credit delegation was not accepted or is too small. Sign it again, or approve instead.",
   WithdrawalSlippage:
-    "The V2 pair would return less than your minimum: its price moved since the preview. Refresh the preview or raise the slippage tolerance.",
+    "The position would return less than your minimum: its pool's price moved since the preview. Refresh the preview or raise the slippage tolerance.",
   TokenBalanceMismatch:
     "This pool holds a token that takes a fee on transfer or changes balances by itself (rebasing); Ferry cannot move it without losing value. Nothing was moved.",
   PoolPriceOutOfBounds:
     "The V3 pool's price moved outside your tolerance. Refresh the preview, or raise the slippage tolerance if the new price is fine.",
   NotPositionOwner: "That V3 position belongs to another account.",
-  PositionMismatch: "That V3 position is in another pool or range than the one chosen.",
+  PositionMismatch: "The position to add to is in another pool or range than the one chosen.",
   DepositSlippage:
-    "The V3 pool would take less than your minimum: its price moved since the preview. Refresh the preview or raise the slippage tolerance.",
+    "The destination pool would take less than your minimum: its price moved since the preview. Refresh the preview or raise the slippage tolerance.",
   AaveV2ReserveMissing: "This asset is not listed on Aave V2, so there is no position of it to move.",
   AaveV3ReserveMissing: "This asset is not listed (or not active) on Aave V3 yet. Leave it on V2 for now.",
   AaveV3ReserveFrozen:
@@ -52,6 +71,41 @@ const SENTENCES: Record<MigratorError, string> = {
   SourceHealthFactorTooLow:
     "What stays on Aave V2 would be left below your minimum health factor. Move the debt too, leave more supply on V2, or lower the minimum.",
   UnexpectedFlashLoan: "Ferry only accepts its own Aave flash loan during your migration.",
+  PositionNotOwned: "That position belongs to another account.",
+  PositionNotApproved:
+    "Ferry is not approved for this position: the permit was not accepted. Sign it again, or approve the position instead.",
+  DelegateCallOnly: "Route contracts run only inside Ferry's Migrator: send the migration to the Migrator.",
+  HookMayTakeDeposit:
+    "This Uniswap V4 pool's hook may take part of every deposit, so Ferry refuses it. Choose a pool without a hook.",
+  CurrencyMismatch: "The chosen Uniswap V4 pool trades other tokens than the position. Choose a pool of the same pair.",
+  V4PoolPriceOutOfBounds:
+    "The Uniswap V4 pool's price moved outside your tolerance. Refresh the preview, or raise the slippage tolerance if the new price is fine.",
+  NoLiquidityToDeposit:
+    "At the Uniswap V4 pool's price, the amounts withdrawn add no liquidity to the chosen range. Widen the range or move it nearer the price.",
+};
+
+/**
+ * Uniswap V4's errors a migration can meet, as sentences. The rest of them (the PoolManager's bookkeeping) mean a bug
+ * rather than something to act on, and are shown by name.
+ */
+const UNISWAP_V4_SENTENCES: Partial<Record<UniswapV4Error, string>> = {
+  HookCallFailed: "The Uniswap V4 pool's hook refused the deposit. Choose a pool without a hook.",
+  InvalidHookResponse: "The Uniswap V4 pool's hook answered the deposit wrongly. Choose a pool without a hook.",
+  HookAddressNotValid: "That hook address does not match its permissions: Uniswap V4 has no such pool.",
+  ERC20TransferFailed: "A token transfer inside Uniswap V4 failed. Nothing was moved.",
+  NativeTransferFailed: "Your account could not receive ETH from Uniswap V4. Choose the WETH pool instead.",
+  TickMisaligned: "The range's ticks are not multiples of the pool's tick spacing. Pick the range again.",
+  TicksMisordered: "The range's lower price is not below its upper price. Pick the range again.",
+  TickLowerOutOfBounds: "The range starts below the lowest price Uniswap V4 allows. Pick the range again.",
+  TickUpperOutOfBounds: "The range ends above the highest price Uniswap V4 allows. Pick the range again.",
+  InvalidTick: "The range is outside the prices Uniswap V4 allows. Pick the range again.",
+  TickSpacingTooLarge: "Uniswap V4 allows no pool with that tick spacing. Choose another pool.",
+  TickSpacingTooSmall: "Uniswap V4 allows no pool with that tick spacing. Choose another pool.",
+  LPFeeTooLarge: "Uniswap V4 allows no pool with that fee. Choose another pool.",
+  NotApproved: "Ferry is not approved for that Uniswap V4 position. Approve it, or mint a new position instead.",
+  MaximumAmountExceeded:
+    "Uniswap V4 would take more than the position gives: its pool's price moved since the preview. Refresh the preview.",
+  TickLiquidityOverflow: "The range's ticks already hold as much liquidity as Uniswap V4 allows. Pick another range.",
 };
 
 /**
@@ -60,7 +114,8 @@ const SENTENCES: Record<MigratorError, string> = {
  */
 export function describeMigrationError(errorName: string | undefined, fallback: string): string {
   return (
-    (errorName && SENTENCES[errorName as MigratorError]) || `The migration would fail: ${readableMessage(fallback)}`
+    (errorName && (SENTENCES[errorName as FerryError] ?? UNISWAP_V4_SENTENCES[errorName as UniswapV4Error])) ||
+    `The migration would fail: ${readableMessage(fallback)}`
   );
 }
 
@@ -91,12 +146,29 @@ export interface DecodedRevert {
 export function decodeRevertData(data: Hex): DecodedRevert | undefined {
   try {
     const { errorName, args = [] } = decodeErrorResult({ abi: KNOWN_ERRORS, data });
+    if (errorName === "WrappedError") return unwrapped(args as WrappedErrorArgs);
     const reason = errorName === "Error" && typeof args[0] === "string" ? args[0] : errorName;
     return { errorName, args, reason };
   } catch {
     const errorName = ERROR_BY_SELECTOR.get(data.slice(0, 10).toLowerCase() as Hex);
     return errorName ? { errorName, args: [], reason: errorName } : undefined;
   }
+}
+
+/** `CustomRevert.WrappedError`: the contract that reverted, the function called, its revert data, and where. */
+type WrappedErrorArgs = readonly [target: Address, selector: Hex, reason: Hex, details: Hex];
+
+/**
+ * What Uniswap V4 wrapped in `WrappedError`: the revert of a hook or a token (which may be one of Ferry's, a hook
+ * re-entering it), or, when that revert is unknown, where it happened (`HookCallFailed`, `ERC20TransferFailed`,
+ * `NativeTransferFailed`), naming the contract.
+ */
+function unwrapped(args: WrappedErrorArgs): DecodedRevert {
+  const [target, , reason, details] = args;
+  const inner = decodeRevertData(reason);
+  if (inner) return inner;
+  const errorName = decodeRevertData(details)?.errorName ?? "WrappedError";
+  return { errorName, args, reason: `${errorName} in ${target}` };
 }
 
 /**

@@ -141,7 +141,7 @@ interface IMigrator {
     /// @param sender The rejected sender.
     error EthNotAccepted(address sender);
 
-    /// @notice Thrown when sending an unwrapped WETH refund to the user fails.
+    /// @notice Thrown when sending ETH back to the user fails: an unwrapped WETH refund, or the ETH sent with the call.
     /// @param to The user.
     /// @param amount The ETH amount.
     error EthTransferFailed(address to, uint256 amount);
@@ -179,9 +179,12 @@ interface IMigrator {
     error TokenBalanceMismatch(address token, uint256 expected, uint256 actual);
 
     /// @notice Migrates a batch of the caller's positions; any failing position reverts the whole call.
-    /// @dev Every pulled asset belongs to `msg.sender`; every new position and refund goes to `msg.sender`.
-    /// After the call the Migrator holds no token and no ETH. Its only allowances are standing approvals of
-    /// tokens to a route's immutable position manager, which can pull only during a mint the Migrator itself calls.
+    /// @dev Every pulled asset belongs to `msg.sender`; every new position and refund goes to `msg.sender`. ETH sent
+    /// with the call is used or refunded, never kept: no route spends `msg.value` today (a native-ETH destination is
+    /// paid with the source's unwrapped WETH), so all of it comes back at the end of the batch, with
+    /// `EthTransferFailed` if the caller cannot receive it. After the call the Migrator holds no token and no ETH. Its
+    /// only allowances are standing approvals of tokens to a route's immutable position manager, which can pull only
+    /// during a mint the Migrator itself calls.
     /// @dev Warning: fee-on-transfer and rebasing tokens are not supported. Each token taken out of a V2 pair must
     /// raise the Migrator's balance by exactly the amount the pair reports, and the balance must be back to where
     /// it was after the refunds, or the call reverts with `TokenBalanceMismatch`.
@@ -189,7 +192,7 @@ interface IMigrator {
     /// @param deadline The last timestamp at which the call may execute; set it minutes ahead, never to
     /// `block.timestamp` at execution (that protects nothing).
     /// @param unwrapWeth Whether WETH refunds are unwrapped and sent as ETH.
-    function migrate(Position[] calldata positions, uint256 deadline, bool unwrapWeth) external;
+    function migrate(Position[] calldata positions, uint256 deadline, bool unwrapWeth) external payable;
 
     /// @notice Pauses or unpauses `migrate`. Only the guardian; it has no other power.
     /// @param paused_ The new state.

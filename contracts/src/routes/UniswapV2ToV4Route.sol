@@ -49,7 +49,7 @@ contract UniswapV2ToV4Route is IUniswapV2ToV4Route {
     }
 
     /// @inheritdoc IDelegatedRoute
-    function migrate(bytes calldata encodedParams, bool unwrapWeth) external {
+    function migrate(bytes calldata encodedParams, bool unwrapWeth) external payable {
         // Called directly, the route would run outside the Migrator's lock and pause.
         if (address(this) == SELF) revert DelegateCallOnly();
         UniswapV2ToV4Params memory params = abi.decode(encodedParams, (UniswapV2ToV4Params));

@@ -50,7 +50,7 @@ contract UniswapV3ToV4Route is IUniswapV3ToV4Route {
     }
 
     /// @inheritdoc IDelegatedRoute
-    function migrate(bytes calldata encodedParams, bool unwrapWeth) external {
+    function migrate(bytes calldata encodedParams, bool unwrapWeth) external payable {
         // Called directly, the route would run outside the Migrator's lock and pause.
         if (address(this) == SELF) revert DelegateCallOnly();
         UniswapV3ToV4Params memory params = abi.decode(encodedParams, (UniswapV3ToV4Params));

@@ -106,6 +106,32 @@ contract DeployScriptTest is WorldTest {
         script.deployFrom(altered, multisig);
     }
 
+    function test_RevertWhen_V4PositionManagerOfAnotherPoolManager() public {
+        address otherPoolManager = makeAddr("another PoolManager");
+        string memory altered = _addressesWith("uniswapV4.poolManager", otherPoolManager);
+
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                MigratorDeployment.V4PositionManagerPoolManagerMismatch.selector,
+                V4_POSITION_MANAGER,
+                V4_POOL_MANAGER,
+                otherPoolManager
+            )
+        );
+        script.deployFrom(altered, multisig);
+    }
+
+    function test_RevertWhen_V4PositionManagerIsNotOne() public {
+        string memory altered = _addressesWith("uniswapV4.positionManager", V3_NPM);
+
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                MigratorDeployment.V4PositionManagerPoolManagerMismatch.selector, V3_NPM, address(0), V4_POOL_MANAGER
+            )
+        );
+        script.deployFrom(altered, multisig);
+    }
+
     /// @dev The world's addresses file with this chain's `key` set to `value`, in a file of the test's own.
     function _addressesWith(string memory key, address value) internal returns (string memory) {
         string memory path = string.concat("cache/addresses.", key, ".json");

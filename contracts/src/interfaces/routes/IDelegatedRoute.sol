@@ -10,7 +10,9 @@ interface IDelegatedRoute {
     error DelegateCallOnly();
 
     /// @notice Migrates one position of the route; only by `delegatecall` from the Migrator's `migrate`.
+    /// @dev Payable because a `delegatecall` carries the `migrate` call's `msg.value`, on every leg of the batch: the
+    /// route must never read it (two legs would spend it twice); the Migrator refunds the ETH left at the end.
     /// @param params The route's parameters struct, abi-encoded (`IMigrator.Position.params`).
     /// @param unwrapWeth Whether WETH refunds are unwrapped and sent as ETH.
-    function migrate(bytes calldata params, bool unwrapWeth) external;
+    function migrate(bytes calldata params, bool unwrapWeth) external payable;
 }
