@@ -17,6 +17,19 @@ export const migratePage = {
       .getByText(new RegExp(`^${fee.replace(".", "\\.")} ·`))
       .click(),
   destination: (page: Page, pair: string) => page.getByRole("radiogroup", { name: `Destination for ${pair}` }),
+  /** Sends a V2 position to Uniswap V3 (the default) or V4. */
+  version: (page: Page, pair: string, version: "Uniswap V3" | "Uniswap V4") =>
+    page
+      .getByRole("radiogroup", { name: `Destination version for ${pair}` })
+      .getByText(version, { exact: true })
+      .click(),
+  /** The V4 destination's pools, each chip "0.3% · $… deep" or "1% · no pool yet". */
+  v4Pools: (page: Page, pair: string) => page.getByRole("radiogroup", { name: `V4 pool for ${pair}` }),
+  v4Currency: (page: Page, pair: string, currency: "WETH" | "Native ETH") =>
+    page
+      .getByRole("radiogroup", { name: `ETH or WETH for ${pair} in V4` })
+      .getByText(currency, { exact: true })
+      .click(),
   /** Waits until the simulation of the whole batch has produced a gas figure. */
   waitForPreview: (page: Page) => expect(page.getByTestId("gas-estimate")).toBeVisible(),
   review: (page: Page) => page.getByRole("button", { name: "Review what you sign" }).click(),

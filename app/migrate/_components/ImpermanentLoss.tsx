@@ -32,6 +32,7 @@ export function ImpermanentLoss({
   pairName,
   unit,
   kind,
+  version = "V3",
 }: {
   price: number;
   range: PriceRange;
@@ -39,6 +40,8 @@ export function ImpermanentLoss({
   /** The price's unit, e.g. "USDC per WETH". */
   unit: string;
   kind: PairKind;
+  /** The destination's version, naming its curve: "V3", "V4". */
+  version?: string;
 }) {
   const moves = typicalMoves(kind);
   const span = lossChartSpan(price, range, Math.max(...moves));
@@ -105,7 +108,13 @@ export function ImpermanentLoss({
             />
             <Legend verticalAlign="bottom" wrapperStyle={{ paddingTop: 28 }} />
             <Line dataKey="fullRange" name="V2 full range" stroke="#64748b" dot={false} isAnimationActive={false} />
-            <Line dataKey="ranged" name="New V3 range" stroke="#2f7cf6" dot={false} isAnimationActive={false} />
+            <Line
+              dataKey="ranged"
+              name={`New ${version} range`}
+              stroke="#2f7cf6"
+              dot={false}
+              isAnimationActive={false}
+            />
           </LineChart>
         </ResponsiveContainer>
       </figure>
@@ -115,7 +124,7 @@ export function ImpermanentLoss({
           <tr className="text-left text-muted">
             <th scope="col">Price move</th>
             <th scope="col">V2 full range</th>
-            <th scope="col">New V3 range</th>
+            <th scope="col">New {version} range</th>
           </tr>
         </thead>
         <tbody>

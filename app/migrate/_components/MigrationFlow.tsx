@@ -10,13 +10,13 @@ import { useRefreshPositions } from "@/hooks/useRefreshPositions";
 import { DEFAULT_SLIPPAGE, parseSlippage } from "@/lib/inputs";
 import { ferryDeploymentFor } from "@/lib/migrator/deployment";
 import { batchSimulation } from "@/lib/routes/batch";
-import { type RouteName, routeId } from "@/lib/routes/routeIds";
+import { routeId } from "@/lib/routes/routeIds";
 import type { Approvals } from "./ApprovalsToggle";
 import { FlowAlertProvider } from "./FlowAlert";
 import { useKeptState } from "./keptInputs";
 import { MigrationReceipt } from "./MigrationReceipt";
 import { type BatchOptions, ReviewCard } from "./ReviewCard";
-import { ROUTE_SETTINGS } from "./routes";
+import { SETTINGS_HOOKS } from "./routes";
 import type { RouteContext } from "./routes/types";
 import type { MigrationResult } from "./SignAndMigrate";
 
@@ -34,8 +34,6 @@ export function MigrationFlow({ owner }: { owner: Address }) {
     </FlowAlertProvider>
   );
 }
-
-const routeNames = Object.keys(ROUTE_SETTINGS) as RouteName[];
 
 /**
  * Each route plans its legs; the legs of all routes are previewed, signed and sent as one transaction. A migration
@@ -67,7 +65,7 @@ function Batch({ owner, migrator }: { owner: Address; migrator: Address }) {
     onMigrated,
   };
   // The same hooks in the same order on every render: the registry is a constant.
-  const routes = routeNames.map((name) => ({ name, ...ROUTE_SETTINGS[name](context) }));
+  const routes = SETTINGS_HOOKS.map((settingsOf, index) => ({ index, ...settingsOf(context) }));
 
   const market = useMarketData(routes.flatMap((route) => route.tokens));
   const batchOpen = routes.some((route) => route.opensBatch);
@@ -89,7 +87,7 @@ function Batch({ owner, migrator }: { owner: Address; migrator: Address }) {
         <MigrationReceipt result={receipt} ethUsd={market.data?.ethUsd} onDismiss={() => setReceipt(undefined)} />
       ) : null}
       {routes.map((route) => (
-        <Fragment key={route.name}>{route.render(view)}</Fragment>
+        <Fragment key={route.index}>{route.render(view)}</Fragment>
       ))}
       {batchOpen ? (
         <ReviewCard

@@ -10,6 +10,7 @@ import type { V2Position } from "@/lib/uniswap/v2/positions";
 import type { V3FeeTierPool } from "@/lib/uniswap/v2ToV3Plan";
 import { priceFromSqrtPriceX96 } from "@/lib/uniswap/v3/poolMath";
 import { ImpermanentLoss } from "./ImpermanentLoss";
+import { PriceGuardAlert } from "./PriceGuardAlert";
 
 /** What moves for one position: from the simulation when it has run, the plan's figures otherwise. */
 export function PositionPreview({
@@ -102,30 +103,14 @@ export function PositionPreview({
           price enters it.
         </Alert>
       )}
-      {guard === "warn" ? (
-        <Alert tone="info">
-          The V3 pool's price is {deviation} away from V2. You deposit at the V3 price; arbitrage may move it.
-        </Alert>
-      ) : null}
-      {guard === "confirm" ? (
-        <Alert tone="error">
-          The V3 pool's price is {deviation} away from V2: depositing there loses value to arbitrage.{" "}
-          <label className="mt-2 flex items-center gap-2 font-medium">
-            <input
-              type="checkbox"
-              checked={deviationConfirmed}
-              onChange={(event) => onConfirmDeviation(event.target.checked)}
-            />
-            I understand and want to migrate at the V3 price
-          </label>
-        </Alert>
-      ) : null}
-      {guard === "block" ? (
-        <Alert tone="error">
-          The V3 pool's price is {deviation} away from V2. Ferry will not migrate into a pool this far off; pick another
-          fee tier.
-        </Alert>
-      ) : null}
+      <PriceGuardAlert
+        guard={guard}
+        deviation={plan.deviation}
+        from="V2"
+        to="V3"
+        confirmed={deviationConfirmed}
+        onConfirm={onConfirmDeviation}
+      />
 
       <ImpermanentLoss
         price={ready.price}

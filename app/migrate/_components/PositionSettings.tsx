@@ -10,13 +10,9 @@ import type { V2Position } from "@/lib/uniswap/v2/positions";
 import type { V3FeeTierPool } from "@/lib/uniswap/v2ToV3Plan";
 import { FEE_TIERS, type FeeTier } from "@/lib/uniswap/v3/poolMath";
 import type { HeldV3Position } from "@/lib/uniswap/v3/positions";
-import {
-  pickRangePreset,
-  type RangeChoice,
-  type RangePresetId,
-  rangeFromTicks,
-  rangePresets,
-} from "@/lib/uniswap/v3/rangePresets";
+import { type RangeChoice, rangeFromTicks } from "@/lib/uniswap/v3/rangePresets";
+import { ChoiceChips } from "./ChoiceChips";
+import { RangeSettings } from "./RangeSettings";
 
 /** A held position's range as the user's own choice would show it: full range, or custom bounds. */
 function heldRange(held: HeldV3Position, position: V2Position, fee: FeeTier): RangeChoice {
@@ -31,44 +27,6 @@ function heldRange(held: HeldV3Position, position: V2Position, fee: FeeTier): Ra
   return priceLower === undefined || priceUpper === undefined
     ? { preset: "full", minPrice: "", maxPrice: "" }
     : { preset: "custom", minPrice: formatPrice(priceLower), maxPrice: formatPrice(priceUpper) };
-}
-
-/** One choice among a few, as a row of labelled radio chips (arrow keys move between them). */
-export function ChoiceChips<T extends string>({
-  label,
-  name,
-  choices,
-  checked,
-  onChange,
-  disabled,
-}: {
-  label: string;
-  name: string;
-  choices: readonly { id: T; label: string }[];
-  checked: T;
-  onChange: (id: T) => void;
-  disabled?: boolean;
-}) {
-  return (
-    <div role="radiogroup" aria-label={label} aria-disabled={disabled} className="flex flex-wrap gap-2">
-      {choices.map((choice) => (
-        <label
-          key={choice.id}
-          className="cursor-pointer rounded-lg border border-slate-300 px-3 py-1.5 text-sm has-checked:border-ferry-600 has-checked:bg-ferry-50 has-disabled:cursor-default has-disabled:opacity-60 dark:border-slate-700 dark:has-checked:bg-ferry-900"
-        >
-          <input
-            type="radio"
-            className="sr-only"
-            name={name}
-            checked={checked === choice.id}
-            disabled={disabled}
-            onChange={() => onChange(choice.id)}
-          />
-          {choice.label}
-        </label>
-      ))}
-    </div>
-  );
 }
 
 /** Share, fee tier, destination and range of one position, edited as typed. */
@@ -152,31 +110,18 @@ export function PositionSettings({
           />
         </div>
       ) : null}
-      <ChoiceChips
-        label={`Price range for ${name}`}
-        name={`range-${position.pair}`}
-        choices={rangePresets(kind)}
-        checked={range.preset}
-        onChange={(preset: RangePresetId) => setRange(pickRangePreset(draft.range, preset, price, kind))}
-        disabled={destination !== undefined}
+      <RangeSettings
+        name={name}
+        id={position.pair}
+        kind={kind}
+        price={price}
+        priceUnit={priceUnit}
+        range={draft.range}
+        shown={range}
+        fixed={destination !== undefined}
+        onChange={setRange}
       />
       {destination ? <p className="text-sm text-muted">The range of position #{destination.tokenId}.</p> : null}
-      {range.preset === "custom" ? (
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field
-            label={`Min price (${priceUnit})`}
-            value={range.minPrice}
-            readOnly={destination !== undefined}
-            onChange={(event) => setRange({ ...draft.range, minPrice: event.target.value })}
-          />
-          <Field
-            label={`Max price (${priceUnit})`}
-            value={range.maxPrice}
-            readOnly={destination !== undefined}
-            onChange={(event) => setRange({ ...draft.range, maxPrice: event.target.value })}
-          />
-        </div>
-      ) : null}
     </fieldset>
   );
 }

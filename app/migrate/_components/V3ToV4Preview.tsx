@@ -7,6 +7,7 @@ import type { TokenInfo } from "@/lib/uniswap/v2/positions";
 import { priceFromSqrtPriceX96 } from "@/lib/uniswap/v3/poolMath";
 import { tierLabel } from "@/lib/uniswap/v4/poolKey";
 import { ImpermanentLoss } from "./ImpermanentLoss";
+import { PriceGuardAlert } from "./PriceGuardAlert";
 
 const amount = (value: bigint, token: TokenInfo) => `${formatAmount(value, token.decimals)} ${token.symbol}`;
 const pair = (amount0: bigint, amount1: bigint, token0: TokenInfo, token1: TokenInfo) =>
@@ -89,43 +90,20 @@ export function V3ToV4Preview({
         ) : null}
       </dl>
 
-      {destination.poolExists ? null : (
-        <Alert tone="error">
-          No one has opened a Uniswap V4 pool for {poolName} yet. Migrating here creates it: your position is the only
-          liquidity in it, so it earns no fees until traders and other providers come. Pick a pool that exists to earn
-          from its trades.
-        </Alert>
-      )}
       {range.inRange ? null : (
         <Alert tone="info">
           The current price is outside this range: the position will hold only one token and earn no fees until the
           price enters it.
         </Alert>
       )}
-      {guard === "warn" ? (
-        <Alert tone="info">
-          The V4 pool's price is {deviation} away from V3. You deposit at the V4 price; arbitrage may move it.
-        </Alert>
-      ) : null}
-      {guard === "confirm" ? (
-        <Alert tone="error">
-          The V4 pool's price is {deviation} away from V3: depositing there loses value to arbitrage.{" "}
-          <label className="mt-2 flex items-center gap-2 font-medium">
-            <input
-              type="checkbox"
-              checked={deviationConfirmed}
-              onChange={(event) => onConfirmDeviation(event.target.checked)}
-            />
-            I understand and want to migrate at the V4 price
-          </label>
-        </Alert>
-      ) : null}
-      {guard === "block" ? (
-        <Alert tone="error">
-          The V4 pool's price is {deviation} away from V3. Ferry will not migrate into a pool this far off; pick another
-          pool.
-        </Alert>
-      ) : null}
+      <PriceGuardAlert
+        guard={guard}
+        deviation={destination.deviation}
+        from="V3"
+        to="V4"
+        confirmed={deviationConfirmed}
+        onConfirm={onConfirmDeviation}
+      />
 
       <ImpermanentLoss
         price={destination.price}

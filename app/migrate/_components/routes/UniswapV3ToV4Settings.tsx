@@ -1,5 +1,6 @@
 "use client";
 
+import type { Address } from "viem";
 import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { Card } from "@/components/Card";
@@ -12,18 +13,17 @@ import { parsePercentage, previewSlippageBps } from "@/lib/inputs";
 import { legOf, type Planned } from "@/lib/routes/types";
 import { uniswapV3ToV4, v3PositionLabel } from "@/lib/routes/uniswapV3ToV4";
 import { DEFAULT_V3_TO_V4_DRAFT, type UniswapV3ToV4Plan, type V3ToV4Draft } from "@/lib/routes/uniswapV3ToV4/draft";
-import { type PairKind, pairKind } from "@/lib/uniswap/pairKind";
 import { priceFromSqrtPriceX96 } from "@/lib/uniswap/v3/poolMath";
-import { pickRangePreset, rangePresets } from "@/lib/uniswap/v3/rangePresets";
 import type { V3SourcePosition } from "@/lib/uniswap/v3/sourcePositions";
-import type { V4DestinationDraft } from "@/lib/uniswap/v4/destination";
-import { poolCurrencies, STANDARD_TIERS, sqrtPriceInPoolOrder, tierLabel } from "@/lib/uniswap/v4/poolKey";
-import { deepestPool, poolExists, type V4PoolState } from "@/lib/uniswap/v4/pools";
+import { chosenPool } from "@/lib/uniswap/v4/destination";
+import { poolCurrencies, sqrtPriceInPoolOrder } from "@/lib/uniswap/v4/poolKey";
+import { poolExists, type V4PoolState } from "@/lib/uniswap/v4/pools";
+import { ChoiceChips } from "../ChoiceChips";
 import { useKeptState } from "../keptInputs";
-import { ChoiceChips } from "../PositionSettings";
 import { V3PositionList } from "../V3PositionList";
 import { V3ToV4Preview } from "../V3ToV4Preview";
 import type { RouteContext, RouteSettings } from "./types";
+import { V4DestinationPicker } from "./v4/V4DestinationPicker";
 
 /** The account's Uniswap V3 positions: pick some, set each one's share, its fees and its V4 destination. */
 export function useUniswapV3ToV4Settings({ owner, chainId, migrator, slippageBps }: RouteContext): RouteSettings {
@@ -99,6 +99,7 @@ export function useUniswapV3ToV4Settings({ owner, chainId, migrator, slippageBps
                   draft={draft}
                   candidates={candidatesOf(i)}
                   weth={weth}
+                  prices={market.data?.prices}
                   onChange={setDraft}
                 />
                 {planned === undefined ? <p className="text-sm text-muted">Reading the V4 pools…</p> : null}
@@ -132,33 +133,25 @@ function V3ToV4Fields({
   draft,
   candidates,
   weth,
+  prices,
   onChange,
 }: {
   position: V3SourcePosition;
   draft: V3ToV4Draft;
   /** The V4 pools of the chosen currencies, once read. */
   candidates: V4PoolState[] | undefined;
-  weth: `0x${string}`;
+  weth: Address;
+  prices: ReadonlyMap<string, bigint> | undefined;
   onChange: (draft: V3ToV4Draft) => void;
 }) {
   const percentage = parsePercentage(draft.percentage);
   const id = position.tokenId.toString();
   const name = `position #${id}`;
-  const setDestination = (destination: V4DestinationDraft) =>
-    onChange({ ...draft, destination, deviationConfirmed: false });
   const currencies = poolCurrencies(position.token0, position.token1, weth, draft.destination.native);
-  const hasWeth = [position.token0, position.token1].some(
-    (token) => token.address.toLowerCase() === weth.toLowerCase(),
-  );
-  const tier = draft.destination.tier ?? deepestPool(candidates ?? [])?.key ?? { fee: 3000, tickSpacing: 60 };
-  const kind = pairKind(currencies.currency0.symbol, currencies.currency1.symbol);
-  const units = `${currencies.currency1.symbol} per ${currencies.currency0.symbol}`;
-  // Custom bounds start around the V3 price, in the V4 pool's order.
-  const price = priceFromSqrtPriceX96(
-    sqrtPriceInPoolOrder(position.sqrtPriceX96, currencies.flipped),
-    currencies.currency0.decimals,
-    currencies.currency1.decimals,
-  );
+  const pool = candidates ? chosenPool(draft.destination, candidates, currencies) : undefined;
+  // Deposits happen at the pool's price, or at the V3 price in a pool the route creates.
+  const sqrtPriceX96 =
+    pool && poolExists(pool) ? pool.sqrtPriceX96 : sqrtPriceInPoolOrder(position.sqrtPriceX96, currencies.flipped);
   return (
     <fieldset className="space-y-4">
       <legend className="sr-only">Settings for {name}</legend>
@@ -180,103 +173,23 @@ function V3ToV4Fields({
         checked={draft.depositFees ? "deposit" : "refund"}
         onChange={(choice) => onChange({ ...draft, depositFees: choice === "deposit" })}
       />
-      {hasWeth ? (
-        <ChoiceChips
-          label={`WETH or native ETH in V4 for ${name}`}
-          name={`native-${id}`}
-          choices={[
-            { id: "weth", label: "WETH" },
-            { id: "eth", label: "Native ETH" },
-          ]}
-          checked={draft.destination.native ? "eth" : "weth"}
-          onChange={(choice) =>
-            // Another currency is another pool: its tier is picked afresh.
-            setDestination({ ...draft.destination, native: choice === "eth", tier: undefined })
-          }
-        />
-      ) : null}
-      <ChoiceChips
-        label={`V4 pool for ${name}`}
-        name={`pool-${id}`}
-        choices={STANDARD_TIERS.map((standard) => {
-          const pool = candidates?.find((candidate) => candidate.key.fee === standard.fee);
-          const state = pool === undefined ? "" : poolExists(pool) ? " · pool exists" : " · no pool yet";
-          return { id: String(standard.fee), label: `${tierLabel(standard)}${state}` };
-        })}
-        checked={String(tier.fee)}
-        onChange={(fee) =>
-          setDestination({
-            ...draft.destination,
-            tier: STANDARD_TIERS.find((standard) => String(standard.fee) === fee),
-          })
-        }
+      <V4DestinationPicker
+        id={`v3-${id}`}
+        name={name}
+        draft={draft.destination}
+        onChange={(destination) => onChange({ ...draft, destination, deviationConfirmed: false })}
+        currencies={currencies}
+        hasWeth={[position.token0, position.token1].some(({ address }) => address.toLowerCase() === weth.toLowerCase())}
+        candidates={candidates}
+        price={priceFromSqrtPriceX96(sqrtPriceX96, currencies.currency0.decimals, currencies.currency1.decimals)}
+        sourceVersion="V3"
+        prices={prices}
+        weth={weth}
+        keptRange={{
+          kept: draft.keepV3Range,
+          onChange: (kept) => onChange({ ...draft, keepV3Range: kept, deviationConfirmed: false }),
+        }}
       />
-      <ChoiceChips
-        label={`Range of the V4 position for ${name}`}
-        name={`keep-range-${id}`}
-        choices={[
-          { id: "keep", label: "Same range as in V3" },
-          { id: "new", label: "A new range" },
-        ]}
-        checked={draft.keepV3Range ? "keep" : "new"}
-        onChange={(choice) => onChange({ ...draft, keepV3Range: choice === "keep", deviationConfirmed: false })}
-      />
-      {draft.keepV3Range ? null : (
-        <NewRangeFields
-          draft={draft.destination}
-          price={price}
-          kind={kind}
-          name={name}
-          id={id}
-          units={units}
-          onChange={setDestination}
-        />
-      )}
     </fieldset>
-  );
-}
-
-/** The range presets and custom bounds of a new V4 range. */
-function NewRangeFields({
-  draft,
-  price,
-  kind,
-  name,
-  id,
-  units,
-  onChange,
-}: {
-  draft: V4DestinationDraft;
-  price: number;
-  kind: PairKind;
-  name: string;
-  id: string;
-  units: string;
-  onChange: (draft: V4DestinationDraft) => void;
-}) {
-  return (
-    <>
-      <ChoiceChips
-        label={`V4 price range for ${name}`}
-        name={`range-${id}`}
-        choices={rangePresets(kind)}
-        checked={draft.range.preset}
-        onChange={(preset) => onChange({ ...draft, range: pickRangePreset(draft.range, preset, price, kind) })}
-      />
-      {draft.range.preset === "custom" ? (
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field
-            label={`Min price (${units})`}
-            value={draft.range.minPrice}
-            onChange={(event) => onChange({ ...draft, range: { ...draft.range, minPrice: event.target.value } })}
-          />
-          <Field
-            label={`Max price (${units})`}
-            value={draft.range.maxPrice}
-            onChange={(event) => onChange({ ...draft, range: { ...draft.range, maxPrice: event.target.value } })}
-          />
-        </div>
-      ) : null}
-    </>
   );
 }
