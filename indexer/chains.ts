@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import { type Address, zeroAddress } from "viem";
 import { addressesFor } from "../lib/chain/addresses";
 import { ferryDeploymentFor } from "../lib/migrator/deployment";
 
@@ -14,7 +14,21 @@ export interface IndexedChain {
   oracle: Address;
   /** Aave V3 Pool: where lending migrations land, followed for withdrawals of migrated assets. */
   aaveV3Pool: Address;
+  /** What native ETH (a V4 currency of address 0) is priced as. */
+  weth: Address;
+  /** Uniswap V4: the PositionManager (the NFTs), the PoolManager (liquidity changes) and StateView (pool prices). */
+  v4PositionManager: Address;
+  v4PoolManager: Address;
+  v4StateView: Address;
 }
+
+/** Whether a position manager is the chain's Uniswap V4 one: its positions' `pool` is a PoolId. */
+export const isV4PositionManager = (chain: IndexedChain, positionManager: Address) =>
+  positionManager.toLowerCase() === chain.v4PositionManager.toLowerCase();
+
+/** The token the oracle prices a currency as: native ETH (a V4 currency of address 0) as WETH. */
+export const oracleAsset = (chain: IndexedChain, currency: Address) =>
+  currency === zeroAddress ? chain.weth : currency;
 
 type Env = Record<string, string | undefined>;
 
@@ -44,5 +58,9 @@ export function indexedChain(env: Env): IndexedChain {
     positionManager: addresses.uniswapV3.positionManager,
     oracle: addresses.aaveV3.oracle,
     aaveV3Pool: addresses.aaveV3.pool,
+    weth: addresses.tokens.WETH,
+    v4PositionManager: addresses.uniswapV4.positionManager,
+    v4PoolManager: addresses.uniswapV4.poolManager,
+    v4StateView: addresses.uniswapV4.stateView,
   };
 }

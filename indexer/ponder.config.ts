@@ -1,6 +1,8 @@
 import { createConfig } from "ponder";
+import { erc721Abi } from "viem";
 import { aaveV3PoolAbi, migratorAbi, nonfungiblePositionManagerAbi } from "../lib/generated/abis";
 import { indexedChain } from "./chains";
+import { v4PoolManagerAbi } from "./v4PoolManagerAbi";
 
 const chain = indexedChain(process.env);
 
@@ -21,6 +23,18 @@ export default createConfig({
     PositionManager: {
       abi: nonfungiblePositionManagerAbi,
       chain: { [chain.name]: { address: chain.positionManager, startBlock: chain.startBlock } },
+    },
+    // Uniswap V4: liquidity leaves a position as the PoolManager's ModifyLiquidity (the V4 PositionManager emits no
+    // DecreaseLiquidity). Only the PositionManager's are fetched (`sender` is indexed): never other routers' modifies.
+    V4PoolManager: {
+      abi: v4PoolManagerAbi,
+      chain: { [chain.name]: { address: chain.v4PoolManager, startBlock: chain.startBlock } },
+      filter: { event: "ModifyLiquidity", args: { sender: chain.v4PositionManager } },
+    },
+    // The V4 positions' ERC-721: a transferred position earns nothing for the migrator.
+    V4PositionManager: {
+      abi: erc721Abi,
+      chain: { [chain.name]: { address: chain.v4PositionManager, startBlock: chain.startBlock } },
     },
     // Follows lending migrations after they land: a migrated asset withdrawn from Aave V3 stops earning points.
     AaveV3Pool: {

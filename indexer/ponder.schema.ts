@@ -98,7 +98,8 @@ export const lendingPosition = onchainTable(
  * A destination position that received migrated liquidity: `user` migrated into it and alone earns on it, `owner`
  * follows transfers; liquidity and `retainedUsd` as events leave them (a statistic), what the last epoch snapshot
  * found (`held`) and the USD migrated into it (the cap of its credit). Keyed on its position manager and token id:
- * token ids are only unique within one manager (V3's and V4's both count from 1).
+ * token ids are only unique within one manager (V3's and V4's both count from 1). `pool` is the V3 pool's address, or
+ * the V4 PoolId (32 bytes; see `v4_pool`).
  */
 export const position = onchainTable(
   "position",
@@ -118,6 +119,24 @@ export const position = onchainTable(
     pk: primaryKey({ columns: [table.chainId, table.positionManager, table.tokenId] }),
     userIdx: index().on(table.user),
   }),
+);
+
+/**
+ * A Uniswap V4 pool that received a migration, by its PoolId (a V4 position's `pool`): its key names it ("ETH/USDC
+ * 0.05% · V4"). `currency0` is the zero address for native ETH.
+ */
+export const v4Pool = onchainTable(
+  "v4_pool",
+  (t) => ({
+    chainId: t.integer().notNull(),
+    poolId: t.hex().notNull(),
+    currency0: t.hex().notNull(),
+    currency1: t.hex().notNull(),
+    fee: t.integer().notNull(),
+    tickSpacing: t.integer().notNull(),
+    hooks: t.hex().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.chainId, table.poolId] }) }),
 );
 
 /** What an epoch snapshot found for one position: the USD credited, its state, the points it earned per epoch and in all. */

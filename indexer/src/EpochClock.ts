@@ -5,7 +5,8 @@ import type { Address } from "viem";
 import { closedEpochsPoints, epochAt, epochPoints, isExcluded, type PointsRule } from "../../lib/campaign/points";
 import { campaignRule } from "../campaign";
 import { indexedChain } from "../chains";
-import { type Holding, valueLendings, valuePositions } from "./holdings";
+import { type Holding, valueLendings } from "./holdings";
+import { valueUniswapPositions } from "./uniswapV4Holdings";
 
 const chain = indexedChain(process.env);
 const chainId = chain.id;
@@ -47,7 +48,7 @@ async function snapshot(
     context.db.sql.select().from(lendingPosition).where(eq(lendingPosition.chainId, chainId)),
   ]);
   const [positionHoldings, lendingHoldings] = await Promise.all([
-    valuePositions(context, chain, rule, block, positions),
+    valueUniswapPositions(context, chain, rule, block, positions),
     valueLendings(context, chain, block, lendings),
   ]);
 

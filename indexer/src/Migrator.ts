@@ -1,19 +1,26 @@
 import { ponder } from "ponder:registry";
 import { lendingMigration, lendingPosition, migration, position } from "ponder:schema";
-import { type Hex, sliceHex, zeroAddress } from "viem";
+import { type Address, type Hex, sliceHex, zeroAddress } from "viem";
 import { lendingValue } from "../../lib/campaign/points";
 import { routeNameOf } from "../../lib/routes/routeIds";
-import { indexedChain } from "../chains";
+import { indexedChain, isV4PositionManager, oracleAsset } from "../chains";
 import { type PricedAmount, pricedAmount } from "./prices";
 import { applyRetainedChange } from "./totals";
+import { recordV4Pool } from "./UniswapV4";
 
 /** `IMigrator.Route` members by their enum value (generated from the contract). */
 const routeName = (route: number) => routeNameOf(route) ?? `Route${route}`;
 
 const chain = indexedChain(process.env);
 
-/** The V3 pool a `Migrated` event names as its destination, `bytes32(uint256(uint160(pool)))`. */
-const destinationPool = (destination: Hex) => sliceHex(destination, 12);
+const isV4 = (positionManager: Address) => isV4PositionManager(chain, positionManager);
+
+/**
+ * The pool a `Migrated` event names as its destination: a V3 pool is `bytes32(uint256(uint160(pool)))`, a V4 pool
+ * its PoolId.
+ */
+const destinationPool = (destination: Hex, positionManager: Address) =>
+  isV4(positionManager) ? destination : sliceHex(destination, 12);
 
 /** The columns both migration tables share: where the event is, and who migrated from which source by which route. */
 function eventColumns(
@@ -45,11 +52,12 @@ function unpricedReasons(legs: readonly (readonly [string, PricedAmount | undefi
 ponder.on("Migrator:Migrated", async ({ event, context }) => {
   const { user, route, migration: moved } = event.args;
   const [leg0, leg1] = await Promise.all([
-    pricedAmount(context, chain.oracle, event.block.hash, moved.token0, moved.amount0Deposited),
-    pricedAmount(context, chain.oracle, event.block.hash, moved.token1, moved.amount1Deposited),
+    pricedAmount(context, chain.oracle, event.block.hash, oracleAsset(chain, moved.token0), moved.amount0Deposited),
+    pricedAmount(context, chain.oracle, event.block.hash, oracleAsset(chain, moved.token1), moved.amount1Deposited),
   ]);
   const usd = leg0.usd + leg1.usd;
-  const pool = destinationPool(moved.destination);
+  const pool = destinationPool(moved.destination, moved.positionManager);
+  if (isV4(moved.positionManager)) await recordV4Pool(context, pool, moved.tokenId);
   const unpriced = unpricedReasons([
     ["token0", leg0],
     ["token1", leg1],

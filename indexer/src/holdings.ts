@@ -21,19 +21,19 @@ export interface Holding {
   state: HoldingState;
 }
 
-const nothing = (state: HoldingState): Holding => ({ heldUsd: 0n, state });
+export const nothing = (state: HoldingState): Holding => ({ heldUsd: 0n, state });
 
 /** The block a snapshot reads: every read is at the handler's block; prices are memoised by its hash. */
 export interface SnapshotBlock {
   hash: Hex;
 }
 
-/** A migrated V3 position as its row knows it. */
+/** A migrated Uniswap position as its row knows it (`pool`: a V3 pool, or a V4 PoolId). */
 export interface HeldPosition {
   positionManager: Address;
   tokenId: bigint;
   user: Address;
-  pool: Address;
+  pool: Hex;
   migratedUsd: bigint;
 }
 
@@ -67,7 +67,7 @@ interface Call {
  * answers garbage is undefined (worth 0 with a reason, like `tolerant`). A batch that fails as a whole (the RPC is
  * down, no Multicall3 on the chain) throws, so Ponder retries the block rather than recording false zeros.
  */
-async function readAll(context: Context, calls: readonly Call[]): Promise<unknown[]> {
+export async function readAll(context: Context, calls: readonly Call[]): Promise<unknown[]> {
   if (calls.length === 0) return [];
   // viem cannot type a runtime list of different functions: each caller casts its results by position.
   const results = (await context.client.multicall({
@@ -81,7 +81,7 @@ async function readAll(context: Context, calls: readonly Call[]): Promise<unknow
 }
 
 /** Oracle quotes of `tokens` at the snapshot block (memoised per block, one read per token). */
-async function quotesOf(
+export async function quotesOf(
   context: Context,
   chain: IndexedChain,
   block: SnapshotBlock,
@@ -120,7 +120,7 @@ export async function valuePositions(
         args: [held.tokenId],
       },
     ]),
-    ...pools.map((pool) => ({ address: pool, abi: uniswapV3PoolAbi, functionName: "slot0" })),
+    ...pools.map((pool) => ({ address: pool as Address, abi: uniswapV3PoolAbi, functionName: "slot0" })),
   ]);
   const slot0ByPool = new Map(pools.map((pool, i) => [pool, reads[2 * helds.length + i] as Slot0 | undefined]));
   const onChain = helds.map((_, i) => reads[2 * i + 1] as OnChainPosition | undefined);
@@ -130,42 +130,56 @@ export async function valuePositions(
     block,
     onChain.flatMap((position) => (position ? [position[2], position[3]] : [])),
   );
-  return helds.map((held, i) =>
-    positionHolding(rule, held, {
-      owner: reads[2 * i] as Address | undefined,
-      position: onChain[i],
-      slot0: slot0ByPool.get(held.pool),
+  return helds.map((held, i) => {
+    const owner = reads[2 * i] as Address | undefined;
+    const position = onChain[i];
+    const slot0 = slot0ByPool.get(held.pool);
+    // A burnt position has no owner and no entry any more.
+    if (owner === undefined || position === undefined) return nothing("withdrawn");
+    const [, , token0, token1, , tickLower, tickUpper, liquidity] = position;
+    return liquidityHolding(rule, held, {
+      owner,
+      position: { token0, token1, tickLower, tickUpper, liquidity },
+      price: slot0 && { sqrtPriceX96: slot0[0], tick: slot0[1] },
       quotes,
-    }),
-  );
+    });
+  });
+}
+
+/** A concentrated-liquidity position as read at a snapshot (V3 and V4 alike), its tokens as the oracle prices them. */
+export interface LiquidityPosition {
+  token0: Address;
+  token1: Address;
+  tickLower: number;
+  tickUpper: number;
+  liquidity: bigint;
 }
 
 /**
- * One V3 position's credit from what the snapshot read. It earns nothing when it left the migrator (transferred),
+ * One Uniswap position's credit from what the snapshot read. It earns nothing when it left the migrator (transferred),
  * holds no liquidity (withdrawn), a token cannot be valued (unpriced), the pool is off the oracle's price by more
  * than the rule's bound (off-market: value could be drained through it), or is out of range and the rule says so.
  */
-function positionHolding(
+export function liquidityHolding(
   rule: PointsRule,
   held: HeldPosition,
   read: {
-    owner: Address | undefined;
-    position: OnChainPosition | undefined;
-    slot0: Slot0 | undefined;
+    owner: Address;
+    position: LiquidityPosition;
+    /** The pool's current price, undefined when it could not be read. */
+    price: { sqrtPriceX96: bigint; tick: number } | undefined;
     quotes: Map<Address, TokenQuote>;
   },
 ): Holding {
-  // A burnt position has no owner and no entry any more.
-  if (read.owner === undefined || read.position === undefined) return nothing("withdrawn");
   if (read.owner.toLowerCase() !== held.user.toLowerCase()) return nothing("transferred");
-  const [, , token0, token1, , tickLower, tickUpper, liquidity] = read.position;
+  const { token0, token1, tickLower, tickUpper, liquidity } = read.position;
   if (liquidity === 0n) return nothing("withdrawn");
   const quote0 = read.quotes.get(token0);
   const quote1 = read.quotes.get(token1);
-  if (read.slot0 === undefined || !quote0 || !quote1 || "unpriced" in quote0 || "unpriced" in quote1) {
+  if (read.price === undefined || !quote0 || !quote1 || "unpriced" in quote0 || "unpriced" in quote1) {
     return nothing("unpriced");
   }
-  const [sqrtPriceX96, tick] = read.slot0;
+  const { sqrtPriceX96, tick } = read.price;
   const deviation = poolDeviationBps(sqrtPriceX96, quote0.decimals, quote1.decimals, quote0.price, quote1.price);
   if (deviation > BigInt(rule.maxPoolDeviationBps)) return nothing("off-market");
 

@@ -1,5 +1,6 @@
-import type { Address } from "viem";
+import type { Address, Hex } from "viem";
 import { formatAmount, formatUsd as formatDollars } from "../format";
+import type { PoolKey } from "../uniswap/v4/poolKey";
 import { type HoldingState, type PointsRule, USD_DECIMALS } from "./points";
 
 /**
@@ -16,10 +17,13 @@ export interface Summary {
   targetUsd: number;
   byRoute: { route: string; migrations: number; migratedUsd: string; tvlUsd: string }[];
   byPool: {
-    pool: Address;
+    /** A V3 pool's or Aave's address, or a V4 PoolId. */
+    pool: Hex;
     route: string;
     token0: Address;
     token1: Address;
+    /** A V4 pool's key, when the indexer could read it. */
+    poolKey?: PoolKey;
     migrations: number;
     migratedUsd: string;
     tvlUsd: string;
@@ -53,10 +57,13 @@ export interface EpochInfo {
 
 /** One migrated position as the last snapshot found it: its credit, its state and the points it earns per epoch. */
 export interface PositionHolding {
-  kind: "uniswap-v3" | "aave-v3";
-  /** The V3 token id, or the Aave pool for a lending position. */
+  kind: "uniswap-v3" | "uniswap-v4" | "aave-v3";
+  /** The V3 or V4 token id, or the Aave pool for a lending position. */
   id: string;
-  pool: Address;
+  /** A V3 pool's or Aave's address, or a V4 PoolId. */
+  pool: Hex;
+  /** A V4 position's pool key, when the indexer could read it. */
+  poolKey?: PoolKey;
   migratedUsd: string;
   heldUsd: string;
   state: HoldingState;

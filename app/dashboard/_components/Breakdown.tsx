@@ -1,17 +1,8 @@
-import type { Address } from "viem";
 import { Card } from "@/components/Card";
+import { destinationPoolName } from "@/lib/campaign/poolName";
 import type { Summary } from "@/lib/campaign/stats";
 import { formatUsd } from "@/lib/campaign/stats";
-import { addressesFor } from "@/lib/chain/addresses";
 import { routeLabel } from "@/lib/routes/registry";
-import { v3PoolName } from "@/lib/uniswap/v3/poolNames";
-
-/** "WETH/USDC 0.30%" for a V3 pool of listed tokens, "Aave V3" for its lending pool, the short address otherwise. */
-function poolName(chainId: number, pool: Address): string {
-  const { aaveV3, uniswapV3, tokens } = addressesFor(chainId);
-  if (aaveV3.pool.toLowerCase() === pool.toLowerCase()) return "Aave V3";
-  return v3PoolName(uniswapV3, tokens, pool) ?? `${pool.slice(0, 6)}…${pool.slice(-4)}`;
-}
 
 export function Breakdown({ chainId, byRoute, byPool }: Pick<Summary, "chainId" | "byRoute" | "byPool">) {
   return (
@@ -23,7 +14,11 @@ export function Breakdown({ chainId, byRoute, byPool }: Pick<Summary, "chainId" 
         />
         <SplitTable
           caption="By destination pool"
-          rows={byPool.map((pool) => ({ key: pool.pool, name: poolName(chainId, pool.pool as Address), ...pool }))}
+          rows={byPool.map((pool) => ({
+            key: pool.pool,
+            name: destinationPoolName(chainId, pool.pool, pool.poolKey),
+            ...pool,
+          }))}
         />
       </div>
     </Card>

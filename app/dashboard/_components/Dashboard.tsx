@@ -35,7 +35,7 @@ export function Dashboard({ indexerUrl }: { indexerUrl: string }) {
         <StatTile label="Migrations" value={totals.migrations.toLocaleString("en-US")} />
       </div>
       <CampaignProgress indexerUrl={indexerUrl} tvlUsd={totals.tvlUsd} targetUsd={totals.targetUsd} />
-      <MyStats indexerUrl={indexerUrl} />
+      <MyStats indexerUrl={indexerUrl} chainId={totals.chainId} />
       <RewardsCard indexerUrl={indexerUrl} />
       <HistoryChart indexerUrl={indexerUrl} />
       <Breakdown chainId={totals.chainId} byRoute={totals.byRoute} byPool={totals.byPool} />

@@ -1,4 +1,5 @@
 import type { HoldingState } from "@/lib/campaign/points";
+import { destinationPoolName } from "@/lib/campaign/poolName";
 import { formatPoints, formatUsd, type PositionHolding } from "@/lib/campaign/stats";
 
 /** Why a position earns nothing, in words; `earning` has none. */
@@ -10,11 +11,20 @@ const WHY_NOTHING: Record<Exclude<HoldingState, "earning">, string> = {
   unpriced: "Unpriced token: the oracle cannot value it",
 };
 
+const POSITION_KIND: Record<PositionHolding["kind"], string> = {
+  "uniswap-v3": "Uniswap V3",
+  "uniswap-v4": "Uniswap V4",
+  "aave-v3": "Aave V3",
+};
+
 const positionName = (held: PositionHolding) =>
-  held.kind === "uniswap-v3" ? `Uniswap V3 #${held.id}` : "Aave V3 supply";
+  held.kind === "aave-v3" ? "Aave V3 supply" : `${POSITION_KIND[held.kind]} #${held.id}`;
+
+/** The row's anchor: a migration's receipt links here (`/dashboard#position-uniswap-v4-12`). */
+export const positionAnchor = (held: Pick<PositionHolding, "kind" | "id">) => `position-${held.kind}-${held.id}`;
 
 /** Each migrated position as the last epoch snapshot found it: what it holds, what it earns per epoch, or why not. */
-export function MyPositions({ positions }: { positions: PositionHolding[] }) {
+export function MyPositions({ chainId, positions }: { chainId: number; positions: PositionHolding[] }) {
   if (positions.length === 0) return null;
   return (
     <table className="w-full text-sm">
@@ -22,6 +32,7 @@ export function MyPositions({ positions }: { positions: PositionHolding[] }) {
       <thead>
         <tr className="text-left text-muted">
           <th scope="col">Position</th>
+          <th scope="col">Pool</th>
           <th scope="col" className="text-right">
             Held
           </th>
@@ -33,10 +44,17 @@ export function MyPositions({ positions }: { positions: PositionHolding[] }) {
       </thead>
       <tbody>
         {positions.map((held) => (
-          <tr key={`${held.kind}-${held.id}`} id={`position-${held.kind}-${held.id}`}>
+          <tr
+            key={positionAnchor(held)}
+            id={positionAnchor(held)}
+            className="target:bg-ferry-50 dark:target:bg-slate-800"
+          >
             <th scope="row" className="text-left font-normal">
-              {positionName(held)}
+              <a className="underline" href={`#${positionAnchor(held)}`}>
+                {positionName(held)}
+              </a>
             </th>
+            <td>{destinationPoolName(chainId, held.pool, held.poolKey)}</td>
             <td className="text-right tabular-nums">{formatUsd(held.heldUsd)}</td>
             <td className="text-right tabular-nums">{formatPoints(held.pointsPerEpoch)}</td>
             <td>{held.state === "earning" ? "Earning" : WHY_NOTHING[held.state]}</td>

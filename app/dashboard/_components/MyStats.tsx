@@ -7,7 +7,8 @@ import { formatPoints, formatUsd } from "@/lib/campaign/stats";
 import { MyPositions } from "./MyPositions";
 import { StatTile } from "./StatTile";
 
-export function MyStats({ indexerUrl }: { indexerUrl: string }) {
+/** `chainId`: the indexed chain, whose address book names the pools. */
+export function MyStats({ indexerUrl, chainId }: { indexerUrl: string; chainId: number }) {
   const { address } = useAccount();
   const stats = useUserStats(indexerUrl, address);
   return (
@@ -25,7 +26,7 @@ export function MyStats({ indexerUrl }: { indexerUrl: string }) {
             <StatTile label="My total moved" value={formatUsd(stats.data.migratedUsd)} />
             <StatTile label="My migrations" value={stats.data.migrations.toLocaleString("en-US")} />
           </div>
-          <MyPositions positions={stats.data.positions} />
+          <MyPositions chainId={chainId} positions={stats.data.positions} />
         </div>
       )}
     </Card>

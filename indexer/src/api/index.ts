@@ -6,7 +6,7 @@ import { and, asc, client, desc, eq } from "ponder";
 import { type Address, getAddress, isAddress } from "viem";
 import { epochAt, epochStart, type PointsRule } from "../../../lib/campaign/points";
 import { campaignRule, pointsRule } from "../../campaign";
-import { indexedChain } from "../../chains";
+import { indexedChain, isV4PositionManager } from "../../chains";
 import rewardsApi from "./rewards";
 
 /**
@@ -58,9 +58,26 @@ app.get("/api/campaign", async (c) => {
   return c.json({ chainId, rule, epoch: epochView(asOf, rule) });
 });
 
+type V4PoolRow = typeof schema.v4Pool.$inferSelect;
+
+/** The keys of the V4 pools migrations landed in, by PoolId, to name them. */
+async function v4PoolKeys() {
+  const rows = await db.select().from(schema.v4Pool).where(eq(schema.v4Pool.chainId, chainId));
+  return new Map(rows.map((row) => [row.poolId, poolKeyView(row)]));
+}
+
+const poolKeyView = ({ currency0, currency1, fee, tickSpacing, hooks }: V4PoolRow) => ({
+  currency0,
+  currency1,
+  fee,
+  tickSpacing,
+  hooks,
+});
+
 app.get("/api/summary", async (c) => {
-  const [asOf, totals, pools] = await Promise.all([
+  const [asOf, v4Pools, totals, pools] = await Promise.all([
     chainTime(),
+    v4PoolKeys(),
     db.select().from(schema.chainTotal).where(eq(schema.chainTotal.chainId, chainId)),
     db
       .select()
@@ -97,6 +114,7 @@ app.get("/api/summary", async (c) => {
       route: pool.route,
       token0: pool.token0,
       token1: pool.token1,
+      poolKey: v4Pools.get(pool.pool),
       migrations: pool.migrations,
       migratedUsd: pool.migratedUsd.toString(),
       tvlUsd: pool.retainedUsd.toString(),
@@ -142,9 +160,10 @@ app.get("/api/users/:address", async (c) => {
   const address = c.req.param("address");
   if (!isAddress(address)) return c.json({ error: `not an address: ${address}` }, 400);
   const user = getAddress(address) as Address;
-  const [asOf, rule, rows, positions, lendings] = await Promise.all([
+  const [asOf, rule, v4Pools, rows, positions, lendings] = await Promise.all([
     chainTime(),
     appliedRule(),
+    v4PoolKeys(),
     db
       .select()
       .from(schema.userTotal)
@@ -180,9 +199,10 @@ app.get("/api/users/:address", async (c) => {
     excluded: row?.excluded ?? false,
     positions: [
       ...positions.map((held) => ({
-        kind: "uniswap-v3" as const,
+        kind: isV4PositionManager(chain, held.positionManager) ? ("uniswap-v4" as const) : ("uniswap-v3" as const),
         id: held.tokenId.toString(),
         pool: held.pool,
+        poolKey: v4Pools.get(held.pool),
         ...holding(held),
       })),
       ...lendings.map((held) => ({ kind: "aave-v3" as const, id: held.pool, pool: held.pool, ...holding(held) })),

@@ -97,6 +97,40 @@ describe("the Uniswap V2 → V4 adapter", () => {
     expect(summary.valueUsd(prices)).toBe(5_000);
   });
 
+  it("reads its event in the receipt: the V4 position, its pool by name and PoolId, amounts in ETH", () => {
+    const ready = plan(native);
+    const leg = { ...uniswapV2ToV4.summary(ready), route: "UniswapV2ToV4" as const };
+    const poolId = poolIdOf(ready.params.destination.poolKey);
+    const event = {
+      kind: "Migrated" as const,
+      user: zeroAddress,
+      route: routeId("UniswapV2ToV4"),
+      source: PAIR,
+      migration: {
+        sourceId: 0n,
+        sourceAmount: 10n ** 18n,
+        destination: poolId,
+        positionManager: zeroAddress,
+        tokenId: 12n,
+        liquidity: 1n,
+        token0: zeroAddress,
+        token1: USDC,
+        amount0Withdrawn: 10n ** 18n,
+        amount1Withdrawn: 3_000n * 10n ** 6n,
+        amount0Deposited: 10n ** 18n,
+        amount1Deposited: 2_999n * 10n ** 6n,
+        amount0Refunded: 0n,
+        amount1Refunded: 10n ** 6n,
+        refundedAsEth: true,
+      },
+    };
+    const described = uniswapV2ToV4.describe(event, leg);
+    expect(described.title).toBe("WETH / USDC → Uniswap V4 position #12");
+    expect(described.detail).toContain(`Mints a new V4 position in ETH / USDC 0.05% (pool ${poolId})`);
+    expect(described.detail).toContain("Deposited 1 ETH + 2,999 USDC; refunded 0 ETH + 1 USDC");
+    expect(described.link?.href).toBe("/dashboard#position-uniswap-v4-12");
+  });
+
   it("warns, asks, then blocks as the V4 pool's price leaves the V2 price", () => {
     const off = (percent: bigint) => candidates(false, (v2Price * (100n + percent)) / 100n);
     expect(plan(DEFAULT_V2_TO_V4_DRAFT, off(0n))).toMatchObject({ guard: "ok", sendable: true });

@@ -88,7 +88,7 @@ export const tierLabel = (tier: PoolTier) => `${tier.fee / 10_000}%`;
 
 /** "ETH / USDC 0.05%", and the hook when the pool has one. */
 export const v4PoolName = (
-  { currency0, currency1 }: Pick<PoolCurrencies, "currency0" | "currency1">,
+  { currency0, currency1 }: { currency0: Pick<TokenInfo, "symbol">; currency1: Pick<TokenInfo, "symbol"> },
   key: PoolKey,
 ): string =>
   `${currency0.symbol} / ${currency1.symbol} ${tierLabel(key)}${key.hooks === NO_HOOKS ? "" : ` (hook ${key.hooks})`}`;

@@ -14,9 +14,11 @@ import { uniswapV2ToV4 } from "@/lib/routes/uniswapV2ToV4";
 import type { V2ToV4Draft, V2ToV4Plan } from "@/lib/routes/uniswapV2ToV4/draft";
 import { pairKind } from "@/lib/uniswap/pairKind";
 import type { TokenInfo, V2Position } from "@/lib/uniswap/v2/positions";
-import { priceFromSqrtPriceX96 } from "@/lib/uniswap/v3/poolMath";
-import { inPoolOrder, poolCurrencies, v4PoolName } from "@/lib/uniswap/v4/poolKey";
+import { priceFromSqrtPriceX96, sqrtPriceX96FromReserves } from "@/lib/uniswap/v3/poolMath";
+import { chosenPool } from "@/lib/uniswap/v4/destination";
+import { inPoolOrder, poolCurrencies, sqrtPriceInPoolOrder, v4PoolName } from "@/lib/uniswap/v4/poolKey";
 import { withNativeEth } from "@/lib/uniswap/v4/poolLabels";
+import { poolExists } from "@/lib/uniswap/v4/pools";
 import { ImpermanentLoss } from "../ImpermanentLoss";
 import { PriceGuardAlert } from "../PriceGuardAlert";
 import { V4DestinationPicker } from "./v4/V4DestinationPicker";
@@ -65,8 +67,14 @@ export function UniswapV2ToV4Card({
   const hasWeth = [position.token0, position.token1].some(
     (token) => token.address.toLowerCase() === weth.toLowerCase(),
   );
-  const v2Price = priceFromSqrtPriceX96(
-    planned?.ok ? planned.plan.v4.sourceSqrtPriceX96 : 0n,
+  // The presets are sized around the price the deposit happens at, even while the plan has an error to show.
+  const pool = candidates ? chosenPool(draft.destination, candidates, currencies) : undefined;
+  const v2SqrtPriceX96 = sqrtPriceInPoolOrder(
+    sqrtPriceX96FromReserves(position.reserve0, position.reserve1),
+    currencies.flipped,
+  );
+  const price = priceFromSqrtPriceX96(
+    pool && poolExists(pool) ? pool.sqrtPriceX96 : v2SqrtPriceX96,
     currencies.currency0.decimals,
     currencies.currency1.decimals,
   );
@@ -90,7 +98,7 @@ export function UniswapV2ToV4Card({
           currencies={currencies}
           hasWeth={hasWeth}
           candidates={candidates}
-          price={planned?.ok ? planned.plan.v4.price : v2Price}
+          price={price}
           sourceVersion="V2"
           prices={prices}
           weth={weth}
