@@ -13,8 +13,12 @@ import { batchSimulation } from "../routes/batch";
 import { type Leg, legOf, signatureBook, typedDataOf } from "../routes/types";
 import { uniswapV2ToV3 } from "../routes/uniswapV2ToV3";
 import { DEFAULT_DRAFT } from "../routes/uniswapV2ToV3/draft";
+import { uniswapV3ToV4 } from "../routes/uniswapV3ToV4";
+import { DEFAULT_V3_TO_V4_DRAFT } from "../routes/uniswapV3ToV4/draft";
 import { signingDeadline } from "../signing/requests";
 import { readV3Pool } from "../uniswap/v3/pool";
+import { candidatePoolKeys, poolCurrencies } from "../uniswap/v4/poolKey";
+import { readV4Pools } from "../uniswap/v4/pools";
 import { simulateMigration } from "./simulate";
 
 // The preview's "Gas: up to …" against the receipt of the same migration, signed and sent as the page does it.
@@ -67,6 +71,19 @@ async function aaveLeg(name: AccountName): Promise<Leg> {
   return legOf(aaveV2ToV3, planned.plan, migrator);
 }
 
+async function v3ToV4Leg(name: AccountName, tokenId: number): Promise<Leg> {
+  const positions = await uniswapV3ToV4.discover(client, world.chainId, addresses.accounts[name]);
+  const position = positions.find((candidate) => candidate.tokenId === BigInt(tokenId));
+  if (!position) throw new Error(`${name} holds no V3 position #${tokenId}`);
+  const draft = { ...DEFAULT_V3_TO_V4_DRAFT, destination: { ...DEFAULT_V3_TO_V4_DRAFT.destination, native: true } };
+  const weth = addresses.tokens.WETH;
+  const currencies = poolCurrencies(position.token0, position.token1, weth, true);
+  const candidates = await readV4Pools(client, addresses.uniswapV4.stateView, candidatePoolKeys(currencies));
+  const planned = uniswapV3ToV4.plan({ position, draft, candidates, weth, slippageBps: 50 });
+  if (!planned.ok) throw new Error(planned.error);
+  return legOf(uniswapV3ToV4, planned.plan, migrator);
+}
+
 /** The simulation before signing (as the page runs it), then the signed transaction's receipt. */
 async function previewThenMigrate(name: AccountName, legsOf: () => Promise<Leg[]>) {
   const wallet = walletOf(name);
@@ -112,6 +129,11 @@ describe("the gas shown before signing is an upper bound of the signed migration
   it.each([
     ["a V2 → V3 position", "alice", () => Promise.all([uniswapLeg("alice", addresses.uniswapV2.pairs.WETH_USDC)])],
     ["an Aave supply", "alice", () => Promise.all([aaveLeg("alice")])],
+    [
+      "a V3 → V4 position (NFT permit)",
+      "alice",
+      () => Promise.all([v3ToV4Leg("alice", addresses.uniswapV3.positions.alice_WETH_USDC_500)]),
+    ],
     ["an Aave supply with debt", "bob", () => Promise.all([aaveLeg("bob")])],
     ["an Aave supply with stable debt", "carol", () => Promise.all([aaveLeg("carol")])],
     [

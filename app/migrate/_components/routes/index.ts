@@ -1,17 +1,8 @@
 import type { RouteName } from "@/lib/routes/routeIds";
 import { useAaveV2ToV3Settings } from "./AaveV2ToV3Settings";
-import type { RouteContext, RouteSettings, UseRouteSettings } from "./types";
+import type { UseRouteSettings } from "./types";
 import { useUniswapV2Settings } from "./UniswapV2Settings";
-
-/** Placeholder until the V3 → V4 settings land (helper-v3src): plans nothing and shows nothing. */
-const useUniswapV3ToV4Settings = (_context: RouteContext): RouteSettings => ({
-  tokens: [],
-  opensBatch: false,
-  legs: [],
-  complete: true,
-  sendable: true,
-  render: () => null,
-});
+import { useUniswapV3ToV4Settings } from "./UniswapV3ToV4Settings";
 
 /**
  * Each route's settings, in the order the page shows them (the Migrator runs legs in enum order whatever this is).

@@ -27,6 +27,7 @@ export function V4DestinationPicker({
   sourceVersion,
   prices,
   weth,
+  keptRange,
 }: {
   /** Unique on the page: names the radio groups. */
   id: string;
@@ -46,6 +47,8 @@ export function V4DestinationPicker({
   sourceVersion: string;
   prices: ReadonlyMap<string, bigint> | undefined;
   weth: Address;
+  /** A source with a range of its own (a V3 position) offers to keep it instead of choosing a new one. */
+  keptRange?: { kept: boolean; onChange: (kept: boolean) => void };
 }) {
   const { currency0, currency1 } = currencies;
   const pool = candidates ? chosenPool(draft, candidates, currencies) : undefined;
@@ -93,15 +96,29 @@ export function V4DestinationPicker({
         />
         <p className="text-sm text-muted">Hook: none. Ferry deposits into hookless pools only.</p>
       </div>
-      <RangeSettings
-        name={name}
-        id={`v4-${id}`}
-        kind={pairKind(currency0.symbol, currency1.symbol)}
-        price={price}
-        priceUnit={`${currency1.symbol} per ${currency0.symbol}`}
-        range={draft.range}
-        onChange={(range) => onChange({ ...draft, range })}
-      />
+      {keptRange ? (
+        <ChoiceChips
+          label={`Range of ${name} in V4`}
+          name={`v4-kept-range-${id}`}
+          choices={[
+            { id: "kept", label: "Same range as now" },
+            { id: "new", label: "A new range" },
+          ]}
+          checked={keptRange.kept ? "kept" : "new"}
+          onChange={(choice) => keptRange.onChange(choice === "kept")}
+        />
+      ) : null}
+      {keptRange?.kept ? null : (
+        <RangeSettings
+          name={name}
+          id={`v4-${id}`}
+          kind={pairKind(currency0.symbol, currency1.symbol)}
+          price={price}
+          priceUnit={`${currency1.symbol} per ${currency0.symbol}`}
+          range={draft.range}
+          onChange={(range) => onChange({ ...draft, range })}
+        />
+      )}
       {pool && !poolExists(pool) ? (
         <Alert tone="error">
           No one has opened a Uniswap V4 pool for {currency0.symbol} / {currency1.symbol} at {tierLabel(pool.key)} yet.
