@@ -9,8 +9,7 @@ import { pairKind } from "@/lib/uniswap/pairKind";
 import type { V2Position } from "@/lib/uniswap/v2/positions";
 import type { V3FeeTierPool } from "@/lib/uniswap/v2ToV3Plan";
 import { priceFromSqrtPriceX96 } from "@/lib/uniswap/v3/poolMath";
-import { ImpermanentLoss } from "./ImpermanentLoss";
-import { PriceGuardAlert } from "./PriceGuardAlert";
+import { DestinationRisks } from "./DestinationRisks";
 
 /** What moves for one position: from the simulation when it has run, the plan's figures otherwise. */
 export function PositionPreview({
@@ -97,24 +96,15 @@ export function PositionPreview({
       </dl>
 
       {plan.poolExists ? null : <NewPoolWarning position={position} fee={ready.plan.params.fee} tiers={tiers} />}
-      {range.inRange ? null : (
-        <Alert tone="info">
-          The current price is outside this range: the position will hold only one token and earn no fees until the
-          price enters it.
-        </Alert>
-      )}
-      <PriceGuardAlert
-        guard={guard}
+      <DestinationRisks
+        range={range}
+        price={ready.price}
         deviation={plan.deviation}
+        guard={guard}
         from="V2"
         to="V3"
-        confirmed={deviationConfirmed}
-        onConfirm={onConfirmDeviation}
-      />
-
-      <ImpermanentLoss
-        price={ready.price}
-        range={{ lower: range.priceLower, upper: range.priceUpper }}
+        deviationConfirmed={deviationConfirmed}
+        onConfirmDeviation={onConfirmDeviation}
         pairName={positionName(position)}
         unit={unit}
         kind={pairKind(token0.symbol, token1.symbol)}

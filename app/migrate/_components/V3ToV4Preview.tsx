@@ -1,4 +1,3 @@
-import { Alert } from "@/components/Alert";
 import { formatAmount, formatPrice } from "@/lib/format";
 import type { LiquidityMigration } from "@/lib/migrator/simulate";
 import type { UniswapV3ToV4Plan } from "@/lib/routes/uniswapV3ToV4/draft";
@@ -6,8 +5,7 @@ import { pairKind } from "@/lib/uniswap/pairKind";
 import type { TokenInfo } from "@/lib/uniswap/v2/positions";
 import { priceFromSqrtPriceX96 } from "@/lib/uniswap/v3/poolMath";
 import { tierLabel } from "@/lib/uniswap/v4/poolKey";
-import { ImpermanentLoss } from "./ImpermanentLoss";
-import { PriceGuardAlert } from "./PriceGuardAlert";
+import { DestinationRisks } from "./DestinationRisks";
 
 const amount = (value: bigint, token: TokenInfo) => `${formatAmount(value, token.decimals)} ${token.symbol}`;
 const pair = (amount0: bigint, amount1: bigint, token0: TokenInfo, token1: TokenInfo) =>
@@ -90,24 +88,15 @@ export function V3ToV4Preview({
         ) : null}
       </dl>
 
-      {range.inRange ? null : (
-        <Alert tone="info">
-          The current price is outside this range: the position will hold only one token and earn no fees until the
-          price enters it.
-        </Alert>
-      )}
-      <PriceGuardAlert
-        guard={guard}
+      <DestinationRisks
+        range={range}
+        price={destination.price}
         deviation={destination.deviation}
+        guard={guard}
         from="V3"
         to="V4"
-        confirmed={deviationConfirmed}
-        onConfirm={onConfirmDeviation}
-      />
-
-      <ImpermanentLoss
-        price={destination.price}
-        range={{ lower: range.priceLower, upper: range.priceUpper }}
+        deviationConfirmed={deviationConfirmed}
+        onConfirmDeviation={onConfirmDeviation}
         pairName={poolName}
         unit={v4Unit}
         kind={pairKind(currency0.symbol, currency1.symbol)}

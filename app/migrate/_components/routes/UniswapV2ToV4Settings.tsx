@@ -19,8 +19,7 @@ import { chosenPool } from "@/lib/uniswap/v4/destination";
 import { inPoolOrder, poolCurrencies, sqrtPriceInPoolOrder, v4PoolName } from "@/lib/uniswap/v4/poolKey";
 import { withNativeEth } from "@/lib/uniswap/v4/poolLabels";
 import { poolExists } from "@/lib/uniswap/v4/pools";
-import { ImpermanentLoss } from "../ImpermanentLoss";
-import { PriceGuardAlert } from "../PriceGuardAlert";
+import { DestinationRisks } from "../DestinationRisks";
 import { V4DestinationPicker } from "./v4/V4DestinationPicker";
 
 /** Each V2 position going to V4: the pools read for its draft's currencies, and its plan once they are read. */
@@ -199,23 +198,15 @@ function UniswapV2ToV4Preview({
           </>
         ) : null}
       </dl>
-      {v4.range.inRange ? null : (
-        <Alert tone="info">
-          The current price is outside this range: the position will hold only one token and earn no fees until the
-          price enters it.
-        </Alert>
-      )}
-      <PriceGuardAlert
-        guard={guard}
+      <DestinationRisks
+        range={v4.range}
+        price={v4.price}
         deviation={v4.deviation}
+        guard={guard}
         from="V2"
         to="V4"
-        confirmed={deviationConfirmed}
-        onConfirm={onConfirmDeviation}
-      />
-      <ImpermanentLoss
-        price={v4.price}
-        range={{ lower: v4.range.priceLower, upper: v4.range.priceUpper }}
+        deviationConfirmed={deviationConfirmed}
+        onConfirmDeviation={onConfirmDeviation}
         pairName={`${currency0.symbol} / ${currency1.symbol}`}
         unit={unit}
         kind={pairKind(currency0.symbol, currency1.symbol)}
