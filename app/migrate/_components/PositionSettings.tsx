@@ -1,6 +1,4 @@
-import { Field } from "@/components/Field";
 import { formatPrice } from "@/lib/format";
-import { parsePercentage } from "@/lib/inputs";
 import type { PositionDraft } from "@/lib/routes/uniswapV2ToV3/draft";
 import { feeLabel, feeTierLabel } from "@/lib/routes/uniswapV2ToV3/feeTiers";
 import { positionName } from "@/lib/routes/uniswapV2ToV3/names";
@@ -13,6 +11,7 @@ import type { HeldV3Position } from "@/lib/uniswap/v3/positions";
 import { type RangeChoice, rangeFromTicks } from "@/lib/uniswap/v3/rangePresets";
 import { ChoiceChips } from "./ChoiceChips";
 import { RangeSettings } from "./RangeSettings";
+import { ShareField } from "./ShareField";
 
 /** A held position's range as the user's own choice would show it: full range, or custom bounds. */
 function heldRange(held: HeldV3Position, position: V2Position, fee: FeeTier): RangeChoice {
@@ -50,7 +49,6 @@ export function PositionSettings({
   onChange: (draft: PositionDraft) => void;
   disabled: boolean;
 }) {
-  const percentage = parsePercentage(draft.percentage);
   const name = positionName(position);
   const priceUnit = `${position.token1.symbol} per ${position.token0.symbol}`;
   const kind = pairKind(position.token0.symbol, position.token1.symbol);
@@ -70,14 +68,7 @@ export function PositionSettings({
   return (
     <fieldset disabled={disabled} className="space-y-4">
       <legend className="sr-only">Settings for {name}</legend>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          label={`Share of ${name} to move (%)`}
-          value={draft.percentage}
-          onChange={(event) => onChange({ ...draft, percentage: event.target.value })}
-          error={percentage.ok ? undefined : percentage.error}
-        />
-      </div>
+      <ShareField name={name} value={draft.percentage} onChange={(percentage) => onChange({ ...draft, percentage })} />
       <div className="space-y-1">
         <span className="text-sm font-medium" aria-hidden>
           Fee tier of the V3 pool

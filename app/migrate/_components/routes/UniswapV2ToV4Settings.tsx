@@ -2,11 +2,9 @@
 
 import type { Address } from "viem";
 import { Alert } from "@/components/Alert";
-import { Field } from "@/components/Field";
 import { useV4Pools } from "@/hooks/useV4Pools";
 import { tokensUsd } from "@/lib/aave/v3/usdPrices";
 import { formatAmount, formatPrice, formatUsd } from "@/lib/format";
-import { parsePercentage } from "@/lib/inputs";
 import type { LiquidityMigration } from "@/lib/migrator/simulate";
 import type { Planned } from "@/lib/routes/types";
 import { positionName } from "@/lib/routes/uniswapV2ToV3/names";
@@ -20,6 +18,7 @@ import { inPoolOrder, poolCurrencies, sqrtPriceInPoolOrder, v4PoolName } from "@
 import { withNativeEth } from "@/lib/uniswap/v4/poolLabels";
 import { poolExists } from "@/lib/uniswap/v4/pools";
 import { DestinationRisks } from "../DestinationRisks";
+import { ShareField } from "../ShareField";
 import { V4DestinationPicker } from "./v4/V4DestinationPicker";
 
 /** Each V2 position going to V4: the pools read for its draft's currencies, and its plan once they are read. */
@@ -62,7 +61,6 @@ export function UniswapV2ToV4Card({
 }) {
   const { position, currencies, candidates, planned } = state;
   const name = positionName(position);
-  const percentage = parsePercentage(draft.percentage);
   const hasWeth = [position.token0, position.token1].some(
     (token) => token.address.toLowerCase() === weth.toLowerCase(),
   );
@@ -81,14 +79,11 @@ export function UniswapV2ToV4Card({
     <div className="space-y-4">
       <fieldset className="space-y-4">
         <legend className="sr-only">V4 settings for {name}</legend>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field
-            label={`Share of ${name} to move (%)`}
-            value={draft.percentage}
-            onChange={(event) => onChange({ ...draft, percentage: event.target.value })}
-            error={percentage.ok ? undefined : percentage.error}
-          />
-        </div>
+        <ShareField
+          name={name}
+          value={draft.percentage}
+          onChange={(percentage) => onChange({ ...draft, percentage })}
+        />
         <V4DestinationPicker
           id={position.pair}
           name={name}

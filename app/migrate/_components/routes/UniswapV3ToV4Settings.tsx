@@ -4,12 +4,11 @@ import type { Address } from "viem";
 import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { Card } from "@/components/Card";
-import { Field } from "@/components/Field";
 import { useV3SourcePositions } from "@/hooks/useV3SourcePositions";
 import { useV4Pools } from "@/hooks/useV4Pools";
 import { addressesFor } from "@/lib/chain/addresses";
 import { describeWalletError } from "@/lib/chain/walletErrors";
-import { parsePercentage, previewSlippageBps } from "@/lib/inputs";
+import { previewSlippageBps } from "@/lib/inputs";
 import { legOf, type Planned } from "@/lib/routes/types";
 import { uniswapV3ToV4, v3PositionLabel } from "@/lib/routes/uniswapV3ToV4";
 import { DEFAULT_V3_TO_V4_DRAFT, type UniswapV3ToV4Plan, type V3ToV4Draft } from "@/lib/routes/uniswapV3ToV4/draft";
@@ -20,6 +19,7 @@ import { poolCurrencies, sqrtPriceInPoolOrder } from "@/lib/uniswap/v4/poolKey";
 import { poolExists, type V4PoolState } from "@/lib/uniswap/v4/pools";
 import { ChoiceChips } from "../ChoiceChips";
 import { useKeptState } from "../keptInputs";
+import { ShareField } from "../ShareField";
 import { V3PositionList } from "../V3PositionList";
 import { V3ToV4Preview } from "../V3ToV4Preview";
 import type { RouteContext, RouteSettings } from "./types";
@@ -144,7 +144,6 @@ function V3ToV4Fields({
   prices: ReadonlyMap<string, bigint> | undefined;
   onChange: (draft: V3ToV4Draft) => void;
 }) {
-  const percentage = parsePercentage(draft.percentage);
   const id = position.tokenId.toString();
   const name = `position #${id}`;
   const currencies = poolCurrencies(position.token0, position.token1, weth, draft.destination.native);
@@ -155,14 +154,7 @@ function V3ToV4Fields({
   return (
     <fieldset className="space-y-4">
       <legend className="sr-only">Settings for {name}</legend>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          label={`Share of ${name} to move (%)`}
-          value={draft.percentage}
-          onChange={(event) => onChange({ ...draft, percentage: event.target.value })}
-          error={percentage.ok ? undefined : percentage.error}
-        />
-      </div>
+      <ShareField name={name} value={draft.percentage} onChange={(percentage) => onChange({ ...draft, percentage })} />
       <ChoiceChips
         label={`Uncollected fees of ${name}`}
         name={`fees-${id}`}
