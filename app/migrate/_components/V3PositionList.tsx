@@ -1,8 +1,9 @@
 import { Card } from "@/components/Card";
 import { tokensUsd } from "@/lib/aave/v3/usdPrices";
-import { formatAmount, formatUsd } from "@/lib/format";
+import { formatAmount } from "@/lib/format";
 import { v3PositionLabel } from "@/lib/routes/uniswapV3ToV4";
 import type { V3SourcePosition } from "@/lib/uniswap/v3/sourcePositions";
+import { PositionRow } from "./PositionRow";
 
 const amounts = (amount0: bigint, amount1: bigint, { token0, token1 }: V3SourcePosition) =>
   `${formatAmount(amount0, token0.decimals)} ${token0.symbol} + ${formatAmount(amount1, token1.decimals)} ${token1.symbol}`;
@@ -32,31 +33,21 @@ export function V3PositionList({
             prices,
           );
           return (
-            <li key={position.tokenId} className="flex flex-wrap items-center justify-between gap-3 py-3">
-              <div>
-                <p className="font-medium">
-                  {name}
-                  {usd === undefined ? null : <span className="ml-2 text-muted">{formatUsd(usd)}</span>}
-                </p>
-                <p className="text-sm text-muted">
-                  {amounts(position.amount0, position.amount1, position)} ·{" "}
-                  {position.inRange ? "in range" : "out of range: earns no fees"}
-                </p>
-                <p className="text-sm text-muted">
-                  Uncollected fees: {amounts(position.fees0, position.fees1, position)}
-                </p>
-              </div>
-              <label className="flex items-center gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  checked={selected.has(position.tokenId.toString())}
-                  onChange={() => onToggle(position.tokenId)}
-                  aria-label={`Migrate ${name}`}
-                  className="size-4"
-                />
-                Migrate
-              </label>
-            </li>
+            <PositionRow
+              key={position.tokenId}
+              name={name}
+              usd={usd}
+              checked={selected.has(position.tokenId.toString())}
+              onToggle={() => onToggle(position.tokenId)}
+            >
+              <p className="text-sm text-muted">
+                {amounts(position.amount0, position.amount1, position)} ·{" "}
+                {position.inRange ? "in range" : "out of range: earns no fees"}
+              </p>
+              <p className="text-sm text-muted">
+                Uncollected fees: {amounts(position.fees0, position.fees1, position)}
+              </p>
+            </PositionRow>
           );
         })}
       </ul>
