@@ -1,12 +1,10 @@
-import { createPublicClient, createWalletClient, http, type PublicClient, parseUnits } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
+import { type Chain, type PublicClient, parseUnits } from "viem";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ACCOUNT_INDEX, type AccountName, devPrivateKey } from "../../devnet/deploy/config";
-import { deployFerry, scratchDeploymentFile } from "../../devnet/deployFerry";
-import { type RunningChain, revert, snapshot, startWorld } from "../../devnet/world";
+import type { AccountName } from "../../devnet/deploy/config";
+import { type RunningChain, revert, snapshot } from "../../devnet/world";
+import { deployScratchMigrator, startWorldClient, walletOf } from "../../devnet/worldClient";
 import { MOVE_EVERYTHING } from "../aave/v2/selection";
 import { addressesFor } from "../chain/addresses";
-import { toViemChain } from "../chain/config";
 import { migratorAbi } from "../generated/abis";
 import { aaveV2ToV3 } from "../routes/aaveV2ToV3";
 import { batchSimulation } from "../routes/batch";
@@ -24,21 +22,16 @@ import { simulateMigration } from "./simulate";
 // The preview's "Gas: up to …" against the receipt of the same migration, signed and sent as the page does it.
 let world: RunningChain;
 let migrator: `0x${string}`;
-let chain: ReturnType<typeof toViemChain>;
+let chain: Chain;
 let client: PublicClient;
 const addresses = addressesFor(31337);
 
 beforeAll(async () => {
-  world = await startWorld();
-  migrator = (await deployFerry(world.rpcUrl, world.chainId, { recordTo: scratchDeploymentFile() })).migrator;
-  chain = toViemChain({ chainId: world.chainId, chainName: "world", rpcUrl: world.rpcUrl });
-  client = createPublicClient({ chain, transport: http(), batch: { multicall: { deployless: true } } });
+  ({ world, chain, client } = await startWorldClient());
+  migrator = await deployScratchMigrator(world);
 }, 120_000);
 
 afterAll(() => world?.stop());
-
-const walletOf = (name: AccountName) =>
-  createWalletClient({ account: privateKeyToAccount(devPrivateKey(ACCOUNT_INDEX[name])), chain, transport: http() });
 
 async function uniswapLeg(name: AccountName, pair: `0x${string}`): Promise<Leg> {
   const positions = await uniswapV2ToV3.discover(client, world.chainId, addresses.accounts[name]);
@@ -86,7 +79,7 @@ async function v3ToV4Leg(name: AccountName, tokenId: number): Promise<Leg> {
 
 /** The simulation before signing (as the page runs it), then the signed transaction's receipt. */
 async function previewThenMigrate(name: AccountName, legsOf: () => Promise<Leg[]>) {
-  const wallet = walletOf(name);
+  const wallet = walletOf(chain, name);
   const owner = wallet.account.address;
   const legs = await legsOf();
   const simulate = (signing: boolean) =>

@@ -1,9 +1,9 @@
-import { createPublicClient, http, type PublicClient, parseSignature } from "viem";
+import { type PublicClient, parseSignature } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACCOUNT_INDEX, devAccount } from "../../devnet/deploy/config";
-import { type RunningChain, startWorld } from "../../devnet/world";
+import type { RunningChain } from "../../devnet/world";
+import { startWorldClient } from "../../devnet/worldClient";
 import { addressesFor } from "../chain/addresses";
-import { toViemChain } from "../chain/config";
 import { nonfungiblePositionManagerAbi } from "../generated/abis";
 import { buildNftPermitRequest, type NftPermitRequest, nftPermitTypedData } from "./nftPermit";
 import { signingDeadline } from "./requests";
@@ -22,9 +22,7 @@ const grant = {
 };
 
 beforeAll(async () => {
-  world = await startWorld();
-  const chain = toViemChain({ chainId: world.chainId, chainName: "world", rpcUrl: world.rpcUrl });
-  client = createPublicClient({ chain, transport: http(), batch: { multicall: { deployless: true } } });
+  ({ world, client } = await startWorldClient());
 }, 120_000);
 
 afterAll(() => world?.stop());

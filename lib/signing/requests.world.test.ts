@@ -1,9 +1,9 @@
-import { createPublicClient, http, type PublicClient, parseSignature, parseUnits } from "viem";
+import { type PublicClient, parseSignature, parseUnits } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACCOUNT_INDEX, devAccount } from "../../devnet/deploy/config";
-import { type RunningChain, startWorld } from "../../devnet/world";
+import type { RunningChain } from "../../devnet/world";
+import { startWorldClient } from "../../devnet/worldClient";
 import { addressesFor } from "../chain/addresses";
-import { toViemChain } from "../chain/config";
 import { aaveV2ATokenAbi, aaveV3VariableDebtTokenAbi, uniswapV2PairAbi } from "../generated/abis";
 import { buildSignatureRequests, type SignatureGrant, signingDeadline } from "./requests";
 import { delegationTypedData, permitTypedData } from "./typedData";
@@ -46,9 +46,7 @@ const grants: { permits: SignatureGrant[]; delegations: SignatureGrant[] } = {
 };
 
 beforeAll(async () => {
-  world = await startWorld();
-  const chain = toViemChain({ chainId: world.chainId, chainName: "world", rpcUrl: world.rpcUrl });
-  client = createPublicClient({ chain, transport: http(), batch: { multicall: { deployless: true } } });
+  ({ world, client } = await startWorldClient());
 }, 120_000);
 
 afterAll(() => world?.stop());

@@ -1,20 +1,8 @@
-import {
-  type Address,
-  createPublicClient,
-  createWalletClient,
-  erc20Abi,
-  erc721Abi,
-  http,
-  type PublicClient,
-  parseEventLogs,
-} from "viem";
-import { privateKeyToAccount } from "viem/accounts";
+import { type Address, type Chain, erc20Abi, erc721Abi, type PublicClient, parseEventLogs } from "viem";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ACCOUNT_INDEX, devPrivateKey } from "../../../devnet/deploy/config";
-import { deployFerry, scratchDeploymentFile } from "../../../devnet/deployFerry";
-import { type RunningChain, revert, snapshot, startWorld } from "../../../devnet/world";
+import { type RunningChain, revert, snapshot } from "../../../devnet/world";
+import { deployScratchMigrator, startWorldClient, walletOf } from "../../../devnet/worldClient";
 import { addressesFor } from "../../chain/addresses";
-import { toViemChain } from "../../chain/config";
 import { migratorAbi, uniswapV4PositionManagerAbi } from "../../generated/abis";
 import { simulateMigration } from "../../migrator/simulate";
 import { signingDeadline } from "../../signing/requests";
@@ -31,20 +19,15 @@ import { DEFAULT_V2_TO_V4_DRAFT } from "./draft";
 // is what the chain deposits, and a signed migration leaves the user a V4 position and the Migrator nothing.
 let world: RunningChain;
 let client: PublicClient;
+let chain: Chain;
 let migrator: Address;
 const addresses = addressesFor(31337);
 const { WETH, USDC } = addresses.tokens;
 const { uniswapV4 } = addresses;
-const chainOf = (rpcUrl: string) => toViemChain({ chainId: 31337, chainName: "world", rpcUrl });
 
 beforeAll(async () => {
-  world = await startWorld();
-  migrator = (await deployFerry(world.rpcUrl, world.chainId, { recordTo: scratchDeploymentFile() })).migrator;
-  client = createPublicClient({
-    chain: chainOf(world.rpcUrl),
-    transport: http(),
-    batch: { multicall: { deployless: true } },
-  });
+  ({ world, chain, client } = await startWorldClient());
+  migrator = await deployScratchMigrator(world);
 }, 240_000);
 
 afterAll(() => world?.stop());
@@ -149,8 +132,8 @@ describe("Uniswap V2 → V4 on the world", () => {
   });
 
   it("signs and sends: alice owns the V4 position in the chosen pool, and the Migrator holds nothing", async () => {
-    const account = privateKeyToAccount(devPrivateKey(ACCOUNT_INDEX.alice));
-    const wallet = createWalletClient({ account, chain: chainOf(world.rpcUrl), transport: http() });
+    const wallet = walletOf(chain, "alice");
+    const { account } = wallet;
     const ready = await plan({ ...DEFAULT_V4_DRAFT, native: true });
     const leg = legOf(uniswapV2ToV4, ready, migrator);
     const deadline = await signingDeadline(client);

@@ -1,20 +1,9 @@
-import {
-  type Address,
-  createPublicClient,
-  createWalletClient,
-  erc20Abi,
-  erc721Abi,
-  http,
-  type PublicClient,
-  zeroAddress,
-} from "viem";
-import { privateKeyToAccount } from "viem/accounts";
+import { type Address, type Chain, erc20Abi, erc721Abi, type PublicClient, zeroAddress } from "viem";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ACCOUNT_INDEX, type AccountName, devPrivateKey } from "../../../devnet/deploy/config";
-import { deployFerry, scratchDeploymentFile } from "../../../devnet/deployFerry";
-import { type RunningChain, revert, snapshot, startWorld } from "../../../devnet/world";
+import type { AccountName } from "../../../devnet/deploy/config";
+import { type RunningChain, revert, snapshot } from "../../../devnet/world";
+import { deployScratchMigrator, startWorldClient, walletOf } from "../../../devnet/worldClient";
 import { addressesFor } from "../../chain/addresses";
-import { toViemChain } from "../../chain/config";
 import { migratorAbi, nonfungiblePositionManagerAbi, uniswapV4PositionManagerAbi } from "../../generated/abis";
 import { signingDeadline } from "../../signing/requests";
 import { candidatePoolKeys, poolCurrencies } from "../../uniswap/v4/poolKey";
@@ -28,23 +17,18 @@ import { DEFAULT_V3_TO_V4_DRAFT, type V3ToV4Draft } from "./draft";
 // The adapter's plan sent as the page sends it, against the real Migrator, V3 position manager and V4 pools.
 let world: RunningChain;
 let client: PublicClient;
-let chain: ReturnType<typeof toViemChain>;
+let chain: Chain;
 let migrator: Address;
 const addresses = addressesFor(31337);
 const { weth } = { weth: addresses.tokens.WETH };
 const v3 = addresses.uniswapV3;
 
 beforeAll(async () => {
-  world = await startWorld();
-  migrator = (await deployFerry(world.rpcUrl, world.chainId, { recordTo: scratchDeploymentFile() })).migrator;
-  chain = toViemChain({ chainId: world.chainId, chainName: "world", rpcUrl: world.rpcUrl });
-  client = createPublicClient({ chain, transport: http(), batch: { multicall: { deployless: true } } });
+  ({ world, chain, client } = await startWorldClient());
+  migrator = await deployScratchMigrator(world);
 }, 120_000);
 
 afterAll(() => world?.stop());
-
-const walletOf = (name: AccountName) =>
-  createWalletClient({ account: privateKeyToAccount(devPrivateKey(ACCOUNT_INDEX[name])), chain, transport: http() });
 
 /** The account's position `tokenId` planned with `draft`, against the V4 pools read for its currencies. */
 async function plannedLeg(name: AccountName, tokenId: number, draft: V3ToV4Draft) {
@@ -59,7 +43,7 @@ async function plannedLeg(name: AccountName, tokenId: number, draft: V3ToV4Draft
 }
 
 async function send(name: AccountName, leg: ReturnType<typeof legOf>, book = NO_SIGNATURES) {
-  const hash = await walletOf(name).writeContract({
+  const hash = await walletOf(chain, name).writeContract({
     address: migrator,
     abi: migratorAbi,
     functionName: "migrate",
@@ -99,7 +83,7 @@ describe("Uniswap V3 → V4 on the world", () => {
     const requests = await leg.signatureRequests({ client, chainId: world.chainId, owner, migrator, deadline });
     expect(requests.map(({ kind }) => kind)).toEqual(["nftPermit"]);
     const signatures: Record<string, `0x${string}`> = {};
-    for (const item of requests) signatures[item.key] = await walletOf("alice").signTypedData(typedDataOf(item));
+    for (const item of requests) signatures[item.key] = await walletOf(chain, "alice").signTypedData(typedDataOf(item));
     const migration = await send("alice", leg, signatureBook(requests, signatures, deadline));
 
     expect(migration.sourceId).toBe(BigInt(v3.positions.alice_WETH_USDC_500));
@@ -144,7 +128,7 @@ describe("Uniswap V3 → V4 on the world", () => {
     const [approval, ...more] = leg.approvals;
     expect(more).toEqual([]);
     if (!approval) throw new Error("one approval stands in for the permit");
-    const approvalHash = await walletOf("bob").sendTransaction(approval.call);
+    const approvalHash = await walletOf(chain, "bob").sendTransaction(approval.call);
     await client.waitForTransactionReceipt({ hash: approvalHash });
     const migration = await send("bob", leg);
 

@@ -1,8 +1,8 @@
-import { createPublicClient, http, type PublicClient } from "viem";
+import type { PublicClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningChain, startWorld } from "../../../devnet/world";
+import type { RunningChain } from "../../../devnet/world";
+import { startWorldClient } from "../../../devnet/worldClient";
 import { addressesFor } from "../../chain/addresses";
-import { toViemChain } from "../../chain/config";
 import { nonfungiblePositionManagerAbi } from "../../generated/abis";
 import { readV3SourcePositions, sourcePositionName, type V3SourcePosition } from "./sourcePositions";
 
@@ -14,9 +14,7 @@ const { alice, bob } = addresses.accounts;
 const ids = addresses.uniswapV3.positions;
 
 beforeAll(async () => {
-  world = await startWorld();
-  const chain = toViemChain({ chainId: world.chainId, chainName: "world", rpcUrl: world.rpcUrl });
-  client = createPublicClient({ chain, transport: http(), batch: { multicall: { deployless: true } } });
+  ({ world, client } = await startWorldClient());
 }, 120_000);
 
 afterAll(() => world?.stop());
