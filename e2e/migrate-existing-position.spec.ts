@@ -1,6 +1,6 @@
-import { erc20Abi } from "viem";
 import { addressesFor } from "../lib/chain/addresses";
 import { nonfungiblePositionManagerAbi } from "../lib/generated/abis";
+import { tokenBalance } from "./support/balances";
 import type { ChainClient } from "./support/fixtures";
 import { connectWallet, expect, expectTransactionCount, test } from "./support/fixtures";
 import { migratePage as ui } from "./support/migratePage";
@@ -80,15 +80,7 @@ test("adds V2 liquidity to the V3 position alice already holds, in exactly one t
   expect(after.count, "no new V3 position minted").toBe(held.count);
   expect(after.tokenId).toBe(held.tokenId);
   expect(await held.liquidity(), "the held position's liquidity grew").toBeGreaterThan(liquidityBefore);
-  expect(
-    await chain.readContract({
-      address: uniswapV2.pairs.WETH_USDC,
-      abi: erc20Abi,
-      functionName: "balanceOf",
-      args: [user],
-    }),
-    "V2 LP fully withdrawn",
-  ).toBe(0n);
+  expect(await tokenBalance(chain, uniswapV2.pairs.WETH_USDC, user), "V2 LP fully withdrawn").toBe(0n);
 });
 
 test.describe("into an out-of-range position", () => {

@@ -1,11 +1,13 @@
 import type { Page } from "@playwright/test";
-import { erc20Abi, erc721Abi, type Hash } from "viem";
+import { erc721Abi, type Hash } from "viem";
 import { addressesFor } from "../lib/chain/addresses";
 import { nonfungiblePositionManagerAbi, uniswapV4PositionManagerAbi } from "../lib/generated/abis";
 import { expectNoViolations } from "./support/accessibility";
+import { tokenBalance } from "./support/balances";
 import { type ChainClient, connectWallet, expect, expectTransactionCount, test } from "./support/fixtures";
 import { expectGasCovered, shownGas } from "./support/gas";
 import { migratePage as ui } from "./support/migratePage";
+import { nextV4TokenId } from "./support/uniswapV4";
 
 const { uniswapV3, uniswapV4, aaveV2, aaveV3 } = addressesFor(31337);
 const TOKEN_ID = BigInt(uniswapV3.positions.alice_WETH_USDC_500);
@@ -42,11 +44,7 @@ test("migrates a whole V3 position, fees included, into a V4 position in exactly
   test.setTimeout(120_000);
   const user = wallet.account.address;
   const nonceBefore = await chain.getTransactionCount({ address: user });
-  const nextTokenId = await chain.readContract({
-    address: uniswapV4.positionManager,
-    abi: uniswapV4PositionManagerAbi,
-    functionName: "nextTokenId",
-  });
+  const nextTokenId = await nextV4TokenId(chain);
 
   await expect(page.getByRole("list").filter({ hasText: SOURCE })).toContainText("Uncollected fees:");
   await chooseAlicePosition(page);
@@ -153,8 +151,6 @@ test("moves a V3 position to V4 and an Aave V2 position to V3 together in exactl
 }) => {
   test.setTimeout(120_000);
   const user = wallet.account.address;
-  const balance = (token: `0x${string}`) =>
-    chain.readContract({ address: token, abi: erc20Abi, functionName: "balanceOf", args: [user] });
   const nonceBefore = await chain.getTransactionCount({ address: user });
   await chooseAlicePosition(page);
   await page.getByLabel("Move it in the same transaction as the Uniswap positions below").check();
@@ -180,6 +176,6 @@ test("moves a V3 position to V4 and an Aave V2 position to V3 together in exactl
       args: [TOKEN_ID],
     }),
   ).rejects.toThrow();
-  expect(await balance(aaveV2.reserves.WETH.aToken), "Aave V2 supply moved").toBe(0n);
-  expect(await balance(aaveV3.reserves.WETH.aToken), "supplied on Aave V3").toBeGreaterThan(0n);
+  expect(await tokenBalance(chain, aaveV2.reserves.WETH.aToken, user), "Aave V2 supply moved").toBe(0n);
+  expect(await tokenBalance(chain, aaveV3.reserves.WETH.aToken, user), "supplied on Aave V3").toBeGreaterThan(0n);
 });

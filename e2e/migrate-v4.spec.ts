@@ -4,9 +4,11 @@ import { uniswapV4PositionManagerAbi } from "../lib/generated/abis";
 import { ferryDeploymentFor } from "../lib/migrator/deployment";
 import { poolIdOf } from "../lib/uniswap/v4/poolKey";
 import { expectNoViolations } from "./support/accessibility";
+import { tokenBalance } from "./support/balances";
 import { type ChainClient, connectWallet, expect, expectTransactionCount, test } from "./support/fixtures";
 import { expectGasCovered, shownGas } from "./support/gas";
 import { migratePage as ui } from "./support/migratePage";
+import { nextV4TokenId } from "./support/uniswapV4";
 
 const { uniswapV2, uniswapV4, tokens } = addressesFor(31337);
 const PAIR = "WETH / USDC";
@@ -59,11 +61,7 @@ for (const { name, currency, pool, defaultChip } of [
     test.setTimeout(120_000);
     const user = wallet.account.address;
     const nonceBefore = await chain.getTransactionCount({ address: user });
-    const nextTokenId = await chain.readContract({
-      address: uniswapV4.positionManager,
-      abi: uniswapV4PositionManagerAbi,
-      functionName: "nextTokenId",
-    });
+    const nextTokenId = await nextV4TokenId(chain);
 
     await ui.select(page, PAIR);
     await ui.version(page, PAIR, "Uniswap V4");
@@ -97,14 +95,6 @@ for (const { name, currency, pool, defaultChip } of [
     expect(minted.poolId, "in the chosen pool").toBe(pool.id as Hex);
     expect(minted.liquidity, "with liquidity").toBeGreaterThan(0n);
     expect(minted.residue, "ETH, WETH, USDC and LP left in the Migrator").toEqual([0n, 0n, 0n, 0n]);
-    expect(
-      await chain.readContract({
-        address: uniswapV2.pairs.WETH_USDC,
-        abi: erc20Abi,
-        functionName: "balanceOf",
-        args: [user],
-      }),
-      "V2 LP fully withdrawn",
-    ).toBe(0n);
+    expect(await tokenBalance(chain, uniswapV2.pairs.WETH_USDC, user), "V2 LP fully withdrawn").toBe(0n);
   });
 }
