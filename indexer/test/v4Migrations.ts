@@ -48,6 +48,19 @@ async function send(wallet: ChainWallet, write: Promise<Hash>): Promise<Hash> {
 
 const deadline = async (wallet: ChainWallet) => (await wallet.getBlock()).timestamp + 3600n;
 
+/** Sends one encoded route position through the Migrator, due an hour from the chain's time. */
+async function migrateOne(wallet: ChainWallet, migrator: Address, position: ReturnType<typeof routePosition>) {
+  return send(
+    wallet,
+    wallet.writeContract({
+      address: migrator,
+      abi: migratorAbi,
+      functionName: "migrate",
+      args: [[position], await deadline(wallet), false],
+    }),
+  );
+}
+
 /** Approves the V3 NFT to the Migrator and moves `percentageBps` of it (fees deposited) into `poolKey`. */
 export async function migrateV3ToV4(
   wallet: ChainWallet,
@@ -77,15 +90,7 @@ export async function migrateV3ToV4(
     permit: NO_PERMIT,
     destination: fullRangeDestination(migration.poolKey),
   });
-  return send(
-    wallet,
-    wallet.writeContract({
-      address: migration.migrator,
-      abi: migratorAbi,
-      functionName: "migrate",
-      args: [[position], await deadline(wallet), false],
-    }),
-  );
+  return migrateOne(wallet, migration.migrator, position);
 }
 
 /** Approves the pair to the Migrator and moves `percentageBps` of the wallet's LP into `poolKey`. */
@@ -116,15 +121,7 @@ export async function migrateV2ToV4(
     permit: NO_PERMIT,
     destination: fullRangeDestination(migration.poolKey),
   });
-  return send(
-    wallet,
-    wallet.writeContract({
-      address: migration.migrator,
-      abi: migratorAbi,
-      functionName: "migrate",
-      args: [[position], await deadline(wallet), false],
-    }),
-  );
+  return migrateOne(wallet, migration.migrator, position);
 }
 
 /** v4-periphery Actions. */
