@@ -16,8 +16,14 @@ export function isUnreachableNode(error: unknown): boolean {
   );
 }
 
+/**
+ * A read that keeps failing because the node does not answer. Disabled reads do not count: Retry (TanStack's
+ * `refetchQueries`) skips them, so one that failed before it was disabled would hold the alert up for good.
+ */
 const cannotReachNode = (query: Query) =>
-  query.state.fetchFailureCount >= UNREACHABLE_AFTER_FAILURES && isUnreachableNode(query.state.fetchFailureReason);
+  !query.isDisabled() &&
+  query.state.fetchFailureCount >= UNREACHABLE_AFTER_FAILURES &&
+  isUnreachableNode(query.state.fetchFailureReason);
 
 /**
  * Whether some read keeps failing because the network node does not answer, and a retry of those reads: the page
