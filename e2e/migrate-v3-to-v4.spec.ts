@@ -52,6 +52,7 @@ test("migrates a whole V3 position, fees included, into a V4 position in exactly
     "ETH/USDC 0.05%",
   );
   await expect(page.getByText("Emptied and burned")).toBeVisible();
+  await expect(page.getByRole("table", { name: /Impermanent loss/ })).toContainText("New V4 range");
   await expectNoViolations(page, "V3 → V4 settings and preview");
   await ui.review(page);
   const permit = page.getByRole("list", { name: "Permit for position #5" });

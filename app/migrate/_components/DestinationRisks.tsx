@@ -21,7 +21,6 @@ export function DestinationRisks({
   pairName,
   unit,
   kind,
-  version,
 }: {
   range: Pick<ResolvedRange, "priceLower" | "priceUpper" | "inRange">;
   /** The destination pool's price of token0, in `unit`. */
@@ -30,15 +29,13 @@ export function DestinationRisks({
   guard: PriceGuardLevel;
   /** The source protocol, e.g. "V2". */
   from: string;
-  /** The destination protocol, e.g. "V4". */
+  /** The destination protocol, e.g. "V4": the price guard and the impermanent-loss chart name it. */
   to: string;
   deviationConfirmed: boolean;
   onConfirmDeviation: (confirmed: boolean) => void;
   pairName: string;
   unit: string;
   kind: PairKind;
-  /** The destination version ImpermanentLoss names; its default when omitted. */
-  version?: string;
 }) {
   return (
     <>
@@ -62,7 +59,7 @@ export function DestinationRisks({
         pairName={pairName}
         unit={unit}
         kind={kind}
-        version={version}
+        version={to}
       />
     </>
   );

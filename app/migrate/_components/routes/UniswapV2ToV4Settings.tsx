@@ -205,7 +205,6 @@ function UniswapV2ToV4Preview({
         pairName={`${currency0.symbol} / ${currency1.symbol}`}
         unit={unit}
         kind={pairKind(currency0.symbol, currency1.symbol)}
-        version="V4"
       />
     </div>
   );
