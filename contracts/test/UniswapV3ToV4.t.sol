@@ -2,13 +2,17 @@
 pragma solidity 0.8.30;
 
 import {IMigrator} from "../src/interfaces/IMigrator.sol";
+import {INonfungiblePositionManager as IFerryNpm} from "../src/interfaces/external/INonfungiblePositionManager.sol";
 import {IUniswapV3Pool} from "../src/interfaces/external/IUniswapV3Pool.sol";
 import {IDelegatedRoute} from "../src/interfaces/routes/IDelegatedRoute.sol";
 import {IUniswapV3ToV4Route} from "../src/interfaces/routes/IUniswapV3ToV4Route.sol";
 import {IUniswapV4DepositRoute} from "../src/interfaces/routes/IUniswapV4DepositRoute.sol";
 import {V4MigratorTest} from "./base/V4MigratorTest.sol";
+import {MockERC20} from "./mocks/MockERC20.sol";
 import {INonfungiblePositionManager as INpm} from "./utils/interfaces/IUniswapV3.sol";
 import {IV4PositionManager} from "./utils/interfaces/IUniswapV4.sol";
+import {IHooks} from "@uniswap/v4-core/src/interfaces/IHooks.sol";
+import {Currency} from "@uniswap/v4-core/src/types/Currency.sol";
 import {PoolId, PoolIdLibrary} from "@uniswap/v4-core/src/types/PoolId.sol";
 import {PoolKey} from "@uniswap/v4-core/src/types/PoolKey.sol";
 import {IERC20} from "forge-std/interfaces/IERC20.sol";
@@ -164,6 +168,66 @@ contract UniswapV3ToV4Test is V4MigratorTest {
 
         assertEq(m.tokenId, v4Id, "event: the existing position");
         assertEq(_v4Liquidity(v4Id), before + m.liquidity, "liquidity added to it");
+        _assertV4Empty();
+    }
+
+    /// @dev Mainnet's USDC/WETH order: WETH is the V3 token1, but native ETH sorts first in V4, so the amounts, the
+    /// initial price and the minimums all flip.
+    function test_Migrate_WethAsToken1IntoANewNativePool() public {
+        address low = address(0x1000);
+        deployCodeTo("test/mocks/MockERC20.sol:MockERC20", abi.encode("LOW", uint8(18)), low);
+        // 1 WETH = 2,000 LOW, token0 = LOW: price (WETH per LOW) 1/2000.
+        uint160 v3Price = uint160(_sqrt((uint256(1) << 192) / 2000));
+        INpm(V3_NPM).createAndInitializePoolIfNecessary(low, WETH, FEE_MEDIUM, v3Price);
+        MockERC20(low).mint(alice, 2000 ether);
+        deal(WETH, alice, IERC20(WETH).balanceOf(alice) + 1 ether);
+        vm.startPrank(alice);
+        IERC20(low).approve(V3_NPM, 2000 ether);
+        IERC20(WETH).approve(V3_NPM, 1 ether);
+        (uint256 v3Id,,,) = INpm(V3_NPM)
+            .mint(
+                IFerryNpm.MintParams({
+                token0: low,
+                token1: WETH,
+                fee: FEE_MEDIUM,
+                tickLower: FULL_RANGE_LOWER_3000,
+                tickUpper: FULL_RANGE_UPPER_3000,
+                amount0Desired: 2000 ether,
+                amount1Desired: 1 ether,
+                amount0Min: 0,
+                amount1Min: 0,
+                recipient: alice,
+                deadline: _deadline()
+            })
+            );
+        vm.stopPrank();
+        PoolKey memory key = PoolKey({
+            currency0: Currency.wrap(address(0)),
+            currency1: Currency.wrap(low),
+            fee: 3000,
+            tickSpacing: 60,
+            hooks: IHooks(address(0))
+        });
+        // ETH-first price: 2,000 LOW per ETH.
+        uint160 v4Price = uint160((uint256(1) << 192) / v3Price);
+        IUniswapV3ToV4Route.UniswapV3ToV4Params memory params = _v3ToV4Params(aliceKey, v3Id, 10_000, "WETH_USDC_3000");
+        params.destination = _fullRangeDestination(key, v4Price);
+        params.destination.amount0MinDeposited = 0.99 ether;
+        params.destination.amount1MinDeposited = 1980 ether;
+        uint256 eth0 = alice.balance;
+        uint256 low0 = IERC20(low).balanceOf(alice);
+
+        IMigrator.LiquidityMigration memory m = _migrate(alice, _v3ToV4Batch(params), false)[0];
+
+        assertEq(_v4Price(key), v4Price, "initialised at the inverted V3 price");
+        assertEq(m.token0, address(0), "event: ETH is currency0");
+        assertEq(m.token1, low, "event: LOW is currency1");
+        assertApproxEqAbs(m.amount0Withdrawn, 1 ether, 1e6, "event: the WETH, now amount0");
+        assertApproxEqAbs(m.amount1Withdrawn, 2000 ether, 1e9, "event: the LOW, now amount1");
+        assertGe(m.amount0Deposited, 0.99 ether, "ETH deposited");
+        assertEq(alice.balance - eth0, m.amount0Refunded, "ETH leftover reached alice");
+        assertEq(IERC20(low).balanceOf(alice) - low0, m.amount1Refunded, "LOW leftover reached alice");
+        assertEq(IERC20(low).balanceOf(V4_POSITION_MANAGER), 0, "no LOW left in the PositionManager");
         _assertV4Empty();
     }
 
