@@ -1,7 +1,6 @@
 import type { Address } from "viem";
 import { type Parsed, parsePercentage } from "../../inputs";
 import { type PriceGuardLevel, priceGuardLevel } from "../../uniswap/priceGuard";
-import { rangeFromTicks } from "../../uniswap/v3/rangePresets";
 import type { V3SourcePosition } from "../../uniswap/v3/sourcePositions";
 import {
   chosenPool,
@@ -80,13 +79,6 @@ export interface UniswapV3ToV4Plan {
   sendable: boolean;
 }
 
-/** The kept V3 range with its bounds in prices and whether the deposit's price is inside it (one token if not). */
-function withKeptRange(plan: V4DestinationPlan): V4DestinationPlan {
-  const { range, price, currencies, pool } = plan;
-  const [decimals0, decimals1] = [currencies.currency0.decimals, currencies.currency1.decimals];
-  return { ...plan, range: rangeFromTicks(range.tickLower, range.tickUpper, price, decimals0, decimals1, pool.key) };
-}
-
 /** Validates a draft against the position and the V4 pools read for it, and plans both legs of the migration. */
 export function planV3ToV4({
   position,
@@ -119,7 +111,7 @@ export function planV3ToV4({
     ticks: ticks?.value,
   });
   if (!destination.ok) return destination;
-  const planned = ticks ? withKeptRange(destination.value) : destination.value;
+  const planned = destination.value;
   const guard = priceGuardLevel(planned.deviation);
   const sendable = guard === "ok" || guard === "warn" || (guard === "confirm" && draft.deviationConfirmed);
   return { ok: true, plan: { position, withdrawal, destination: planned, guard, sendable } };
