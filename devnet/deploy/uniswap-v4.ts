@@ -12,6 +12,7 @@ import {
   zeroAddress,
 } from "viem";
 import { PERMIT2 } from "../../lib/chain/mainnet";
+import { type PoolKey, poolIdOf } from "../../lib/uniswap/v4/poolKey";
 import { rpc } from "../anvil";
 import { packageFile } from "./artifacts";
 import { at, type Chain, type Contract } from "./chain";
@@ -47,14 +48,6 @@ export const V4_POOLS = [
 
 export type V4PoolName = (typeof V4_POOLS)[number]["name"];
 
-export interface PoolKey {
-  currency0: Address;
-  currency1: Address;
-  fee: number;
-  tickSpacing: number;
-  hooks: Address;
-}
-
 export interface UniswapV4 {
   permit2: Address;
   poolManager: Address;
@@ -78,8 +71,6 @@ const POOL_KEY_ABI = [
     ],
   },
 ] as const;
-
-export const poolId = (key: PoolKey): Hex => keccak256(encodeAbiParameters(POOL_KEY_ABI, [key]));
 
 export async function deployUniswapV4(
   chain: Chain,
@@ -141,7 +132,7 @@ export async function deployUniswapV4(
     const amount0 = unitsForUsd(pair.symbol0, spec.sideUsd);
     const amount1 = unitsForUsd(pair.symbol1, spec.sideUsd);
     await mintV4FullRange(chain, positionManager, tokens, deployer, { key, pair, sqrtPriceX96, amount0, amount1 });
-    pools[spec.name] = { ...key, id: poolId(key) };
+    pools[spec.name] = { ...key, id: poolIdOf(key) };
   }
 
   return {
