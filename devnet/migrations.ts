@@ -23,6 +23,7 @@ import { NO_PERMIT } from "../lib/migrator/encoding";
 import { aaveV2ToV3Position } from "../lib/routes/aaveV2ToV3/params";
 import { uniswapV2ToV3Position } from "../lib/routes/uniswapV2ToV3/params";
 import { minedReceipt } from "./anvil";
+import { withGasHeadroom } from "./gasHeadroom";
 
 // No @uniswap/v3-sdk here (nor lib/uniswapV3, built on it): Playwright and tsx load this module with Node's own
 // ESM loader, which rejects the SDK's ESM build. The few constants needed are TickMath's.
@@ -42,9 +43,9 @@ function fullRange(fee: number): { tickLower: number; tickUpper: number } {
 
 export type ChainWallet = ReturnType<typeof devnetWallet>;
 
-/** A wallet client that can also read, for one account on the devnet behind `rpcUrl`. */
+/** A wallet client that can also read, for one account on the devnet behind `rpcUrl`; it sends with gas headroom. */
 export function devnetWallet(rpcUrl: string, chain: Chain, account: Account) {
-  return createWalletClient({ account, chain, transport: http(rpcUrl) }).extend(publicActions);
+  return createWalletClient({ account, chain, transport: withGasHeadroom(http(rpcUrl)) }).extend(publicActions);
 }
 
 export interface V2ToV3Migration {

@@ -3,6 +3,7 @@ import { privateKeyToAccount } from "viem/accounts";
 import { toViemChain } from "../lib/chain/config";
 import { ACCOUNT_INDEX, type AccountName, devPrivateKey } from "./deploy/config";
 import { deployFerry, scratchDeploymentFile } from "./deployFerry";
+import { withGasHeadroom } from "./gasHeadroom";
 import { type RunningChain, startWorld } from "./world";
 
 /** A world node with the clients the world tests read and send through (the page's batched client). */
@@ -25,6 +26,10 @@ export async function deployScratchMigrator(world: RunningChain) {
   return (await deployFerry(world.rpcUrl, world.chainId, { recordTo: scratchDeploymentFile() })).migrator;
 }
 
-/** A demo account's wallet on `chain`. */
+/** A demo account's wallet on `chain`, sending with gas headroom. */
 export const walletOf = (chain: Chain, name: AccountName) =>
-  createWalletClient({ account: privateKeyToAccount(devPrivateKey(ACCOUNT_INDEX[name])), chain, transport: http() });
+  createWalletClient({
+    account: privateKeyToAccount(devPrivateKey(ACCOUNT_INDEX[name])),
+    chain,
+    transport: withGasHeadroom(http()),
+  });

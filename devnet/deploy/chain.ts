@@ -14,6 +14,7 @@ import {
 } from "viem";
 import { foundry } from "viem/chains";
 import { minedReceipt } from "../anvil";
+import { gasWithHeadroom } from "../gasHeadroom";
 import { type Artifact, linkBytecode, loadAbi, loadArtifact } from "./artifacts";
 
 export interface Contract {
@@ -69,8 +70,7 @@ export class Chain {
     tx: { to?: Address; data: Hex; value?: bigint },
     what: string,
   ): Promise<TransactionReceipt> {
-    // Anvil's estimate is too tight for calls whose callbacks forward 63/64 of the gas (V4's unlock): double it.
-    const gas = (await this.public.estimateGas({ account: from, ...tx })) * 2n;
+    const gas = gasWithHeadroom(await this.public.estimateGas({ account: from, ...tx }));
     const hash = await this.wallet.sendTransaction({ account: from, chain: foundry, gas, ...tx });
     const receipt = await minedReceipt(this.public, hash);
     if (receipt.status !== "success") throw new Error(`${what} reverted (${hash}, gas used ${receipt.gasUsed})`);

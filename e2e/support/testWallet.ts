@@ -9,6 +9,7 @@ import {
   publicActions,
   type TypedDataDefinition,
 } from "viem";
+import { withGasHeadroom } from "../../devnet/gasHeadroom";
 
 /** What a real wallet answers when the user clicks "Reject" (EIP-1193). */
 export const USER_REJECTED = { code: 4001, message: "User rejected the request." } as const;
@@ -46,9 +47,12 @@ export class TestWallet {
     readonly chain: Chain,
   ) {
     this.chainId = chain.id;
-    this.client = createWalletClient({ account, chain, transport: http(chain.rpcUrls.default.http[0]) }).extend(
-      publicActions,
-    );
+    // Like a real wallet, it sends with headroom over the node's estimate (see `gasWithHeadroom`).
+    this.client = createWalletClient({
+      account,
+      chain,
+      transport: withGasHeadroom(http(chain.rpcUrls.default.http[0])),
+    }).extend(publicActions);
   }
 
   /** The next request of this method (a signature, a transaction…) is rejected as if by the user. */
