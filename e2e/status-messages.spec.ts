@@ -1,6 +1,7 @@
 import { e2eEnv } from "./support/env";
 import { connectWallet, expect, test } from "./support/fixtures";
 import { migratePage as ui } from "./support/migratePage";
+import { holdRpcRequests } from "./support/rpcRequests";
 
 const PAIR = "WETH / USDC";
 
@@ -16,8 +17,13 @@ test("an RPC unreachable at load is said plainly, with a Retry that recovers onc
   await expect(unreachable).toBeVisible();
   await expect(page.getByText("still trying")).toHaveCount(0);
 
+  // Retry asks every failing read again at once, also those still waiting out their automatic retries: the alert
+  // goes as soon as they are asked, before any answer (held here) could have cleared it.
   await page.unroute(e2eEnv("rpcUrl"), refuse);
+  const rpc = await holdRpcRequests(page, e2eEnv("rpcUrl"));
   await unreachable.getByRole("button", { name: "Retry" }).click();
+  await expect(unreachable).toHaveCount(0);
+  await rpc.release();
   await expect(page.getByRole("checkbox", { name: `Migrate ${PAIR}` })).toBeVisible();
   await expect(unreachable).toHaveCount(0);
 });

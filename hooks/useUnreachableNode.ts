@@ -37,6 +37,13 @@ export function useUnreachableNode() {
     () => cache.getAll().some(cannotReachNode),
     () => false,
   );
-  const retry = () => queryClient.refetchQueries({ predicate: cannotReachNode });
+  const retry = async () => {
+    const failing = new Set(cache.findAll({ predicate: cannotReachNode }));
+    const filters = { predicate: (query: Query) => failing.has(query) };
+    // A read that never answered joins its own pending fetch on a refetch, which waits out TanStack's backoff (up to
+    // 8 s) or stays paused: cancel those fetches (back to their state before it) so that every one starts afresh now.
+    await queryClient.cancelQueries(filters);
+    await queryClient.refetchQueries(filters);
+  };
   return { unreachable, retry };
 }
