@@ -48,7 +48,7 @@ export async function readV4Positions(
   const reads = await client.multicall({
     allowFailure: true,
     contracts: ids.flatMap((tokenId) => [
-      { ...contract, functionName: "ownerOf", args: [tokenId] } as const,
+      { address: positionManager, abi: erc721Abi, functionName: "ownerOf", args: [tokenId] } as const,
       { ...contract, functionName: "getPoolAndPositionInfo", args: [tokenId] } as const,
       { ...contract, functionName: "getPositionLiquidity", args: [tokenId] } as const,
     ]),
