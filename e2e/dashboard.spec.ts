@@ -1,9 +1,8 @@
 import { parseEventLogs } from "viem";
-import { advanceTime, movePrice } from "../devnet/market";
+import { movePrice } from "../devnet/market";
 import { depositedUsd } from "../devnet/migrations";
 import { closedEpochsPoints, epochPoints } from "../lib/campaign/points";
 import {
-  type Campaign,
   type DailyTotal,
   fetchStats,
   formatPoints,
@@ -15,6 +14,7 @@ import { addressesFor } from "../lib/chain/addresses";
 import { migratorAbi } from "../lib/generated/abis";
 import { e2eEnv } from "./support/env";
 import { connectWallet, expect, test } from "./support/fixtures";
+import { appliedRule, crossEpoch, reportListing, snapshotSince } from "./support/indexer";
 import { migratePage as ui } from "./support/migratePage";
 
 /** The chart's dollar format: compact ("$20K"). */
@@ -22,51 +22,6 @@ const COMPACT_USD = new Intl.NumberFormat("en-US", { style: "currency", currency
 
 /** `text` matched literally inside a RegExp. */
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** The points rule as the indexer applies it: the campaign counts its epochs from Ferry's deployment on this chain. */
-const appliedRule = async () => (await fetchStats<Campaign>(e2eEnv("indexerUrl"), "/api/campaign")).rule;
-
-/** Moves the chain to the start of the next epoch and mines the block there: the indexer snapshots it. */
-async function crossEpoch(chain: { getBlock(): Promise<{ timestamp: bigint }> }) {
-  const rule = await appliedRule();
-  const now = Number((await chain.getBlock()).timestamp);
-  const next = rule.startTime + (Math.floor((now - rule.startTime) / rule.epochSeconds) + 1) * rule.epochSeconds;
-  await advanceTime(e2eEnv("rpcUrl"), next - now);
-  return next;
-}
-
-/**
- * The user's report once the indexer lists the position `tokenId` migrated with `usd`: after the earlier tests' reverts
- * the indexer first replays those reorgs (until then it can list a reverted test's position under the same id), which
- * on a loaded 2-core machine has taken longer than one UI assertion waits.
- */
-async function reportListing(user: string, tokenId: bigint, usd: bigint): Promise<UserReport> {
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
-    const report = await fetchStats<UserReport>(e2eEnv("indexerUrl"), `/api/users/${user}`).catch(() => undefined);
-    const listed = report?.positions.some(
-      ({ id, migratedUsd }) => id === tokenId.toString() && migratedUsd === usd.toString(),
-    );
-    if (listed) return report as UserReport;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the indexer did not list position #${tokenId} within 60 s`);
-}
-
-interface EpochSnapshot {
-  timestamp: number;
-  firstEpoch: number;
-  epochs: number;
-}
-
-/** The indexer's latest snapshot once it has taken one at or after `since`. */
-async function snapshotSince(since: number): Promise<EpochSnapshot> {
-  for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
-    const [latest] = await fetchStats<EpochSnapshot[]>(e2eEnv("indexerUrl"), "/api/epochs?limit=1");
-    if (latest && latest.timestamp >= since) return latest;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`no epoch snapshot since ${since}`);
-}
 
 test("after a migration in the browser, the dashboard shows the new TVL and the user's points, live", async ({
   page,
@@ -92,7 +47,7 @@ test("after a migration in the browser, the dashboard shows the new TVL and the 
   if (!event) throw new Error("the migration emitted no Migrated event");
   const { usd } = await depositedUsd(chain, addresses.aaveV3.oracle, receipt.blockNumber, event.args.migration);
 
-  const fresh = await reportListing(wallet.account.address, event.args.migration.tokenId, usd);
+  const fresh = await reportListing(wallet.account.address, "uniswap-v3", event.args.migration.tokenId, usd);
   // Client-side navigation: the dashboard is fed by the indexer, not by the migrate page's state.
   await page.getByRole("link", { name: "Dashboard" }).click();
   const tvl = page.getByRole("region", { name: "TVL migrated" });

@@ -49,7 +49,7 @@ test("migrates a whole V3 position, fees included, into a V4 position in exactly
   await expect(page.getByRole("list").filter({ hasText: SOURCE })).toContainText("Uncollected fees:");
   await chooseAlicePosition(page);
   await expect(page.getByRole("definition").filter({ hasText: "A new Uniswap V4 position in" })).toContainText(
-    "ETH/USDC 0.05%",
+    "ETH / USDC 0.05%",
   );
   await expect(page.getByText("Emptied and burned")).toBeVisible();
   await expect(page.getByRole("table", { name: /Impermanent loss/ })).toContainText("New V4 range");

@@ -1,8 +1,12 @@
+import { type Address, createWalletClient, erc20Abi, http, type LocalAccount } from "viem";
 import { addressesFor } from "../../lib/chain/addresses";
-import { uniswapV4PositionManagerAbi } from "../../lib/generated/abis";
+import { migratorAbi, uniswapV4PositionManagerAbi } from "../../lib/generated/abis";
+import { ferryDeploymentFor } from "../../lib/migrator/deployment";
+import { NO_PERMIT } from "../../lib/migrator/encoding";
+import { uniswapV2ToV4Position } from "../../lib/routes/uniswapV2ToV4/params";
 import type { ChainClient } from "./fixtures";
 
-const { uniswapV4 } = addressesFor(31337);
+const { uniswapV2, uniswapV4 } = addressesFor(31337);
 
 /** The token id the V4 PositionManager mints next: the one a migration's new position gets. */
 export const nextV4TokenId = (chain: ChainClient) =>
@@ -11,3 +15,73 @@ export const nextV4TokenId = (chain: ChainClient) =>
     abi: uniswapV4PositionManagerAbi,
     functionName: "nextTokenId",
   });
+
+/** The liquidity of a V4 position, as the PositionManager reads it. */
+export const v4Liquidity = (chain: ChainClient, tokenId: bigint) =>
+  chain.readContract({
+    address: uniswapV4.positionManager,
+    abi: uniswapV4PositionManagerAbi,
+    functionName: "getPositionLiquidity",
+    args: [tokenId],
+  });
+
+// v4-core's TickMath bounds: a price band that accepts any pool price.
+const MIN_SQRT_PRICE = 4295128739n;
+const MAX_SQRT_PRICE = 1461446703485210103287273052203988822378723970342n;
+
+/**
+ * Gives `account` a V4 position as an earlier migration would have: half its V2 WETH/USDC LP moved by the Migrator
+ * into a new full-range position of the world's WETH/USDC 0.3% V4 pool (an LP approval, then `migrate`, without
+ * minimums: setup only). Returns the position's id. Built from the params encoder alone: the planning code imports the
+ * Uniswap SDK, whose ESM build Playwright's loader cannot resolve.
+ */
+export async function giveV4Position(chain: ChainClient, account: LocalAccount) {
+  const migrator = ferryDeploymentFor(31337)?.migrator as Address;
+  const pair = uniswapV2.pairs.WETH_USDC;
+  const { id: _, ...poolKey } = uniswapV4.pools.WETH_USDC_3000;
+  const balance = await chain.readContract({
+    address: pair,
+    abi: erc20Abi,
+    functionName: "balanceOf",
+    args: [account.address],
+  });
+  const lpAmount = balance / 2n;
+  const wallet = createWalletClient({ account, chain: chain.chain, transport: http() });
+  const send = async (hash: Promise<`0x${string}`>) => {
+    const receipt = await chain.waitForTransactionReceipt({ hash: await hash });
+    if (receipt.status !== "success") throw new Error(`a setup transaction reverted: ${receipt.transactionHash}`);
+  };
+  await send(
+    wallet.writeContract({ address: pair, abi: erc20Abi, functionName: "approve", args: [migrator, lpAmount] }),
+  );
+  const tokenId = await nextV4TokenId(chain);
+  const position = uniswapV2ToV4Position({
+    token0: uniswapV4.pools.WETH_USDC_3000.currency0,
+    token1: uniswapV4.pools.WETH_USDC_3000.currency1,
+    lpAmount,
+    percentageBps: 0,
+    amount0MinWithdrawn: 0n,
+    amount1MinWithdrawn: 0n,
+    permit: NO_PERMIT,
+    destination: {
+      poolKey,
+      tickLower: -887_220,
+      tickUpper: 887_220,
+      sqrtPriceX96Min: MIN_SQRT_PRICE,
+      sqrtPriceX96Max: MAX_SQRT_PRICE,
+      amount0MinDeposited: 0n,
+      amount1MinDeposited: 0n,
+      tokenId: 0n,
+    },
+  });
+  const deadline = (await chain.getBlock()).timestamp + 3600n;
+  await send(
+    wallet.writeContract({
+      address: migrator,
+      abi: migratorAbi,
+      functionName: "migrate",
+      args: [[position], deadline, false],
+    }),
+  );
+  return tokenId;
+}

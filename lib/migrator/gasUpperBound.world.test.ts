@@ -72,7 +72,7 @@ async function v3ToV4Leg(name: AccountName, tokenId: number): Promise<Leg> {
   const weth = addresses.tokens.WETH;
   const currencies = poolCurrencies(position.token0, position.token1, weth, true);
   const candidates = await readV4Pools(client, addresses.uniswapV4.stateView, candidatePoolKeys(currencies));
-  const planned = uniswapV3ToV4.plan({ position, draft, candidates, weth, slippageBps: 50 });
+  const planned = uniswapV3ToV4.plan({ position, draft, candidates, weth, slippageBps: 50, held: [] });
   if (!planned.ok) throw new Error(planned.error);
   return legOf(uniswapV3ToV4, planned.plan, migrator);
 }

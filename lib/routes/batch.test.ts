@@ -1,8 +1,8 @@
 import { getAddress, type Hex } from "viem";
 import { describe, expect, it } from "vitest";
-import { approvalCall, delegationCall } from "../signing/authorizations";
-import { authorizationsByKey, signaturesStillValid } from "./batch";
-import { delegationKey, type Leg, permitKey } from "./types";
+import { approvalCall, delegationCall, positionApprovalCall } from "../signing/authorizations";
+import { authorizationsByKey, batchSimulation, signaturesStillValid, transactionOnlyApprovals } from "./batch";
+import { type Approval, delegationKey, type Leg, nftKey, permitKey } from "./types";
 
 const address = (n: number) => getAddress(`0x${n.toString(16).padStart(40, "0")}`);
 const [MIGRATOR, LP_A, LP_B, A_WETH, DEBT_USDC] = [address(1), address(2), address(3), address(4), address(5)];
@@ -43,5 +43,34 @@ describe("signaturesStillValid", () => {
 
   it("drops only the delegation when only the debt changed, and the signatures of a leg taken out", () => {
     expect(keep([lpLeg(LP_A, 100n), aaveLeg(10n, 4n)])).toEqual([permitKey(LP_A), permitKey(A_WETH)]);
+  });
+});
+
+describe("an approval no signature stands in for (a V4 position added to)", () => {
+  const V4_POSITION_MANAGER = address(6);
+  const v4Approval = {
+    key: nftKey(V4_POSITION_MANAGER, 42n),
+    call: positionApprovalCall(V4_POSITION_MANAGER, MIGRATOR, 42n),
+    transactionOnly: { label: "Approval of V4 position #42", lines: ["approve"] },
+  };
+  /** A leg that encodes the keys of the signatures it is given, to see which ones a batch passes it. */
+  const encodingLeg = (approvals: Leg["approvals"]) =>
+    ({
+      approvals,
+      encode: (signatures) => ({ route: 0, params: [...signatures.keys()].join(",") as Hex }),
+    }) as Leg;
+  const legs = [encodingLeg([lpLeg(LP_A, 100n).approvals[0] as Approval, v4Approval]), lpLeg(LP_B, 50n)];
+
+  it("is sent before a signed batch, alone", () => {
+    expect(transactionOnlyApprovals(legs)).toEqual([v4Approval]);
+    expect(transactionOnlyApprovals([lpLeg(LP_A, 1n)])).toEqual([]);
+  });
+
+  it("is simulated as a transaction, never as a placeholder signature", () => {
+    const signed = batchSimulation([legs[0] as Leg], { signing: true });
+    expect(signed.authorizations.map(({ to }) => to)).toEqual([LP_A, V4_POSITION_MANAGER]);
+    expect(signed.positions[0]?.params).toBe(permitKey(LP_A));
+    expect(signed.unreachedSignatures).toBe(1);
+    expect(batchSimulation([legs[0] as Leg], { signing: false }).unreachedSignatures).toBe(0);
   });
 });

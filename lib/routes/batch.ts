@@ -1,6 +1,6 @@
 import { maxUint256 } from "viem";
 import type { PermitSignature } from "../migrator/encoding";
-import type { Leg, SignatureBook } from "./types";
+import type { Approval, Leg, SignatureBook } from "./types";
 
 /** No signatures yet: every leg encodes "no permit", and its approvals must stand in. */
 export const NO_SIGNATURES: SignatureBook = new Map();
@@ -25,14 +25,21 @@ export const PLACEHOLDER_SIGNATURE: PermitSignature = {
  * after it the simulation could not run (see `gasUpperBound`).
  */
 export function batchSimulation(legs: readonly Leg[], { signing }: { signing: boolean }) {
-  const placeholders = (leg: Leg): SignatureBook =>
-    new Map(leg.approvals.map(({ key }) => [key, PLACEHOLDER_SIGNATURE]));
+  const signed = (leg: Leg) => leg.approvals.filter((approval) => !approval.transactionOnly);
+  const placeholders = (leg: Leg): SignatureBook => new Map(signed(leg).map(({ key }) => [key, PLACEHOLDER_SIGNATURE]));
   return {
     authorizations: legs.flatMap((leg) => leg.approvals.map(({ call }) => call)),
     positions: legs.map((leg) => leg.encode(signing ? placeholders(leg) : NO_SIGNATURES)),
-    unreachedSignatures: signing ? legs.reduce((count, leg) => count + leg.approvals.length, 0) : 0,
+    unreachedSignatures: signing ? legs.reduce((count, leg) => count + signed(leg).length, 0) : 0,
   };
 }
+
+/**
+ * The approvals a signed batch still sends as transactions before migrating, because no signature stands in for them
+ * (`Approval.transactionOnly`); a batch by approvals sends every leg's approvals anyway.
+ */
+export const transactionOnlyApprovals = (legs: readonly Leg[]): Approval[] =>
+  legs.flatMap((leg) => leg.approvals.filter((approval) => approval.transactionOnly));
 
 /**
  * What each key authorises, by key: the approval transaction standing in for its signature (token, spender, exact

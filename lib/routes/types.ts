@@ -21,6 +21,12 @@ export const nftKey = (positionManager: Address, tokenId: bigint): Authorization
 export interface Approval {
   key: AuthorizationKey;
   call: AuthorizationCall;
+  /**
+   * No signature can stand in for it: the Migrator applies no permit for this token (a V4 position the migration adds
+   * to), so the approval is sent before the migration even when the batch is signed. Its name and plain words, shown
+   * with the signatures before anything is sent.
+   */
+  transactionOnly?: { label: string; lines: string[] };
 }
 
 /**

@@ -1,5 +1,5 @@
-import { type Address, encodeFunctionData, erc20Abi, type Hex } from "viem";
-import { aaveV3VariableDebtTokenAbi, nonfungiblePositionManagerAbi } from "../generated/abis";
+import { type Address, encodeFunctionData, erc20Abi, erc721Abi, type Hex } from "viem";
+import { aaveV3VariableDebtTokenAbi } from "../generated/abis";
 
 /** A transaction that grants the Migrator what a signature would: the fallback for wallets that cannot sign. */
 export interface AuthorizationCall {
@@ -25,14 +25,15 @@ export function delegationCall(debtToken: Address, migrator: Address, amount: bi
 }
 
 /**
- * `approve(migrator, tokenId)` on a Uniswap V3 position manager: stands in for the NFT permit. One position only, never
- * `setApprovalForAll`: the approval ends when the position moves.
+ * `approve(migrator, tokenId)` on a position manager's ERC-721 (Uniswap V3's, standing in for its NFT permit, or
+ * V4's, for a position the migration adds to). One position only, never `setApprovalForAll`: the approval ends when
+ * the position moves.
  */
 export function positionApprovalCall(positionManager: Address, migrator: Address, tokenId: bigint): AuthorizationCall {
   return {
     to: positionManager,
     data: encodeFunctionData({
-      abi: nonfungiblePositionManagerAbi,
+      abi: erc721Abi,
       functionName: "approve",
       args: [migrator, tokenId],
     }),

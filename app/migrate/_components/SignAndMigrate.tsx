@@ -7,12 +7,12 @@ import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { PendingTransaction } from "@/components/PendingTransaction";
 import { describeMigrationFailure, useMigrationSender } from "@/hooks/useMigrationSender";
-import { authorizationsByKey, NO_SIGNATURES, signaturesStillValid } from "@/lib/routes/batch";
+import { authorizationsByKey, NO_SIGNATURES, signaturesStillValid, transactionOnlyApprovals } from "@/lib/routes/batch";
 import { type MigrationEvent, parseMigrationEvents } from "@/lib/routes/events";
-import { type Leg, type SignatureBook, signatureBook } from "@/lib/routes/types";
+import { type Approval, type Leg, type SignatureBook, signatureBook } from "@/lib/routes/types";
 import { expiresSoon, signingDeadline, signingNow } from "@/lib/signing/requests";
 import { useFlowAlert } from "./FlowAlert";
-import { SignatureList, type Signing, signRemaining, signWith, unsigned } from "./signatures";
+import { ApprovalTransactionList, SignatureList, type Signing, signRemaining, signWith, unsigned } from "./signatures";
 
 export interface MigrationResult {
   hash: Hash;
@@ -41,12 +41,12 @@ export const BATCH_LABELS: SendLabels = {
 };
 
 /**
- * Where the signer is: nothing asked yet; signatures under review; approval transactions being mined (wallets that
- * cannot sign); the migration itself being sent.
+ * Where the signer is: nothing asked yet; signatures under review (and, once signed, the approvals no signature stands
+ * in for being mined); approval transactions being mined (wallets that cannot sign); the migration itself being sent.
  */
 type Stage =
   | { step: "ready" }
-  | { step: "review"; signing: Signing }
+  | { step: "review"; signing: Signing; approving?: number }
   | { step: "approving"; done: number }
   | { step: "sending" };
 
@@ -147,27 +147,42 @@ export function SignAndMigrate({
     });
   };
 
-  /** Sends the signed batch, unless its signatures expire before it could be mined: then they are asked again. */
-  const sendSigned = ({ deadline, requests, signatures }: Signing) =>
+  /** Sends each approval transaction in turn and waits for it to be mined, reporting how many are done. */
+  const sendApprovals = async (list: readonly Approval[], onProgress: (done: number) => void) => {
+    for (const [i, { call }] of list.entries()) {
+      onProgress(i);
+      await client.waitForTransactionReceipt({ hash: await sendTransactionAsync(call) });
+    }
+  };
+
+  const approvals = legs.flatMap((leg) => leg.approvals);
+  const approvalsBeforeMigrating = transactionOnlyApprovals(legs);
+
+  /**
+   * Sends the signed batch (after the approvals no signature stands in for), unless its signatures expire before it
+   * could be mined: then they are asked again.
+   */
+  const sendSigned = (signing: Signing) =>
     run(async () => {
+      const { deadline, requests, signatures } = signing;
       if (expiresSoon(deadline, await signingNow(client))) {
         await reviewFresh();
         setNotice(RESIGN_NOTICE);
         return;
       }
+      try {
+        await sendApprovals(approvalsBeforeMigrating, (done) => setStage({ step: "review", signing, approving: done }));
+      } finally {
+        setStage((now) => (now.step === "review" ? { step: "review", signing } : now));
+      }
       await migrate(deadline, signatureBook(requests, signatures, deadline));
     });
-
-  const approvals = legs.flatMap((leg) => leg.approvals);
 
   /** For accounts that cannot sign (smart-contract wallets): one exact approval or delegation each, then migrate. */
   const approveAndSend = () =>
     run(async () => {
       try {
-        for (const [i, { call }] of approvals.entries()) {
-          setStage({ step: "approving", done: i });
-          await client.waitForTransactionReceipt({ hash: await sendTransactionAsync(call) });
-        }
+        await sendApprovals(approvals, (done) => setStage({ step: "approving", done }));
         setStage({ step: "sending" });
         await migrate(await signingDeadline(client), NO_SIGNATURES);
       } finally {
@@ -193,6 +208,12 @@ export function SignAndMigrate({
           <h3 className="font-medium">You are about to sign</h3>
           {edited ? <p className="text-sm">You changed what moves: updating what you sign…</p> : null}
           <SignatureList signing={current} />
+          <ApprovalTransactionList approvals={approvalsBeforeMigrating} />
+          {stage.step === "review" && stage.approving !== undefined ? (
+            <Alert tone="info">
+              Sending approval {stage.approving + 1} of {approvalsBeforeMigrating.length}…
+            </Alert>
+          ) : null}
           {unsigned(current).length > 0 ? (
             <div className="flex gap-3">
               <Button
@@ -217,7 +238,11 @@ export function SignAndMigrate({
             </div>
           ) : (
             <Button onClick={() => sendSigned(current)} disabled={busy || edited || disabled}>
-              {busy ? "Confirm in your wallet…" : labels.migrate}
+              {busy
+                ? "Confirm in your wallet…"
+                : approvalsBeforeMigrating.length > 0
+                  ? labels.approveAndMigrate
+                  : labels.migrate}
             </Button>
           )}
         </div>

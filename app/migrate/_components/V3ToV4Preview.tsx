@@ -4,7 +4,8 @@ import type { UniswapV3ToV4Plan } from "@/lib/routes/uniswapV3ToV4/draft";
 import { pairKind } from "@/lib/uniswap/pairKind";
 import type { TokenInfo } from "@/lib/uniswap/v2/positions";
 import { priceFromSqrtPriceX96 } from "@/lib/uniswap/v3/poolMath";
-import { tierLabel } from "@/lib/uniswap/v4/poolKey";
+import { v4PoolName } from "@/lib/uniswap/v4/poolKey";
+import { v4DestinationLine } from "@/lib/uniswap/v4/poolLabels";
 import { DestinationRisks } from "./DestinationRisks";
 
 const amount = (value: bigint, token: TokenInfo) => `${formatAmount(value, token.decimals)} ${token.symbol}`;
@@ -35,7 +36,7 @@ export function V3ToV4Preview({
   const v4Unit = `${currency1.symbol} per ${currency0.symbol}`;
   const deviation = `${(destination.deviation * 100).toFixed(2)}%`;
   const burns = withdrawal.liquidity === position.liquidity;
-  const poolName = `${currency0.symbol}/${currency1.symbol} ${tierLabel(destination.pool.key)}`;
+  const poolName = v4PoolName(destination.currencies, destination.pool.key);
   const { range } = destination;
 
   return (
@@ -45,7 +46,7 @@ export function V3ToV4Preview({
         aria-label={`Preview of position #${position.tokenId}`}
       >
         <dt className="text-muted">Destination</dt>
-        <dd>A new Uniswap V4 position in {poolName}</dd>
+        <dd>{v4DestinationLine(destination)}</dd>
         <dt className="text-muted">Your V3 position</dt>
         <dd>{burns ? "Emptied and burned" : "Kept, with the rest of its liquidity"}</dd>
         <dt className="text-muted">Out of V3</dt>

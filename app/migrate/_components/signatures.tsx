@@ -1,6 +1,6 @@
 import type { Hex } from "viem";
 import type { useSignTypedData } from "wagmi";
-import { type SignatureRequest, typedDataOf } from "@/lib/routes/types";
+import { type Approval, type SignatureRequest, typedDataOf } from "@/lib/routes/types";
 import { describeNftPermit } from "@/lib/signing/nftPermit";
 import { wallClockSeconds } from "@/lib/signing/requests";
 import { describeDelegation, describePermit, type PlainLine } from "@/lib/signing/typedData";
@@ -71,6 +71,29 @@ export function SignatureList({ signing }: { signing: Signing }) {
           <li>{signing.signatures[item.key] ? "✓ Signed" : "Not signed yet"}</li>
         </ul>
       ))}
+    </div>
+  );
+}
+
+/** The approval transactions a signed batch still sends before migrating, each in plain words. */
+export function ApprovalTransactionList({ approvals }: { approvals: readonly Approval[] }) {
+  return (
+    <div className="space-y-3">
+      {approvals.flatMap(({ key, transactionOnly }) =>
+        transactionOnly ? (
+          <ul
+            key={key}
+            aria-label={transactionOnly.label}
+            className="space-y-1 rounded-lg bg-slate-100 p-3 font-mono text-sm break-all dark:bg-slate-800"
+          >
+            {transactionOnly.lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        ) : (
+          []
+        ),
+      )}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import {
   type V4DestinationPlan,
 } from "../../uniswap/v4/destination";
 import type { V4PoolState } from "../../uniswap/v4/pools";
+import type { HeldV4Position } from "../../uniswap/v4/positions";
 import type { Planned } from "../types";
 import type { UniswapV2ToV4Params } from "./params";
 
@@ -50,13 +51,15 @@ export interface V2ToV4Input {
   candidates: readonly V4PoolState[];
   weth: Address;
   slippageBps: number;
+  /** The user's V4 positions: the draft may add to one in the chosen pool. */
+  held: readonly HeldV4Position[];
 }
 
 /**
  * Plans one V2 position into V4: the share of LP tokens, what the burn returns (with minimums at the slippage
  * tolerance), and the V4 destination, whose missing pool the route creates at the V2 pair's price.
  */
-export function planV2ToV4({ position, draft, candidates, weth, slippageBps }: V2ToV4Input): Planned<V2ToV4Plan> {
+export function planV2ToV4({ position, draft, candidates, weth, slippageBps, held }: V2ToV4Input): Planned<V2ToV4Plan> {
   const percentage = parsePercentage(draft.percentage);
   if (!percentage.ok) return percentage;
   const lpAmount = shareOf(position.lpBalance, percentage.value);
@@ -71,6 +74,7 @@ export function planV2ToV4({ position, draft, candidates, weth, slippageBps }: V
     candidates,
     weth,
     slippageBps,
+    held,
   });
   if (!v4.ok) return v4;
   const params: UniswapV2ToV4Params = {

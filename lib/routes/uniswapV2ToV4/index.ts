@@ -2,14 +2,14 @@ import type { PublicClient } from "viem";
 import { addressesFor } from "../../chain/addresses";
 import { lpApproval, lpPermitRequest } from "../../uniswap/v2/lpPermits";
 import { readV2Positions, type V2Position } from "../../uniswap/v2/positions";
-import { v4PoolName } from "../../uniswap/v4/poolKey";
 import { permitKey, type RouteAdapter, signatureFor } from "../types";
 import { lpWorth, positionName, positionUsd } from "../uniswapV2ToV3/names";
+import { v4DestinationApprovals, v4DestinationSummary } from "../uniswapV4Destination";
 import { planV2ToV4, type V2ToV4Input, type V2ToV4Plan } from "./draft";
 import { uniswapV2ToV4Position } from "./params";
 import { uniswapV2ToV4Route } from "./route";
 
-/** Uniswap V2 LP tokens into a new Uniswap V4 position; the LP tokens are pulled with an EIP-2612 permit. */
+/** Uniswap V2 LP tokens into a Uniswap V4 position, new or held; the LP tokens are pulled with an EIP-2612 permit. */
 export const uniswapV2ToV4: RouteAdapter<V2Position[], V2ToV4Input, V2ToV4Plan, "UniswapV2ToV4"> = {
   ...uniswapV2ToV4Route,
   discover: (client: PublicClient, chainId: number, owner) => readV2Positions(client, addressesFor(chainId), owner),
@@ -18,12 +18,15 @@ export const uniswapV2ToV4: RouteAdapter<V2Position[], V2ToV4Input, V2ToV4Plan, 
     key: `UniswapV2ToV4:${position.pair}`,
     source: position.pair,
     name: positionName(position),
-    destination: `Mints a new V4 position in ${v4PoolName(v4.currencies, v4.pool.key)}`,
+    ...v4DestinationSummary(v4),
     // The event reports the pool's currencies: native ETH as the zero address.
     tokens: [v4.currencies.currency0, v4.currencies.currency1],
     valueUsd: (prices) => ((positionUsd(position, prices) ?? 0) * Number(lpAmount)) / Number(position.lpBalance),
   }),
-  approvals: ({ position, lpAmount }, migrator) => [lpApproval({ pair: position.pair, amount: lpAmount }, migrator)],
+  approvals: ({ position, lpAmount, v4 }, migrator) => [
+    lpApproval({ pair: position.pair, amount: lpAmount }, migrator),
+    ...v4DestinationApprovals(v4, migrator),
+  ],
   signatureRequests: async (context, { position, lpAmount }) => [
     await lpPermitRequest(
       context,

@@ -1,4 +1,13 @@
-import { decodeAbiParameters, decodeFunctionData, erc20Abi, getAbiItem, getAddress, type Hex, zeroAddress } from "viem";
+import {
+  decodeAbiParameters,
+  decodeFunctionData,
+  erc20Abi,
+  erc721Abi,
+  getAbiItem,
+  getAddress,
+  type Hex,
+  zeroAddress,
+} from "viem";
 import { describe, expect, it } from "vitest";
 import { iUniswapV2ToV4RouteParamsAbi } from "../../generated/abis";
 import { NO_PERMIT, type PermitSignature } from "../../migrator/encoding";
@@ -7,8 +16,9 @@ import { sqrtPriceX96FromReserves } from "../../uniswap/v3/poolMath";
 import { DEFAULT_V4_DRAFT } from "../../uniswap/v4/destination";
 import { candidatePoolKeys, poolCurrencies, poolIdOf } from "../../uniswap/v4/poolKey";
 import type { V4PoolState } from "../../uniswap/v4/pools";
+import type { HeldV4Position } from "../../uniswap/v4/positions";
 import { routeId } from "../routeIds";
-import { permitKey } from "../types";
+import { nftKey, permitKey } from "../types";
 import { uniswapV2ToV4 } from ".";
 import { DEFAULT_V2_TO_V4_DRAFT, type V2ToV4Draft } from "./draft";
 
@@ -41,13 +51,37 @@ const candidates = (native: boolean, sqrtPriceX96 = v2Price): V4PoolState[] =>
   }));
 
 const plan = (draft: V2ToV4Draft = DEFAULT_V2_TO_V4_DRAFT, pools = candidates(draft.destination.native)) => {
-  const planned = uniswapV2ToV4.plan({ position, draft, candidates: pools, weth: WETH, slippageBps: 50 });
+  const planned = uniswapV2ToV4.plan({ position, draft, candidates: pools, weth: WETH, slippageBps: 50, held: [] });
   if (!planned.ok) throw new Error(planned.error);
   return planned.plan;
 };
 const decodeParams = (params: Hex) =>
   decodeAbiParameters(getAbiItem({ abi: iUniswapV2ToV4RouteParamsAbi, name: "encode" }).inputs, params)[0];
 const signed: PermitSignature = { value: 5n, deadline: 9n, v: 28, r: `0x${"1".repeat(64)}`, s: `0x${"2".repeat(64)}` };
+/** The pair's `Migrated` event into a V4 position: 1 ETH + 3,000 USDC out, 1 USDC refunded. */
+const migratedEvent = ({ destination, tokenId }: { destination: Hex; tokenId: bigint }) => ({
+  kind: "Migrated" as const,
+  user: zeroAddress,
+  route: routeId("UniswapV2ToV4"),
+  source: PAIR,
+  migration: {
+    sourceId: 0n,
+    sourceAmount: 10n ** 18n,
+    destination,
+    positionManager: zeroAddress,
+    tokenId,
+    liquidity: 1n,
+    token0: zeroAddress,
+    token1: USDC,
+    amount0Withdrawn: 10n ** 18n,
+    amount1Withdrawn: 3_000n * 10n ** 6n,
+    amount0Deposited: 10n ** 18n,
+    amount1Deposited: 2_999n * 10n ** 6n,
+    amount0Refunded: 0n,
+    amount1Refunded: 10n ** 6n,
+    refundedAsEth: true,
+  },
+});
 const native: V2ToV4Draft = { ...DEFAULT_V2_TO_V4_DRAFT, destination: { ...DEFAULT_V4_DRAFT, native: true } };
 
 describe("the Uniswap V2 → V4 adapter", () => {
@@ -78,6 +112,56 @@ describe("the Uniswap V2 → V4 adapter", () => {
     ]);
   });
 
+  describe("into a V4 position the user holds", () => {
+    const POSITION_MANAGER = address(0x4b);
+    const pools = candidates(false);
+    const pool500 = pools.find(({ key }) => key.fee === 500) as V4PoolState;
+    const held: HeldV4Position = {
+      positionManager: POSITION_MANAGER,
+      tokenId: 42n,
+      key: pool500.key,
+      poolId: pool500.id,
+      tickLower: -887_270,
+      tickUpper: 887_270,
+      liquidity: 10n ** 15n,
+    };
+    const adding = () => {
+      const draft = { ...DEFAULT_V2_TO_V4_DRAFT, destination: { ...DEFAULT_V4_DRAFT, tokenId: 42n } };
+      const planned = uniswapV2ToV4.plan({
+        position,
+        draft,
+        candidates: pools,
+        weth: WETH,
+        slippageBps: 50,
+        held: [held],
+      });
+      if (!planned.ok) throw new Error(planned.error);
+      return planned.plan;
+    };
+
+    it("encodes the held token id and its range, and says so in the review and the receipt", () => {
+      const ready = adding();
+      const params = decodeParams(uniswapV2ToV4.encode(ready, new Map()).params);
+      expect(params.destination).toMatchObject({ tokenId: 42n, tickLower: -887_270, tickUpper: 887_270 });
+      const summary = uniswapV2ToV4.summary(ready);
+      expect(summary).toMatchObject({ addsTo: 42n, destination: "Adds to your V4 position #42 in WETH / USDC 0.05%" });
+      const event = migratedEvent({ destination: pool500.id, tokenId: 42n });
+      const described = uniswapV2ToV4.describe(event, summary);
+      expect(described.title).toBe("WETH / USDC → added to your Uniswap V4 position #42");
+    });
+
+    it("asks an approve(tokenId) transaction for the held position, which no signature stands in for", () => {
+      const [lp, v4, ...more] = uniswapV2ToV4.approvals(adding(), MIGRATOR);
+      expect(more).toEqual([]);
+      expect(lp?.transactionOnly, "the LP approval stands in for the LP permit").toBeUndefined();
+      expect(v4?.key).toBe(nftKey(POSITION_MANAGER, 42n));
+      expect(v4?.call.to).toBe(POSITION_MANAGER);
+      const call = decodeFunctionData({ abi: erc721Abi, data: v4?.call.data ?? "0x" });
+      expect([call.functionName, ...(call.args ?? [])]).toEqual(["approve", MIGRATOR, 42n]);
+      expect(v4?.transactionOnly?.label).toBe("Approval of V4 position #42");
+    });
+  });
+
   it("summarises a native-ETH leg with the pool's currencies, as the event reports them", () => {
     const summary = uniswapV2ToV4.summary(plan(native));
     expect(summary).toMatchObject({
@@ -101,29 +185,7 @@ describe("the Uniswap V2 → V4 adapter", () => {
     const ready = plan(native);
     const leg = { ...uniswapV2ToV4.summary(ready), route: "UniswapV2ToV4" as const };
     const poolId = poolIdOf(ready.params.destination.poolKey);
-    const event = {
-      kind: "Migrated" as const,
-      user: zeroAddress,
-      route: routeId("UniswapV2ToV4"),
-      source: PAIR,
-      migration: {
-        sourceId: 0n,
-        sourceAmount: 10n ** 18n,
-        destination: poolId,
-        positionManager: zeroAddress,
-        tokenId: 12n,
-        liquidity: 1n,
-        token0: zeroAddress,
-        token1: USDC,
-        amount0Withdrawn: 10n ** 18n,
-        amount1Withdrawn: 3_000n * 10n ** 6n,
-        amount0Deposited: 10n ** 18n,
-        amount1Deposited: 2_999n * 10n ** 6n,
-        amount0Refunded: 0n,
-        amount1Refunded: 10n ** 6n,
-        refundedAsEth: true,
-      },
-    };
+    const event = migratedEvent({ destination: poolId, tokenId: 12n });
     const described = uniswapV2ToV4.describe(event, leg);
     expect(described.title).toBe("WETH / USDC → Uniswap V4 position #12");
     expect(described.detail).toContain(`Mints a new V4 position in ETH / USDC 0.05% (pool ${poolId})`);
@@ -151,6 +213,7 @@ describe("the Uniswap V2 → V4 adapter", () => {
       candidates: candidates(false),
       weth: WETH,
       slippageBps: 50,
+      held: [],
     });
     expect(tiny).toEqual({ ok: false, error: "That share of the position is too small to migrate." });
     const typed = uniswapV2ToV4.plan({
@@ -159,6 +222,7 @@ describe("the Uniswap V2 → V4 adapter", () => {
       candidates: candidates(false),
       weth: WETH,
       slippageBps: 50,
+      held: [],
     });
     expect(typed.ok).toBe(false);
   });

@@ -56,6 +56,7 @@ async function plan(destination: V4DestinationDraft, percentage = "100") {
     candidates,
     weth: WETH,
     slippageBps: 50,
+    held: [],
   });
   if (!planned.ok) throw new Error(planned.error);
   return planned.plan;

@@ -11,6 +11,7 @@ import {
 } from "../../uniswap/v4/destination";
 import { poolCurrencies } from "../../uniswap/v4/poolKey";
 import type { V4PoolState } from "../../uniswap/v4/pools";
+import type { HeldV4Position } from "../../uniswap/v4/positions";
 import type { Planned } from "../types";
 import { planWithdrawal, type V3Withdrawal } from "./withdrawal";
 
@@ -67,6 +68,8 @@ export interface UniswapV3ToV4Input {
   candidates: readonly V4PoolState[];
   weth: Address;
   slippageBps: number;
+  /** The user's V4 positions: the draft may add to one in the chosen pool. */
+  held: readonly HeldV4Position[];
 }
 
 /** A V3 position planned for the Migrator, with what the preview shows. */
@@ -86,15 +89,18 @@ export function planV3ToV4({
   candidates,
   weth,
   slippageBps,
+  held,
 }: UniswapV3ToV4Input): Planned<UniswapV3ToV4Plan> {
   const percentage = parsePercentage(draft.percentage);
   if (!percentage.ok) return percentage;
   const withdrawal = planWithdrawal(position, percentage.value, draft.depositFees, slippageBps);
   if (withdrawal.liquidity === 0n) return { ok: false, error: "That share of the position is too small to migrate." };
   const currencies = poolCurrencies(position.token0, position.token1, weth, draft.destination.native);
-  const ticks = draft.keepV3Range
-    ? v3RangeInPool(position, chosenPool(draft.destination, candidates, currencies), currencies.flipped)
-    : undefined;
+  // A held V4 position fixes the range instead.
+  const ticks =
+    draft.keepV3Range && draft.destination.tokenId === 0n
+      ? v3RangeInPool(position, chosenPool(draft.destination, candidates, currencies), currencies.flipped)
+      : undefined;
   if (ticks && !ticks.ok) return ticks;
   const destination = planV4Destination({
     source: {
@@ -108,6 +114,7 @@ export function planV3ToV4({
     candidates,
     weth,
     slippageBps,
+    held,
     ticks: ticks?.value,
   });
   if (!destination.ok) return destination;

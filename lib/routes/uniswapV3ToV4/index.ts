@@ -4,8 +4,8 @@ import { addressesFor } from "../../chain/addresses";
 import { positionApprovalCall } from "../../signing/authorizations";
 import { buildNftPermitRequest } from "../../signing/nftPermit";
 import { readV3SourcePositions, sourcePositionName, type V3SourcePosition } from "../../uniswap/v3/sourcePositions";
-import { tierLabel } from "../../uniswap/v4/poolKey";
 import { nftKey, type RouteAdapter, signatureFor } from "../types";
+import { v4DestinationApprovals, v4DestinationSummary } from "../uniswapV4Destination";
 import { planV3ToV4, type UniswapV3ToV4Input, type UniswapV3ToV4Plan } from "./draft";
 import { uniswapV3ToV4Position } from "./params";
 import { uniswapV3ToV4Route } from "./route";
@@ -17,7 +17,7 @@ export const v3PositionLabel = (position: V3SourcePosition) =>
 const keyOf = ({ position }: UniswapV3ToV4Plan) => nftKey(position.positionManager, position.tokenId);
 
 /**
- * A Uniswap V3 position (NFT), whole or in part, into a new Uniswap V4 position: the NFT is taken with an ERC-721
+ * A Uniswap V3 position (NFT), whole or in part, into a Uniswap V4 position, new or held: the NFT is taken with an ERC-721
  * permit (or an `approve` of that one token), decreased, collected straight to the V4 PositionManager and burned when
  * emptied.
  */
@@ -31,7 +31,7 @@ export const uniswapV3ToV4: RouteAdapter<V3SourcePosition[], UniswapV3ToV4Input,
     source: position.positionManager,
     sourceId: position.tokenId,
     name: v3PositionLabel(position),
-    destination: `Mints a new V4 position in ${destination.currencies.currency0.symbol}/${destination.currencies.currency1.symbol} ${tierLabel(destination.pool.key)}`,
+    ...v4DestinationSummary(destination),
     // The event reports the V4 pool's currencies (native ETH as the zero address).
     tokens: [destination.currencies.currency0, destination.currencies.currency1],
     valueUsd: (prices) =>
@@ -45,6 +45,7 @@ export const uniswapV3ToV4: RouteAdapter<V3SourcePosition[], UniswapV3ToV4Input,
   }),
   approvals: (plan, migrator) => [
     { key: keyOf(plan), call: positionApprovalCall(plan.position.positionManager, migrator, plan.position.tokenId) },
+    ...v4DestinationApprovals(plan.destination, migrator),
   ],
   signatureRequests: async ({ client, chainId, migrator, deadline }, plan) => {
     const { position } = plan;

@@ -24,6 +24,7 @@ const input = (overrides: Partial<UniswapV3ToV4Input> = {}): UniswapV3ToV4Input 
   candidates: [pool(500, 10)],
   weth: WETH,
   slippageBps: 50,
+  held: [],
   ...overrides,
 });
 const plan = (overrides: Partial<UniswapV3ToV4Input> = {}) => {
@@ -71,7 +72,7 @@ describe("the Uniswap V3 → V4 adapter", () => {
       source: position.positionManager,
       sourceId: position.tokenId,
       name: "Position #5, WETH/USDC 0.05%",
-      destination: "Mints a new V4 position in WETH/USDC 0.05%",
+      destination: "Mints a new V4 position in WETH / USDC 0.05%",
     });
     const native = uniswapV3ToV4.summary(
       plan({

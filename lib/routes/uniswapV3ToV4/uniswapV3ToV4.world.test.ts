@@ -37,7 +37,7 @@ async function plannedLeg(name: AccountName, tokenId: number, draft: V3ToV4Draft
   if (!position) throw new Error(`${name} holds no V3 position #${tokenId}`);
   const currencies = poolCurrencies(position.token0, position.token1, weth, draft.destination.native);
   const candidates = await readV4Pools(client, addresses.uniswapV4.stateView, candidatePoolKeys(currencies));
-  const planned = uniswapV3ToV4.plan({ position, draft, candidates, weth, slippageBps: 50 });
+  const planned = uniswapV3ToV4.plan({ position, draft, candidates, weth, slippageBps: 50, held: [] });
   if (!planned.ok) throw new Error(planned.error);
   return { plan: planned.plan, leg: legOf(uniswapV3ToV4, planned.plan, migrator) };
 }

@@ -5,6 +5,7 @@ import { v4DepositAmounts } from "./depositMath";
 import { DEFAULT_V4_DRAFT, planV4Destination, type V4DestinationInput } from "./destination";
 import { candidatePoolKeys, poolCurrencies, poolIdOf } from "./poolKey";
 import type { V4PoolState } from "./pools";
+import { type HeldV4Position, positionsInPool } from "./positions";
 
 const token = (n: number, symbol: string, decimals: number) => ({
   address: getAddress(`0x${n.toString(16).padStart(40, "0")}`),
@@ -110,11 +111,66 @@ describe("planV4Destination", () => {
     expect(priceFromSqrtPriceX96(destination.sqrtPriceX96Max, 6, 18) / planned.price).toBeCloseTo(1.01, 6);
   });
 
-  it("takes a held position's ticks instead of the draft's range", () => {
-    const planned = plan({ tokenId: 7n, ticks: { tickLower: -60, tickUpper: 60 } });
-    expect(planned.destination).toMatchObject({ tickLower: -60, tickUpper: 60, tokenId: 7n });
+  it("takes a range fixed by the source instead of the draft's, and mints", () => {
+    const planned = plan({ ticks: { tickLower: -60, tickUpper: 60 } });
+    expect(planned.destination).toMatchObject({ tickLower: -60, tickUpper: 60, tokenId: 0n });
+    expect(planned.addsTo).toBeUndefined();
     // Around tick 0 (1 raw unit each way), far from 3,000 LOW per WETH: out of range.
     expect(planned.range.inRange).toBe(false);
+  });
+
+  describe("adding to a held V4 position", () => {
+    const pools = candidates(false, { 500: { sqrtPriceX96: source.sqrtPriceX96, liquidity: 10n ** 18n } });
+    const [inPool, otherPool] = [pools[1], pools[2]] as [V4PoolState, V4PoolState];
+    // 3,000 LOW per WETH is raw price 10^12 / 3,000 ≈ tick 193,000 (LOW has 6 decimals, WETH 18).
+    const held = (tokenId: bigint, pool: V4PoolState, tickLower = 180_000, tickUpper = 200_000): HeldV4Position => ({
+      positionManager: getAddress(`0x${"4".repeat(40)}`),
+      tokenId,
+      key: pool.key,
+      poolId: pool.id,
+      tickLower,
+      tickUpper,
+      liquidity: 10n ** 12n,
+    });
+    const positions = [held(9n, otherPool), held(8n, inPool), held(7n, inPool, -887_270, 887_270)];
+    const adding = (tokenId: bigint, extra: Partial<V4DestinationInput> = {}) =>
+      planV4Destination({
+        source,
+        draft: { ...DEFAULT_V4_DRAFT, tokenId },
+        candidates: pools,
+        weth: WETH.address,
+        slippageBps: 50,
+        held: positions,
+        ...extra,
+      });
+
+    it("deposits into that position's range, whatever the draft's or the source's range, and names its id", () => {
+      const planned = adding(8n, { ticks: { tickLower: -60, tickUpper: 60 } });
+      if (!planned.ok) throw new Error(planned.error);
+      expect(planned.value.destination).toMatchObject({ tickLower: 180_000, tickUpper: 200_000, tokenId: 8n });
+      expect(planned.value.addsTo?.tokenId).toBe(8n);
+      expect(planned.value.range.inRange).toBe(true);
+      const inRange = v4DepositAmounts(source.sqrtPriceX96, 180_000, 200_000, source.amount0, source.amount1);
+      expect(planned.value.deposit).toEqual(inRange);
+      expect(planned.value.refund).toEqual({
+        amount0: source.amount0 - inRange.amount0,
+        amount1: source.amount1 - inRange.amount1,
+      });
+    });
+
+    it("refuses a position that is not the user's in the chosen pool", () => {
+      const error = (tokenId: bigint) => ({
+        ok: false,
+        error: `You hold no V4 position #${tokenId} in this pool: choose another destination.`,
+      });
+      expect(adding(9n), "held, in another pool").toEqual(error(9n));
+      expect(adding(6n), "not held").toEqual(error(6n));
+    });
+
+    it("lists the positions of a pool lowest id first", () => {
+      expect(positionsInPool(positions, inPool.id).map(({ tokenId }) => tokenId)).toEqual([7n, 8n]);
+      expect(positionsInPool(positions, pools[0]?.id ?? "0x")).toEqual([]);
+    });
   });
 
   it("refuses a range the amounts buy no liquidity in, and a range narrower than one tick spacing", () => {

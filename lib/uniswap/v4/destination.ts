@@ -17,6 +17,7 @@ import {
   sqrtPriceInPoolOrder,
 } from "./poolKey";
 import { deepestPool, poolExists, type V4PoolState } from "./pools";
+import { type HeldV4Position, positionsInPool } from "./positions";
 
 /** `IUniswapV4DepositRoute.UniswapV4Destination`, typed from the contract's ABI (both V4 routes take it). */
 export type UniswapV4Destination = RouteParams<typeof iUniswapV2ToV4RouteParamsAbi>["destination"];
@@ -37,13 +38,17 @@ export interface V4DestinationDraft {
   native: boolean;
   /** The pool's fee and tick spacing; undefined follows the deepest existing pool (0.3% when none exists). */
   tier: PoolTier | undefined;
+  /** The user's own range; kept while a held position's range stands in for it, so switching back loses nothing. */
   range: RangeChoice;
+  /** A V4 position of the user's in the chosen pool to add to (its range replaces `range`), or 0n for a new one. */
+  tokenId: bigint;
 }
 
 export const DEFAULT_V4_DRAFT: V4DestinationDraft = {
   native: false,
   tier: undefined,
   range: { preset: "full", minPrice: "", maxPrice: "" },
+  tokenId: 0n,
 };
 
 /** Where a missing pool's tier defaults to when the pair has no V4 pool: Uniswap's common 0.3%. */
@@ -71,10 +76,26 @@ export interface V4DestinationInput {
   candidates: readonly V4PoolState[];
   weth: Address;
   slippageBps: number;
-  /** A V4 position of the user's in the same pool and range to add to; 0n mints a new one. */
-  tokenId?: bigint;
-  /** The range fixed by that position, which replaces the draft's. */
+  /** The user's V4 positions, any pool: the one the draft names (`tokenId`) receives the deposit, in its range. */
+  held?: readonly HeldV4Position[];
+  /** A range fixed by the source (a V3 position's, kept), which replaces the draft's when no held position does. */
   ticks?: { tickLower: number; tickUpper: number };
+}
+
+/**
+ * The held position a draft adds to: none for `tokenId` 0n (a new position), an error when the user does not hold
+ * that id in the chosen pool (any more: sold, or another pool chosen since).
+ */
+export function heldDestination(
+  tokenId: bigint,
+  pool: Pick<V4PoolState, "id">,
+  held: readonly HeldV4Position[],
+): Parsed<HeldV4Position | undefined> {
+  if (tokenId === 0n) return { ok: true, value: undefined };
+  const position = positionsInPool(held, pool.id).find((candidate) => candidate.tokenId === tokenId);
+  return position
+    ? { ok: true, value: position }
+    : { ok: false, error: `You hold no V4 position #${tokenId} in this pool: choose another destination.` };
 }
 
 /**
@@ -92,10 +113,13 @@ export function planV4Destination(input: V4DestinationInput): Parsed<V4Destinati
   const depositSqrtPriceX96 = exists ? pool.sqrtPriceX96 : sourceSqrtPriceX96;
   const [decimals0, decimals1] = [currencies.currency0.decimals, currencies.currency1.decimals];
   const price = priceFromSqrtPriceX96(depositSqrtPriceX96, decimals0, decimals1);
-  const range = input.ticks
+  const addsTo = heldDestination(draft.tokenId, pool, input.held ?? []);
+  if (!addsTo.ok) return addsTo;
+  const ticks = addsTo.value ?? input.ticks;
+  const range = ticks
     ? {
         ok: true as const,
-        value: rangeFromTicks(input.ticks.tickLower, input.ticks.tickUpper, price, decimals0, decimals1, pool.key),
+        value: rangeFromTicks(ticks.tickLower, ticks.tickUpper, price, decimals0, decimals1, pool.key),
       }
     : resolveRange(
         draft.range,
@@ -125,7 +149,7 @@ export function planV4Destination(input: V4DestinationInput): Parsed<V4Destinati
     sqrtPriceX96Max: bounds.max,
     amount0MinDeposited: least(deposit.amount0, atMin.amount0, atMax.amount0),
     amount1MinDeposited: least(deposit.amount1, atMin.amount1, atMax.amount1),
-    tokenId: input.tokenId ?? 0n,
+    tokenId: addsTo.value?.tokenId ?? 0n,
   };
   return {
     ok: true,
@@ -137,6 +161,7 @@ export function planV4Destination(input: V4DestinationInput): Parsed<V4Destinati
       sourceSqrtPriceX96,
       price,
       range: range.value,
+      addsTo: addsTo.value,
       offered: { amount0, amount1 },
       deposit,
       refund: { amount0: amount0 - deposit.amount0, amount1: amount1 - deposit.amount1 },
@@ -157,6 +182,8 @@ export interface V4DestinationPlan {
   /** currency0 in currency1, whole units, at `depositSqrtPriceX96`. */
   price: number;
   range: ResolvedRange;
+  /** The held position the deposit adds to; a new position is minted when there is none. */
+  addsTo: HeldV4Position | undefined;
   /** What the source hands over, in pool order. */
   offered: { amount0: bigint; amount1: bigint };
   deposit: { liquidity: bigint; amount0: bigint; amount1: bigint };

@@ -1,8 +1,11 @@
 import type { Address } from "viem";
 import { tokensUsd } from "../../aave/v3/usdPrices";
-import { formatUsd } from "../../format";
-import { type PoolCurrencies, tierLabel } from "./poolKey";
+import { formatPrice, formatUsd } from "../../format";
+import { type RangeChoice, rangeFromTicks } from "../v3/rangePresets";
+import type { V4DestinationPlan } from "./destination";
+import { type PoolCurrencies, tierLabel, v4PoolName } from "./poolKey";
 import { fullRangeEquivalent, poolExists, type V4PoolState } from "./pools";
+import type { HeldV4Position } from "./positions";
 
 /** USD quotes with native ETH (the zero address) priced as WETH. */
 export const withNativeEth = (prices: ReadonlyMap<string, bigint> | undefined, weth: Address) => {
@@ -47,3 +50,42 @@ export const existingPoolTiers = (pools: readonly V4PoolState[]) =>
     .filter(poolExists)
     .sort((a, b) => (a.liquidity === b.liquidity ? 0 : a.liquidity > b.liquidity ? -1 : 1))
     .map((pool) => tierLabel(pool.key));
+
+type Currencies = Pick<PoolCurrencies, "currency0" | "currency1">;
+
+/** A held position's range as the user's own choice would show it (full range, or custom bounds), read-only. */
+export function heldRangeChoice(held: HeldV4Position, { currency0, currency1 }: Currencies): RangeChoice {
+  const { priceLower, priceUpper } = rangeFromTicks(
+    held.tickLower,
+    held.tickUpper,
+    0,
+    currency0.decimals,
+    currency1.decimals,
+    held.key,
+  );
+  return priceLower === undefined || priceUpper === undefined
+    ? { preset: "full", minPrice: "", maxPrice: "" }
+    : { preset: "custom", minPrice: formatPrice(priceLower), maxPrice: formatPrice(priceUpper) };
+}
+
+/** A held position as a destination choice: "Add to your position #12 (1800.00–2200.00 USDC per ETH, liquidity 1,000)". */
+export function heldPositionChoiceLabel(held: HeldV4Position, currencies: Currencies): string {
+  const range = heldRangeChoice(held, currencies);
+  const bounds =
+    range.preset === "full"
+      ? "full range"
+      : `${range.minPrice}–${range.maxPrice} ${currencies.currency1.symbol} per ${currencies.currency0.symbol}`;
+  return `Add to your position #${held.tokenId} (${bounds}, liquidity ${held.liquidity.toLocaleString("en-US")})`;
+}
+
+/** The preview's destination line: "A new Uniswap V4 position in ETH / USDC 0.05%", or the held position added to. */
+export function v4DestinationLine({
+  currencies,
+  pool,
+  addsTo,
+}: Pick<V4DestinationPlan, "currencies" | "pool" | "addsTo">) {
+  const poolName = v4PoolName(currencies, pool.key);
+  return addsTo
+    ? `Your V4 position #${addsTo.tokenId} in ${poolName}, in its range`
+    : `A new Uniswap V4 position in ${poolName}`;
+}

@@ -7,6 +7,7 @@ import { Card } from "@/components/Card";
 import { useV2Positions } from "@/hooks/useV2Positions";
 import { useV3FeeTiers } from "@/hooks/useV3FeeTiers";
 import { useV3Positions } from "@/hooks/useV3Positions";
+import { useV4Positions } from "@/hooks/useV4Positions";
 import { addressesFor } from "@/lib/chain/addresses";
 import { describeWalletError } from "@/lib/chain/walletErrors";
 import { previewSlippageBps } from "@/lib/inputs";
@@ -58,7 +59,9 @@ export function useUniswapV2Settings({ owner, chainId, migrator, slippageBps }: 
     drafts[pair] ?? (tiers ? { ...DEFAULT_DRAFT, fee: deepestFeeTier(tiers) } : DEFAULT_DRAFT);
   const v4DraftOf = (pair: Address) => v4Drafts[pair] ?? DEFAULT_V2_TO_V4_DRAFT;
   const weth = addressesFor(chainId).tokens.WETH;
-  const v4States = useUniswapV2ToV4Plans(toV4, v4DraftOf, weth, previewSlippageBps(slippageBps));
+  // Read only once a position goes to V4: the account's V4 positions are destinations, not sources.
+  const heldV4 = useV4Positions(toV4.length > 0 ? owner : undefined).data ?? [];
+  const v4States = useUniswapV2ToV4Plans(toV4, v4DraftOf, weth, previewSlippageBps(slippageBps), heldV4);
 
   const plans: (Planned<ReadyPlan> | undefined)[] = toV3.map((position, i) => {
     const tiers = tiersOf(i);
@@ -152,6 +155,7 @@ export function useUniswapV2Settings({ owner, chainId, migrator, slippageBps }: 
         draft={v4DraftOf(position.pair)}
         onChange={(next) => setV4Drafts((current) => ({ ...current, [position.pair]: next }))}
         weth={weth}
+        held={heldV4}
         prices={prices}
         simulated={simulated}
       />

@@ -14,9 +14,10 @@ import { pairKind } from "@/lib/uniswap/pairKind";
 import type { TokenInfo, V2Position } from "@/lib/uniswap/v2/positions";
 import { priceFromSqrtPriceX96, sqrtPriceX96FromReserves } from "@/lib/uniswap/v3/poolMath";
 import { chosenPool } from "@/lib/uniswap/v4/destination";
-import { inPoolOrder, poolCurrencies, sqrtPriceInPoolOrder, v4PoolName } from "@/lib/uniswap/v4/poolKey";
-import { withNativeEth } from "@/lib/uniswap/v4/poolLabels";
+import { inPoolOrder, poolCurrencies, sqrtPriceInPoolOrder } from "@/lib/uniswap/v4/poolKey";
+import { v4DestinationLine, withNativeEth } from "@/lib/uniswap/v4/poolLabels";
 import { poolExists } from "@/lib/uniswap/v4/pools";
+import type { HeldV4Position } from "@/lib/uniswap/v4/positions";
 import { DestinationRisks } from "../DestinationRisks";
 import { ShareField } from "../ShareField";
 import { V4DestinationPicker } from "./v4/V4DestinationPicker";
@@ -27,6 +28,7 @@ export function useUniswapV2ToV4Plans(
   draftOf: (pair: Address) => V2ToV4Draft,
   weth: Address,
   slippageBps: number,
+  held: readonly HeldV4Position[],
 ) {
   const currencies = positions.map((position) =>
     poolCurrencies(position.token0, position.token1, weth, draftOf(position.pair).destination.native),
@@ -35,7 +37,7 @@ export function useUniswapV2ToV4Plans(
   return positions.map((position, i) => {
     const candidates = reads[i]?.data;
     const planned: Planned<V2ToV4Plan> | undefined = candidates
-      ? uniswapV2ToV4.plan({ position, draft: draftOf(position.pair), candidates, weth, slippageBps })
+      ? uniswapV2ToV4.plan({ position, draft: draftOf(position.pair), candidates, weth, slippageBps, held })
       : undefined;
     return { position, currencies: currencies[i] as (typeof currencies)[number], candidates, planned };
   });
@@ -43,16 +45,18 @@ export function useUniswapV2ToV4Plans(
 
 type V2ToV4State = ReturnType<typeof useUniswapV2ToV4Plans>[number];
 
-/** A V2 position's V4 settings (share, pool, range) and its preview. */
+/** A V2 position's V4 settings (share, pool, new or held position, range) and its preview. */
 export function UniswapV2ToV4Card({
   state,
   draft,
   onChange,
   weth,
+  held,
   prices,
   simulated,
 }: {
   state: V2ToV4State;
+  held: readonly HeldV4Position[];
   draft: V2ToV4Draft;
   onChange: (draft: V2ToV4Draft) => void;
   weth: Address;
@@ -96,6 +100,7 @@ export function UniswapV2ToV4Card({
           sourceVersion="V2"
           prices={prices}
           weth={weth}
+          held={held}
         />
       </fieldset>
       {planned === undefined ? <p className="text-sm text-muted">Reading the V4 pools…</p> : null}
@@ -150,12 +155,11 @@ function UniswapV2ToV4Preview({
     ? inPoolOrder(v4.currencies.flipped, simulated.amount0Withdrawn, simulated.amount1Withdrawn)
     : [withdrawn.amount0, withdrawn.amount1];
   const v2Price = priceFromSqrtPriceX96(v4.sourceSqrtPriceX96, currency0.decimals, currency1.decimals);
-  const poolName = v4PoolName(v4.currencies, v4.pool.key);
   return (
     <div className="space-y-4">
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2" aria-label={`Preview of ${positionName(position)}`}>
         <dt className="text-muted">Destination</dt>
-        <dd>A new Uniswap V4 position in {poolName}</dd>
+        <dd>{v4DestinationLine(v4)}</dd>
         <dt className="text-muted">Out of V2</dt>
         <dd>
           {amount(withdrawn0, position.token0)} + {amount(withdrawn1, position.token1)}

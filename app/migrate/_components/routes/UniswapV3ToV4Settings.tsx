@@ -6,6 +6,7 @@ import { Button } from "@/components/Button";
 import { Card } from "@/components/Card";
 import { useV3SourcePositions } from "@/hooks/useV3SourcePositions";
 import { useV4Pools } from "@/hooks/useV4Pools";
+import { useV4Positions } from "@/hooks/useV4Positions";
 import { addressesFor } from "@/lib/chain/addresses";
 import { describeWalletError } from "@/lib/chain/walletErrors";
 import { previewSlippageBps } from "@/lib/inputs";
@@ -17,6 +18,7 @@ import type { V3SourcePosition } from "@/lib/uniswap/v3/sourcePositions";
 import { chosenPool } from "@/lib/uniswap/v4/destination";
 import { poolCurrencies, sqrtPriceInPoolOrder } from "@/lib/uniswap/v4/poolKey";
 import { poolExists, type V4PoolState } from "@/lib/uniswap/v4/pools";
+import type { HeldV4Position } from "@/lib/uniswap/v4/positions";
 import { ChoiceChips } from "../ChoiceChips";
 import { useKeptState } from "../keptInputs";
 import { ShareField } from "../ShareField";
@@ -38,6 +40,8 @@ export function useUniswapV3ToV4Settings({ owner, chainId, migrator, slippageBps
   // Read once per position and currency choice, apart from the preview.
   const poolReads = useV4Pools(chosen.map(currenciesOf));
   const candidatesOf = (i: number): V4PoolState[] | undefined => poolReads[i]?.data;
+  // Read only once a position is chosen: the account's V4 positions are destinations, not sources.
+  const held = useV4Positions(chosen.length > 0 ? owner : undefined).data ?? [];
 
   const plans: (Planned<UniswapV3ToV4Plan> | undefined)[] = chosen.map((position, i) => {
     const candidates = candidatesOf(i);
@@ -48,6 +52,7 @@ export function useUniswapV3ToV4Settings({ owner, chainId, migrator, slippageBps
       candidates,
       weth,
       slippageBps: previewSlippageBps(slippageBps),
+      held,
     });
   });
   const ready = plans.flatMap((planned) => (planned?.ok ? [planned.plan] : []));
@@ -99,6 +104,7 @@ export function useUniswapV3ToV4Settings({ owner, chainId, migrator, slippageBps
                   draft={draft}
                   candidates={candidatesOf(i)}
                   weth={weth}
+                  held={held}
                   prices={market.data?.prices}
                   onChange={setDraft}
                 />
@@ -133,6 +139,7 @@ function V3ToV4Fields({
   draft,
   candidates,
   weth,
+  held,
   prices,
   onChange,
 }: {
@@ -141,6 +148,7 @@ function V3ToV4Fields({
   /** The V4 pools of the chosen currencies, once read. */
   candidates: V4PoolState[] | undefined;
   weth: Address;
+  held: readonly HeldV4Position[];
   prices: ReadonlyMap<string, bigint> | undefined;
   onChange: (draft: V3ToV4Draft) => void;
 }) {
@@ -177,6 +185,7 @@ function V3ToV4Fields({
         sourceVersion="V3"
         prices={prices}
         weth={weth}
+        held={held}
         keptRange={{
           kept: draft.keepV3Range,
           onChange: (kept) => onChange({ ...draft, keepV3Range: kept, deviationConfirmed: false }),

@@ -3,8 +3,14 @@ import { Alert } from "@/components/Alert";
 import { pairKind } from "@/lib/uniswap/pairKind";
 import { chosenPool, type V4DestinationDraft } from "@/lib/uniswap/v4/destination";
 import { type PoolCurrencies, STANDARD_TIERS, tierLabel } from "@/lib/uniswap/v4/poolKey";
-import { existingPoolTiers, v4PoolChoiceLabel } from "@/lib/uniswap/v4/poolLabels";
+import {
+  existingPoolTiers,
+  heldPositionChoiceLabel,
+  heldRangeChoice,
+  v4PoolChoiceLabel,
+} from "@/lib/uniswap/v4/poolLabels";
 import { poolExists, type V4PoolState } from "@/lib/uniswap/v4/pools";
+import { type HeldV4Position, positionsInPool } from "@/lib/uniswap/v4/positions";
 import { ChoiceChips } from "../../ChoiceChips";
 import { RangeSettings } from "../../RangeSettings";
 
@@ -12,8 +18,9 @@ const tierId = ({ fee, tickSpacing }: { fee: number; tickSpacing: number }) => `
 
 /**
  * Where a position goes in Uniswap V4: ETH or WETH (different pools), the pair's hookless pools with how deep each is
- * (the deepest existing one by default), and the range. A pool that does not exist yet is named as such, and choosing
- * it shows what creating it means.
+ * (the deepest existing one by default), a new position or one the user holds in that pool, and the range (a held
+ * position's, read-only). A pool that does not exist yet is named as such, and choosing it shows what creating it
+ * means.
  */
 export function V4DestinationPicker({
   id,
@@ -27,6 +34,7 @@ export function V4DestinationPicker({
   sourceVersion,
   prices,
   weth,
+  held,
   keptRange,
 }: {
   /** Unique on the page: names the radio groups. */
@@ -47,6 +55,8 @@ export function V4DestinationPicker({
   sourceVersion: string;
   prices: ReadonlyMap<string, bigint> | undefined;
   weth: Address;
+  /** The user's V4 positions, any pool: those in the chosen pool are offered as destinations. */
+  held: readonly HeldV4Position[];
   /** A source with a range of its own (a V3 position) offers to keep it instead of choosing a new one. */
   keptRange?: { kept: boolean; onChange: (kept: boolean) => void };
 }) {
@@ -60,6 +70,8 @@ export function V4DestinationPicker({
     };
   });
   const existing = candidates ? existingPoolTiers(candidates) : [];
+  const heldInPool = pool ? positionsInPool(held, pool.id) : [];
+  const addsTo = heldInPool.find(({ tokenId }) => tokenId === draft.tokenId);
   return (
     <div className="space-y-4">
       {hasWeth ? (
@@ -76,7 +88,7 @@ export function V4DestinationPicker({
             ]}
             checked={draft.native ? "native" : "weth"}
             // The other currency is another set of pools: start from its deepest one.
-            onChange={(choice) => onChange({ ...draft, native: choice === "native", tier: undefined })}
+            onChange={(choice) => onChange({ ...draft, native: choice === "native", tier: undefined, tokenId: 0n })}
           />
         </div>
       ) : null}
@@ -91,12 +103,33 @@ export function V4DestinationPicker({
           checked={pool ? tierId(pool.key) : ""}
           onChange={(choice) => {
             const [fee, tickSpacing] = choice.split("/").map(Number) as [number, number];
-            onChange({ ...draft, tier: { fee, tickSpacing } });
+            // Held positions belong to one pool: another pool starts from a new position.
+            onChange({ ...draft, tier: { fee, tickSpacing }, tokenId: 0n });
           }}
         />
         <p className="text-sm text-muted">Hook: none. Ferry deposits into hookless pools only.</p>
       </div>
-      {keptRange ? (
+      {heldInPool.length > 0 || draft.tokenId !== 0n ? (
+        <div className="space-y-1">
+          <span className="text-sm font-medium" aria-hidden>
+            Destination in V4
+          </span>
+          <ChoiceChips
+            label={`Destination for ${name} in V4`}
+            name={`v4-destination-${id}`}
+            choices={[
+              { id: "0", label: "A new position" },
+              ...heldInPool.map((position) => ({
+                id: position.tokenId.toString(),
+                label: heldPositionChoiceLabel(position, currencies),
+              })),
+            ]}
+            checked={draft.tokenId.toString()}
+            onChange={(choice) => onChange({ ...draft, tokenId: BigInt(choice) })}
+          />
+        </div>
+      ) : null}
+      {keptRange && !addsTo ? (
         <ChoiceChips
           label={`Range of ${name} in V4`}
           name={`v4-kept-range-${id}`}
@@ -108,7 +141,7 @@ export function V4DestinationPicker({
           onChange={(choice) => keptRange.onChange(choice === "kept")}
         />
       ) : null}
-      {keptRange?.kept ? null : (
+      {keptRange?.kept && !addsTo ? null : (
         <RangeSettings
           name={name}
           id={`v4-${id}`}
@@ -116,9 +149,13 @@ export function V4DestinationPicker({
           price={price}
           priceUnit={`${currency1.symbol} per ${currency0.symbol}`}
           range={draft.range}
+          // A held position fixes the range: shown read-only, while the user's own choice waits in the draft.
+          shown={addsTo ? heldRangeChoice(addsTo, currencies) : draft.range}
+          fixed={addsTo !== undefined}
           onChange={(range) => onChange({ ...draft, range })}
         />
       )}
+      {addsTo ? <p className="text-sm text-muted">The range of position #{addsTo.tokenId}.</p> : null}
       {pool && !poolExists(pool) ? (
         <Alert tone="error">
           No one has opened a Uniswap V4 pool for {currency0.symbol} / {currency1.symbol} at {tierLabel(pool.key)} yet.

@@ -1,0 +1,25 @@
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import type { Address, PublicClient } from "viem";
+import { useChainId, usePublicClient } from "wagmi";
+import { addressesFor } from "@/lib/chain/addresses";
+import { readV4Positions } from "@/lib/uniswap/v4/positions";
+
+export function v4PositionsQueryOptions(client: PublicClient, chainId: number, owner: Address) {
+  return queryOptions({
+    queryKey: ["v4Positions", chainId, owner],
+    queryFn: () => readV4Positions(client, addressesFor(chainId).uniswapV4.positionManager, owner),
+  });
+}
+
+/**
+ * The Uniswap V4 positions the connected account holds, read once per account (and again after a migration
+ * invalidates the queries), never per preview update: the destinations a V4 migration can add to.
+ */
+export function useV4Positions(owner: Address | undefined) {
+  const chainId = useChainId();
+  const client = usePublicClient();
+  return useQuery({
+    ...v4PositionsQueryOptions(client as PublicClient, chainId, owner as Address),
+    enabled: Boolean(client && owner),
+  });
+}
