@@ -5,29 +5,31 @@ import type { Address } from "viem";
 import { closedEpochsPoints, epochAt, epochPoints, isExcluded, type PointsRule } from "../../lib/campaign/points";
 import { campaignRule } from "../campaign";
 import { indexedChain } from "../chains";
+import { campaignClock } from "./campaignClock";
 import { type Holding, valueLendings } from "./holdings";
+import { syncPositions } from "./positionState";
 import { insertRows, rewriteRows } from "./rewriteRows";
-import { valueUniswapPositions } from "./uniswapV4Holdings";
+import { valueUniswapPositions } from "./uniswapHoldings";
 
 const chain = indexedChain(process.env);
 const chainId = chain.id;
 
 /**
- * Every block: the first block of a later epoch takes the snapshot that closes the epochs since the last one. The clock
- * is a table row, so a restart resumes where it stopped and a reorg rolls it back with the blocks: no epoch is paid twice.
- * Its first block (the first that can hold the Migrator) fixes the campaign's start, from which epochs count.
+ * Every block: positions migrated in it have their chain state read at its end (the handler runs after the block's
+ * logs; src/positionState.ts), and the first block of a later epoch takes the snapshot that closes the epochs since the
+ * last one. The clock is a table row, so a restart resumes where it stopped and a reorg rolls it back with the blocks:
+ * no epoch is paid twice. Its first block (the first that can hold the Migrator) fixes the campaign's start, from which
+ * epochs count.
  */
 ponder.on("EpochClock:block", async ({ event, context }) => {
   const timestamp = Number(event.block.timestamp);
-  const clock = await context.db.find(epochClock, { chainId });
-  if (!clock) {
-    const rule = campaignRule(timestamp);
-    await context.db.insert(epochClock).values({ chainId, startTime: rule.startTime, epoch: epochAt(timestamp, rule) });
-    return;
+  const { startTime, epoch: lastEpoch, unsyncedPositions } = await campaignClock(context, timestamp);
+  if (unsyncedPositions.length > 0) {
+    await syncPositions(context, chain, event.block.number, unsyncedPositions);
+    await context.db.update(epochClock, { chainId }).set({ unsyncedPositions: [] });
   }
-  const rule = campaignRule(clock.startTime);
+  const rule = campaignRule(startTime);
   const epoch = epochAt(timestamp, rule);
-  const lastEpoch = clock.epoch;
   if (epoch <= lastEpoch) return;
   await context.db.update(epochClock, { chainId }).set({ epoch });
   await snapshot(context, rule, event.block, lastEpoch, epoch - lastEpoch);
