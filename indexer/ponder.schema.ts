@@ -34,7 +34,8 @@ export const migration = onchainTable(
   }),
   (table) => ({
     pk: primaryKey({ columns: [table.chainId, table.txHash, table.logIndex] }),
-    userIdx: index().on(table.user),
+    // A user's latest migrations (`/api/migrations?user=`) in index order, without sorting all of theirs.
+    userIdx: index().on(table.user, table.blockNumber, table.logIndex),
     timeIdx: index().on(table.timestamp),
   }),
 );

@@ -46,10 +46,41 @@ async function snapshot(
   first: number,
   count: number,
 ): Promise<void> {
+  // Only the columns a snapshot values and writes back: 10,000 whole rows are a result of megabytes.
   const [positions, lendings, userRows] = await Promise.all([
-    context.db.sql.select().from(position).where(eq(position.chainId, chainId)),
-    context.db.sql.select().from(lendingPosition).where(eq(lendingPosition.chainId, chainId)),
-    context.db.sql.select().from(userTotal).where(eq(userTotal.chainId, chainId)),
+    context.db.sql
+      .select({
+        chainId: position.chainId,
+        positionManager: position.positionManager,
+        tokenId: position.tokenId,
+        user: position.user,
+        owner: position.owner,
+        pool: position.pool,
+        migratedUsd: position.migratedUsd,
+        positionLiquidity: position.positionLiquidity,
+        tickLower: position.tickLower,
+        tickUpper: position.tickUpper,
+        token0: position.token0,
+        token1: position.token1,
+        points: position.points,
+      })
+      .from(position)
+      .where(eq(position.chainId, chainId)),
+    context.db.sql
+      .select({
+        chainId: lendingPosition.chainId,
+        user: lendingPosition.user,
+        pool: lendingPosition.pool,
+        assets: lendingPosition.assets,
+        migratedUsd: lendingPosition.migratedUsd,
+        points: lendingPosition.points,
+      })
+      .from(lendingPosition)
+      .where(eq(lendingPosition.chainId, chainId)),
+    context.db.sql
+      .select({ chainId: userTotal.chainId, user: userTotal.user, points: userTotal.points })
+      .from(userTotal)
+      .where(eq(userTotal.chainId, chainId)),
   ]);
   const [positionHoldings, lendingHoldings] = await Promise.all([
     valueUniswapPositions(context, chain, rule, block, positions),
@@ -58,7 +89,7 @@ async function snapshot(
 
   const users = new Map<Address, { heldUsd: bigint; points: bigint }>();
   /** Credits one position's holding to its row's user; returns its row with the columns a snapshot keeps. */
-  const credit = <Row extends { user: Address; points: bigint }>(held: Row, holding: Holding): Row => {
+  const credit = <Row extends { user: Address; points: bigint }>(held: Row, holding: Holding) => {
     const earns = !isExcluded(held.user, rule);
     const points = earns ? closedEpochsPoints(holding.heldUsd, first, count, rule) : 0n;
     const total = users.get(held.user) ?? { heldUsd: 0n, points: 0n };
@@ -72,14 +103,14 @@ async function snapshot(
   await rewriteRows(
     context,
     position,
-    [position.chainId, position.positionManager, position.tokenId],
+    ["chainId", "positionManager", "tokenId"],
     positions.map((held, i) => credit(held, positionHoldings[i] as Holding)),
     heldColumns,
   );
   await rewriteRows(
     context,
     lendingPosition,
-    [lendingPosition.chainId, lendingPosition.user],
+    ["chainId", "user"],
     lendings.map((held, i) => credit(held, lendingHoldings[i] as Holding)),
     heldColumns,
   );
@@ -93,7 +124,7 @@ async function snapshot(
   await rewriteRows(
     context,
     userTotal,
-    [userTotal.chainId, userTotal.user],
+    ["chainId", "user"],
     userRows.flatMap((row) => {
       const total = users.get(row.user);
       return total ? [{ ...row, heldUsd: total.heldUsd, points: row.points + total.points }] : [];
