@@ -6,6 +6,16 @@ import { v4PoolManagerAbi } from "./v4PoolManagerAbi";
 
 const chain = indexedChain(process.env);
 
+/**
+ * Ponder 0.16.6 throttles each RPC URL it is given to 20 requests/s at first, raising the limit by 5% only after 10 s
+ * of saturated traffic (`INITIAL_MAX_RPS` in ponder/src/rpc/index.ts; the `maxRequestsPerSecond` chain option is not
+ * read). A node on this machine has no rate limit to respect, and the throttle alone cost ~3 s of fetching the 30
+ * unfinalised blocks Ponder indexes live after a backfill: a loopback RPC is given as several URLs, one limit each.
+ */
+const LOOPBACK_RPC_COPIES = 8;
+const isLoopback = (url: string) => ["127.0.0.1", "localhost", "[::1]"].includes(new URL(url).hostname);
+const rpc = isLoopback(chain.rpcUrl) ? Array<string>(LOOPBACK_RPC_COPIES).fill(chain.rpcUrl) : chain.rpcUrl;
+
 /** Embedded PGlite unless DATABASE_URL names a Postgres server (the path to scale). */
 const database = process.env.DATABASE_URL
   ? ({ kind: "postgres", connectionString: process.env.DATABASE_URL } as const)
@@ -13,7 +23,7 @@ const database = process.env.DATABASE_URL
 
 export default createConfig({
   database,
-  chains: { [chain.name]: { id: chain.id, rpc: chain.rpcUrl, pollingInterval: 500 } },
+  chains: { [chain.name]: { id: chain.id, rpc, pollingInterval: 500 } },
   contracts: {
     Migrator: {
       abi: migratorAbi,

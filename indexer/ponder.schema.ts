@@ -34,7 +34,8 @@ export const migration = onchainTable(
   }),
   (table) => ({
     pk: primaryKey({ columns: [table.chainId, table.txHash, table.logIndex] }),
-    userIdx: index().on(table.user),
+    // A user's latest migrations (`/api/migrations?user=`) in index order, without sorting all of theirs.
+    userIdx: index().on(table.user, table.blockNumber, table.logIndex),
     timeIdx: index().on(table.timestamp),
   }),
 );
@@ -96,10 +97,14 @@ export const lendingPosition = onchainTable(
 
 /**
  * A destination position that received migrated liquidity: `user` migrated into it and alone earns on it, `owner`
- * follows transfers; liquidity and `retainedUsd` as events leave them (a statistic), what the last epoch snapshot
- * found (`held`) and the USD migrated into it (the cap of its credit). Keyed on its position manager and token id:
- * token ids are only unique within one manager (V3's and V4's both count from 1). `pool` is the V3 pool's address, or
- * the V4 PoolId (32 bytes; see `v4_pool`).
+ * follows transfers (the zero address once burnt); liquidity and `retainedUsd` as events leave them (a statistic),
+ * what the last epoch snapshot found (`held`) and the USD migrated into it (the cap of its credit). Keyed on its
+ * position manager and token id: token ids are only unique within one manager (V3's and V4's both count from 1).
+ * `pool` is the V3 pool's address, or the V4 PoolId (32 bytes; see `v4_pool`).
+ *
+ * Its chain state (`positionState.ts`): the block after its first migration reads its range, tokens and whole liquidity
+ * once (`syncedBlock`, null until then); from there its liquidity follows its own events, so a snapshot reads only the
+ * pools' prices.
  */
 export const position = onchainTable(
   "position",
@@ -113,11 +118,20 @@ export const position = onchainTable(
     liquidity: t.bigint().notNull(),
     migratedUsd: t.bigint().notNull(),
     retainedUsd: t.bigint().notNull(),
+    /** The block at whose end its state was read; its events up to that block are in it, later ones applied. */
+    syncedBlock: t.bigint(),
+    /** The whole position's liquidity on chain (Ferry's and anyone's), its range, and its tokens as the oracle prices them. */
+    positionLiquidity: t.bigint(),
+    tickLower: t.integer(),
+    tickUpper: t.integer(),
+    token0: t.hex(),
+    token1: t.hex(),
     ...heldColumns(t),
   }),
   (table) => ({
     pk: primaryKey({ columns: [table.chainId, table.positionManager, table.tokenId] }),
     userIdx: index().on(table.user),
+    syncedIdx: index().on(table.syncedBlock),
   }),
 );
 
@@ -154,11 +168,14 @@ function heldColumns(t: PgColumnsBuilders) {
  * The campaign's clock: when the campaign started on this chain (unix seconds: the configured start, or the first
  * block after Ferry's deployment if later) and the epoch of the last indexed block. Each block that starts a later
  * epoch takes the snapshot that closes the epochs in between; keyed per chain, rolled back with the blocks on a reorg.
+ * `unsyncedPositions`: the positions migrations created in this block, whose chain state is read at its end
+ * (`positionManager:tokenId`; a list, so that reading them needs no query that would empty Ponder's row cache).
  */
 export const epochClock = onchainTable("epoch_clock", (t) => ({
   chainId: t.integer().primaryKey(),
   startTime: t.integer().notNull(),
   epoch: t.integer().notNull(),
+  unsyncedPositions: t.text().array().notNull(),
 }));
 
 /** One snapshot: the block it read, the epochs it closed, the USD held then and the points they earned. */

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -10,6 +10,8 @@ const run = promisify(execFile);
 export interface RunningPostgres {
   /** Connection string of a fresh database on the server, for one indexer. */
   database(name: string): Promise<string>;
+  /** The server's (postmaster's) pid: its connections run in child processes (the benchmark counts their CPU time). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -57,6 +59,8 @@ export async function startPostgres(): Promise<RunningPostgres> {
   ]);
   const url = (name: string) => `postgresql://ferry@127.0.0.1:${port}/${name}`;
   return {
+    // postmaster.pid's first line (PostgreSQL's own record of its pid).
+    pid: Number(readFileSync(join(data, "postmaster.pid"), "utf8").split("\n")[0]),
     async database(name) {
       await run(join(bin, "psql"), [
         "-h",

@@ -39,6 +39,13 @@ export interface IndexerOptions {
   deployment?: FerryDeployment;
   /** Called with each backfill progress line while waiting for readiness (e.g. `console.log` in the benchmark). */
   onProgress?: (line: string) => void;
+  /** Called with the ponder process's pid as soon as it is spawned (the benchmark samples its CPU time). */
+  onSpawn?: (pid: number) => void;
+  /**
+   * The database schema of Ponder's tables (default `ferry`). Another schema on the same database indexes from
+   * scratch but reuses the RPC data Ponder cached (its `ponder_sync` schema): the benchmark times indexing alone so.
+   */
+  schema?: string;
   /** The rewards distributor on this chain (`lib/rewards.json`'s entry when omitted) and where its trees are published. */
   rewards?: { deployment: RewardsDeployment; treeDir: string };
 }
@@ -75,11 +82,13 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
   const removeTemporaryDir = () => {
     if (temporaryDir) rmSync(temporaryDir, { recursive: true, force: true });
   };
-  const args = ["start", "--root", INDEXER_DIR, "--hostname", "127.0.0.1", "--port", String(port), "--schema", "ferry"];
+  const schema = options.schema ?? "ferry";
+  const args = ["start", "--root", INDEXER_DIR, "--hostname", "127.0.0.1", "--port", String(port), "--schema", schema];
   const child = spawn(PONDER_BIN, args, {
     env: { ...env, FERRY_INDEXER_DATA_DIR: options.dataDir ?? temporaryDir },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  if (child.pid !== undefined) options.onSpawn?.(child.pid);
   return awaitServing(child, port, { head, removeTemporaryDir, onProgress: options.onProgress });
 }
 

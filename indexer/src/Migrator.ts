@@ -4,6 +4,7 @@ import { type Address, type Hex, sliceHex, zeroAddress } from "viem";
 import { lendingValue } from "../../lib/campaign/points";
 import { routeNameOf } from "../../lib/routes/routeIds";
 import { indexedChain, isV4PositionManager, oracleAsset } from "../chains";
+import { markUnsynced } from "./positionState";
 import { type PricedAmount, pricedAmount } from "./prices";
 import { applyRetainedChange } from "./totals";
 import { recordV4Pool } from "./UniswapV4";
@@ -81,12 +82,11 @@ ponder.on("Migrator:Migrated", async ({ event, context }) => {
   });
 
   // A migration may add to a position the user already holds: credit its liquidity there, owned by the user.
-  await context.db
+  const positionKey = { chainId: chain.id, positionManager: moved.positionManager, tokenId: moved.tokenId };
+  const held = await context.db
     .insert(position)
     .values({
-      chainId: chain.id,
-      positionManager: moved.positionManager,
-      tokenId: moved.tokenId,
+      ...positionKey,
       user,
       owner: user,
       pool,
@@ -101,6 +101,8 @@ ponder.on("Migrator:Migrated", async ({ event, context }) => {
       migratedUsd: row.migratedUsd + usd,
       retainedUsd: row.retainedUsd + usd,
     }));
+  // A new position's chain state is read at the end of this block (src/positionState.ts).
+  if (held.syncedBlock === null) await markUnsynced(context, positionKey, timestamp);
 
   await applyRetainedChange(context, {
     chainId: chain.id,

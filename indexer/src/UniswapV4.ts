@@ -3,26 +3,29 @@ import { v4Pool } from "ponder:schema";
 import { type Hex, hexToBigInt, zeroAddress } from "viem";
 import { uniswapV4PositionManagerAbi } from "../../lib/generated/abis";
 import { indexedChain } from "../chains";
-import { decreaseMigrated, transferMigrated } from "./PositionManager";
+import { decreaseLiquidity, increaseLiquidity, transferPosition } from "./PositionManager";
 import { tolerant } from "./prices";
 
 const chain = indexedChain(process.env);
 
 /**
- * The V4 PositionManager emits no DecreaseLiquidity: a position's liquidity changes show as the PoolManager's
+ * The V4 PositionManager emits no Increase/DecreaseLiquidity: a position's liquidity changes show as the PoolManager's
  * `ModifyLiquidity` with `sender` the PositionManager (filtered at the source, ponder.config.ts) and `salt` its token
- * id. Liquidity added (positive deltas, the migration's own mint among them) earns nothing beyond what was migrated.
+ * id. Added liquidity (a later migration's, or anyone's) changes only the position's chain state: it earns nothing
+ * beyond what was migrated.
  */
 ponder.on("V4PoolManager:ModifyLiquidity", async ({ event, context }) => {
   const { sender, liquidityDelta, salt } = event.args;
-  if (liquidityDelta >= 0n) return;
+  // A zero delta only collects fees.
+  if (liquidityDelta === 0n) return;
   const key = { chainId: context.chain.id, positionManager: sender, tokenId: hexToBigInt(salt) };
-  await decreaseMigrated(context, key, -liquidityDelta, event.block.timestamp);
+  if (liquidityDelta > 0n) await increaseLiquidity(context, key, liquidityDelta, event.block);
+  else await decreaseLiquidity(context, key, -liquidityDelta, event.block);
 });
 
 ponder.on("V4PositionManager:Transfer", async ({ event, context }) => {
   const key = { chainId: context.chain.id, positionManager: event.log.address, tokenId: event.args.tokenId };
-  await transferMigrated(context, key, event.args.to, event.block.timestamp);
+  await transferPosition(context, key, event.args.to, event.block.timestamp);
 });
 
 /**

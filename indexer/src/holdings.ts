@@ -1,17 +1,9 @@
 import type { Context } from "ponder:registry";
 import type { Abi, Address, ContractFunctionReturnType, Hex } from "viem";
 import { erc20Abi } from "viem";
-import {
-  boundedCredit,
-  type HoldingState,
-  lendingCredit,
-  type PointsRule,
-  poolDeviationBps,
-  usdValue,
-} from "../../lib/campaign/points";
+import { type HoldingState, lendingCredit, usdValue } from "../../lib/campaign/points";
 import { MULTICALL3 } from "../../lib/chain/multicall3";
-import { aaveV3PoolAbi, nonfungiblePositionManagerAbi, uniswapV3PoolAbi } from "../../lib/generated/abis";
-import { positionAmounts } from "../../lib/uniswap/v3/positionAmounts";
+import { aaveV3PoolAbi } from "../../lib/generated/abis";
 import type { IndexedChain } from "../chains";
 import { type TokenQuote, tokenQuote, tolerant } from "./prices";
 
@@ -28,15 +20,6 @@ export interface SnapshotBlock {
   hash: Hex;
 }
 
-/** A migrated Uniswap position as its row knows it (`pool`: a V3 pool, or a V4 PoolId). */
-export interface HeldPosition {
-  positionManager: Address;
-  tokenId: bigint;
-  user: Address;
-  pool: Hex;
-  migratedUsd: bigint;
-}
-
 /** A user's lending migrations as their row knows them. */
 export interface HeldLending {
   user: Address;
@@ -45,8 +28,6 @@ export interface HeldLending {
   migratedUsd: bigint;
 }
 
-type OnChainPosition = ContractFunctionReturnType<typeof nonfungiblePositionManagerAbi, "view", "positions">;
-type Slot0 = ContractFunctionReturnType<typeof uniswapV3PoolAbi, "view", "slot0">;
 type AccountData = ContractFunctionReturnType<typeof aaveV3PoolAbi, "view", "getUserAccountData">;
 
 /**
@@ -55,7 +36,7 @@ type AccountData = ContractFunctionReturnType<typeof aaveV3PoolAbi, "view", "get
  */
 const MULTICALL_BATCH_BYTES = 16_384;
 
-interface Call {
+export interface Call {
   address: Address;
   abi: Abi;
   functionName: string;
@@ -90,104 +71,6 @@ export async function quotesOf(
   const unique = [...new Set(tokens)];
   const quotes = await Promise.all(unique.map((token) => tokenQuote(context, chain.oracle, block.hash, token)));
   return new Map(unique.map((token, i) => [token, quotes[i] as TokenQuote]));
-}
-
-/**
- * Migrated V3 positions valued from chain state: each one's current liquidity at its pool's current price, at the
- * oracle's prices, never more than was migrated into it. Owner and position of every position and the price of every
- * pool are read in one batch of multicalls.
- */
-export async function valuePositions(
-  context: Context,
-  chain: IndexedChain,
-  rule: PointsRule,
-  block: SnapshotBlock,
-  helds: readonly HeldPosition[],
-): Promise<Holding[]> {
-  const pools = [...new Set(helds.map((held) => held.pool))];
-  const reads = await readAll(context, [
-    ...helds.flatMap((held) => [
-      {
-        address: held.positionManager,
-        abi: nonfungiblePositionManagerAbi,
-        functionName: "ownerOf",
-        args: [held.tokenId],
-      },
-      {
-        address: held.positionManager,
-        abi: nonfungiblePositionManagerAbi,
-        functionName: "positions",
-        args: [held.tokenId],
-      },
-    ]),
-    ...pools.map((pool) => ({ address: pool as Address, abi: uniswapV3PoolAbi, functionName: "slot0" })),
-  ]);
-  const slot0ByPool = new Map(pools.map((pool, i) => [pool, reads[2 * helds.length + i] as Slot0 | undefined]));
-  const onChain = helds.map((_, i) => reads[2 * i + 1] as OnChainPosition | undefined);
-  const quotes = await quotesOf(
-    context,
-    chain,
-    block,
-    onChain.flatMap((position) => (position ? [position[2], position[3]] : [])),
-  );
-  return helds.map((held, i) => {
-    const owner = reads[2 * i] as Address | undefined;
-    const position = onChain[i];
-    const slot0 = slot0ByPool.get(held.pool);
-    // A burnt position has no owner and no entry any more.
-    if (owner === undefined || position === undefined) return nothing("withdrawn");
-    const [, , token0, token1, , tickLower, tickUpper, liquidity] = position;
-    return liquidityHolding(rule, held, {
-      owner,
-      position: { token0, token1, tickLower, tickUpper, liquidity },
-      price: slot0 && { sqrtPriceX96: slot0[0], tick: slot0[1] },
-      quotes,
-    });
-  });
-}
-
-/** A concentrated-liquidity position as read at a snapshot (V3 and V4 alike), its tokens as the oracle prices them. */
-export interface LiquidityPosition {
-  token0: Address;
-  token1: Address;
-  tickLower: number;
-  tickUpper: number;
-  liquidity: bigint;
-}
-
-/**
- * One Uniswap position's credit from what the snapshot read. It earns nothing when it left the migrator (transferred),
- * holds no liquidity (withdrawn), a token cannot be valued (unpriced), the pool is off the oracle's price by more
- * than the rule's bound (off-market: value could be drained through it), or is out of range and the rule says so.
- */
-export function liquidityHolding(
-  rule: PointsRule,
-  held: HeldPosition,
-  read: {
-    owner: Address;
-    position: LiquidityPosition;
-    /** The pool's current price, undefined when it could not be read. */
-    price: { sqrtPriceX96: bigint; tick: number } | undefined;
-    quotes: Map<Address, TokenQuote>;
-  },
-): Holding {
-  if (read.owner.toLowerCase() !== held.user.toLowerCase()) return nothing("transferred");
-  const { token0, token1, tickLower, tickUpper, liquidity } = read.position;
-  if (liquidity === 0n) return nothing("withdrawn");
-  const quote0 = read.quotes.get(token0);
-  const quote1 = read.quotes.get(token1);
-  if (read.price === undefined || !quote0 || !quote1 || "unpriced" in quote0 || "unpriced" in quote1) {
-    return nothing("unpriced");
-  }
-  const { sqrtPriceX96, tick } = read.price;
-  const deviation = poolDeviationBps(sqrtPriceX96, quote0.decimals, quote1.decimals, quote0.price, quote1.price);
-  if (deviation > BigInt(rule.maxPoolDeviationBps)) return nothing("off-market");
-
-  const amounts = positionAmounts(sqrtPriceX96, tick, tickLower, tickUpper, liquidity);
-  if (!amounts.inRange && !rule.outOfRangeEarns) return nothing("out-of-range");
-  const value =
-    usdValue(amounts.amount0, quote0.decimals, quote0.price) + usdValue(amounts.amount1, quote1.decimals, quote1.price);
-  return { heldUsd: boundedCredit(value, held.migratedUsd), state: amounts.inRange ? "earning" : "out-of-range" };
 }
 
 /** aToken address per reserve: fixed once the reserve exists. */

@@ -24,8 +24,7 @@ export async function applyRetainedChange(context: Context, change: RetainedChan
   const migratedUsd = migration?.usd ?? 0n;
   const migrations = migration ? 1 : 0;
 
-  const previous = await context.db.find(userTotal, { chainId, user });
-  await context.db
+  const userRow = await context.db
     .insert(userTotal)
     .values({
       chainId,
@@ -65,7 +64,8 @@ export async function applyRetainedChange(context: Context, change: RetainedChan
       .set((row) => ({ retainedUsd: row.retainedUsd + retainedDelta }));
   }
 
-  const newMigrators = previous || !migration ? 0 : 1;
+  // The upsert returns the user's row: a count of one is their first migration (no read of the row before it).
+  const newMigrators = migration && userRow.migrations === 1 ? 1 : 0;
   const totals = await context.db
     .insert(chainTotal)
     .values({ chainId, migrations, migrators: newMigrators, migratedUsd, retainedUsd: retainedDelta })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { positionRange } from "../src/uniswapV4Holdings";
+import { positionRange } from "../src/positionRange";
 
 /** A `PositionInfo` packed as v4-periphery's PositionInfoLibrary.initialize does, with the subscriber flag set. */
 function packed(tickLower: number, tickUpper: number): bigint {

@@ -67,10 +67,20 @@ const userView = (user: UserRow) => ({
   points: user.points.toString(),
 });
 
+/** The campaign's start on this chain, once its clock's first block is indexed (it never changes after). */
+let campaignStart: number | undefined;
+
 /** The rule as the snapshots apply it: epochs count from the campaign's start on this chain (the clock's row). */
-async function appliedRule() {
-  const [clock] = await db.select().from(schema.epochClock).where(eq(schema.epochClock.chainId, chainId));
-  return clock ? campaignRule(clock.startTime) : pointsRule;
+async function appliedRule(): Promise<PointsRule> {
+  if (campaignStart === undefined) {
+    const [clock] = await db
+      .select({ startTime: schema.epochClock.startTime })
+      .from(schema.epochClock)
+      .where(eq(schema.epochClock.chainId, chainId));
+    if (!clock) return pointsRule;
+    campaignStart = clock.startTime;
+  }
+  return campaignRule(campaignStart);
 }
 
 /** The epoch the chain head is in and when it ends (the next snapshot). */
@@ -169,42 +179,29 @@ app.get("/api/daily", async (c) => {
 app.get("/api/leaderboard", async (c) => {
   const by = c.req.query("by") === "usd" ? "usd" : "points";
   const limit = Math.min(Math.max(Number(c.req.query("limit") ?? 10) || 10, 1), LEADERBOARD_MAX);
+  const table = schema.userTotal;
+  // Rankings use what the snapshots found (points, held USD), never the migrated inflow a flash loan can pump.
   const [asOf, users] = await Promise.all([
     chainTime(),
     db
       .select()
-      .from(schema.userTotal)
-      .where(and(eq(schema.userTotal.chainId, chainId), eq(schema.userTotal.excluded, false))),
+      .from(table)
+      .where(and(eq(table.chainId, chainId), eq(table.excluded, false)))
+      .orderBy(desc(by === "usd" ? table.heldUsd : table.points), asc(table.user))
+      .limit(limit),
   ]);
-  // Rankings use what the snapshots found (points, held USD), never the migrated inflow a flash loan can pump.
-  const key = (user: UserRow) => (by === "usd" ? user.heldUsd : user.points);
-  users.sort((a, b) => (key(b) > key(a) ? 1 : key(b) < key(a) ? -1 : a.user.localeCompare(b.user)));
-  return c.json({ by, asOf, entries: users.slice(0, limit).map(userView) });
+  return c.json({ by, asOf, entries: users.map(userView) });
 });
 
 app.get("/api/users/:address", async (c) => {
   const address = c.req.param("address");
   if (!isAddress(address)) return c.json({ error: `not an address: ${address}` }, 400);
   const user = getAddress(address) as Address;
-  const [asOf, rule, v4Pools, rows, positions, lendings] = await Promise.all([
+  const [asOf, rule, { total: row, lending, positions }] = await Promise.all([
     chainTime(),
     appliedRule(),
-    v4PoolKeys(),
-    db
-      .select()
-      .from(schema.userTotal)
-      .where(and(eq(schema.userTotal.chainId, chainId), eq(schema.userTotal.user, user))),
-    db
-      .select()
-      .from(schema.position)
-      .where(and(eq(schema.position.chainId, chainId), eq(schema.position.user, user)))
-      .orderBy(asc(schema.position.tokenId)),
-    db
-      .select()
-      .from(schema.lendingPosition)
-      .where(and(eq(schema.lendingPosition.chainId, chainId), eq(schema.lendingPosition.user, user))),
+    userRows(user),
   ]);
-  const row = rows[0];
   const epoch = epochView(asOf, rule);
   const excluded = row?.excluded ?? false;
   // What each position earns per epoch at today's value, by the rule the snapshots apply.
@@ -231,15 +228,10 @@ app.get("/api/users/:address", async (c) => {
       kind: isV4PositionManager(chain, position.positionManager) ? ("uniswap-v4" as const) : ("uniswap-v3" as const),
       id: position.tokenId.toString(),
       pool: position.pool,
-      poolKey: v4Pools.get(position.pool),
+      poolKey: position.poolKey,
       ...holding(position),
     })),
-    ...lendings.map((lending) => ({
-      kind: "aave-v3" as const,
-      id: lending.pool,
-      pool: lending.pool,
-      ...holding(lending),
-    })),
+    ...(lending ? [{ kind: "aave-v3" as const, id: lending.pool, pool: lending.pool, ...holding(lending) }] : []),
   ];
   return c.json({
     asOf,
@@ -250,6 +242,50 @@ app.get("/api/users/:address", async (c) => {
     positions: held.map(({ earningPerEpoch, ...rest }) => ({ ...rest, earningPerEpoch: earningPerEpoch.toString() })),
   });
 });
+
+/**
+ * One user's totals, lending credit and positions (each V4 one with its pool's key) in one statement, so they come from
+ * the same indexed block: a snapshot writes positions and user totals in one block, and separate queries on a
+ * Postgres pool could straddle its commit (the user's points disagreeing with its positions'). Every user with a
+ * position or a lending credit has a totals row; one row per position, or one without any.
+ */
+async function userRows(user: Address) {
+  const { userTotal, position, v4Pool, lendingPosition } = schema;
+  const rows = await db
+    .select({
+      total: userTotal,
+      lending: lendingPosition,
+      position: {
+        positionManager: position.positionManager,
+        tokenId: position.tokenId,
+        pool: position.pool,
+        migratedUsd: position.migratedUsd,
+        heldUsd: position.heldUsd,
+        state: position.state,
+        pointsPerEpoch: position.pointsPerEpoch,
+        points: position.points,
+      },
+      poolKey: {
+        currency0: v4Pool.currency0,
+        currency1: v4Pool.currency1,
+        fee: v4Pool.fee,
+        tickSpacing: v4Pool.tickSpacing,
+        hooks: v4Pool.hooks,
+      },
+    })
+    .from(userTotal)
+    .leftJoin(lendingPosition, and(eq(lendingPosition.chainId, userTotal.chainId), eq(lendingPosition.user, user)))
+    .leftJoin(position, and(eq(position.chainId, userTotal.chainId), eq(position.user, user)))
+    .leftJoin(v4Pool, and(eq(v4Pool.chainId, position.chainId), eq(v4Pool.poolId, position.pool)))
+    .where(and(eq(userTotal.chainId, chainId), eq(userTotal.user, user)))
+    .orderBy(asc(position.tokenId));
+  const first = rows[0];
+  return {
+    total: first?.total,
+    lending: first?.lending ?? undefined,
+    positions: rows.flatMap((row) => (row.position ? [{ ...row.position, poolKey: row.poolKey ?? undefined }] : [])),
+  };
+}
 
 /** Bigints, alone or in arrays, as decimal strings. */
 const jsonValue = (value: unknown): unknown =>
