@@ -1,7 +1,10 @@
+import { decodeFunctionData, erc721Abi, type Hash } from "viem";
 import { addressesFor } from "../lib/chain/addresses";
+import { ferryDeploymentFor } from "../lib/migrator/deployment";
 import { tokenBalance } from "./support/balances";
 import { connectWallet, expect, expectTransactionCount, test } from "./support/fixtures";
 import { migratePage as ui } from "./support/migratePage";
+import { nextV4TokenId } from "./support/uniswapV4";
 
 const CONTRACT_WALLET_SENTENCE =
   "Your account is a smart-contract wallet, which cannot sign permits: Ferry will ask for approval transactions instead.";
@@ -79,4 +82,54 @@ test("a smart-contract wallet moves Uniswap LP and its Aave position in one batc
   expect(await tokenBalance(chain, uniswapV2.pairs.WETH_USDC, user), "V2 LP withdrawn").toBe(0n);
   expect(await tokenBalance(chain, aaveV2.reserves.WETH.aToken, user), "Aave V2 supply moved").toBe(0n);
   expect(await tokenBalance(chain, aaveV3.reserves.WETH.aToken, user), "supplied on Aave V3").toBeGreaterThan(0n);
+});
+
+test("a smart-contract wallet moves a V3 position to V4 after approve(tokenId) of that position only", async ({
+  page,
+  wallet,
+  chain,
+}) => {
+  const { uniswapV3, uniswapV4 } = addressesFor(31337);
+  const tokenId = BigInt(uniswapV3.positions.alice_WETH_USDC_500);
+  const user = wallet.account.address;
+  await chain.setCode({ address: user, bytecode: "0x00" });
+  const nonceBefore = await chain.getTransactionCount({ address: user });
+  const nextTokenId = await nextV4TokenId(chain);
+
+  await page.goto("/migrate");
+  await connectWallet(page, wallet);
+  await ui.select(page, `Position #${tokenId}, WETH/USDC 0.05%`);
+  await ui.v4Currency(page, `position #${tokenId}`, "Native ETH");
+  await ui.waitForPreview(page);
+  const review = ui.reviewCard(page);
+  await expect(review.getByText(CONTRACT_WALLET_SENTENCE)).toBeVisible();
+  await review.getByRole("button", { name: "Approve and migrate" }).click();
+  await expect(page.getByRole("heading", { name: "Migrated" })).toBeVisible();
+
+  const [approval] = await expectTransactionCount(chain, wallet, nonceBefore, 2); // approve(tokenId), migrate
+  const approvalTx = await chain.getTransaction({ hash: approval as Hash });
+  expect(approvalTx.to?.toLowerCase(), "sent to the V3 position manager").toBe(uniswapV3.positionManager.toLowerCase());
+  expect(decodeFunctionData({ abi: erc721Abi, data: approvalTx.input }), "one position, never all").toEqual({
+    functionName: "approve",
+    args: [ferryDeploymentFor(31337)?.migrator, tokenId],
+  });
+  expect(wallet.signedTypedData, "nothing signed").toEqual([]);
+  await expect(
+    chain.readContract({
+      address: uniswapV3.positionManager,
+      abi: erc721Abi,
+      functionName: "ownerOf",
+      args: [tokenId],
+    }),
+    "the V3 position is burned",
+  ).rejects.toThrow();
+  expect(
+    await chain.readContract({
+      address: uniswapV4.positionManager,
+      abi: erc721Abi,
+      functionName: "ownerOf",
+      args: [nextTokenId],
+    }),
+    "the wallet owns the new V4 position",
+  ).toBe(user);
 });

@@ -5,6 +5,7 @@ import { NO_PERMIT, type PermitSignature } from "../../migrator/encoding";
 import { sqrtRatioAtTick } from "../../uniswap/v3/positionAmounts";
 import { poolIdOf, poolKeyFor } from "../../uniswap/v4/poolKey";
 import type { V4PoolState } from "../../uniswap/v4/pools";
+import type { HeldV4Position } from "../../uniswap/v4/positions";
 import { routeId } from "../routeIds";
 import { nftKey } from "../types";
 import { uniswapV3ToV4 } from ".";
@@ -130,5 +131,40 @@ describe("the Uniswap V3 → V4 adapter", () => {
         input({ position: v3Position({ liquidity: 1n }), draft: { ...DEFAULT_V3_TO_V4_DRAFT, percentage: "1" } }),
       ),
     ).toEqual({ ok: false, error: "That share of the position is too small to migrate." });
+  });
+
+  it("adds to a held V4 position in that position's range, not the V3 one, after an approve(tokenId) transaction", () => {
+    const v4Pool = pool(500, 10);
+    const V4_POSITION_MANAGER = address(0x4b);
+    const held: HeldV4Position = {
+      positionManager: V4_POSITION_MANAGER,
+      tokenId: 77n,
+      key: v4Pool.key,
+      poolId: v4Pool.id,
+      tickLower: TICK - 1_000,
+      tickUpper: TICK + 1_000,
+      liquidity: 10n ** 12n,
+    };
+    const draft = { ...DEFAULT_V3_TO_V4_DRAFT, destination: { ...DEFAULT_V3_TO_V4_DRAFT.destination, tokenId: 77n } };
+    expect(draft.keepV3Range, "the V3 range would be kept for a new position").toBe(true);
+    const ready = plan({ draft, held: [held] });
+    expect(ready.destination.destination).toMatchObject({
+      tokenId: 77n,
+      tickLower: TICK - 1_000,
+      tickUpper: TICK + 1_000,
+    });
+    expect(uniswapV3ToV4.summary(ready)).toMatchObject({
+      addsTo: 77n,
+      destination: "Adds to your V4 position #77 in WETH / USDC 0.05%",
+    });
+    const [v3, v4, ...more] = uniswapV3ToV4.approvals(ready, MIGRATOR);
+    expect(more).toEqual([]);
+    expect(v3?.key).toBe(KEY);
+    expect(v4).toMatchObject({ key: nftKey(V4_POSITION_MANAGER, 77n), call: { to: V4_POSITION_MANAGER } });
+    expect(v4?.transactionOnly).toBeDefined();
+    expect(uniswapV3ToV4.plan(input({ draft, held: [] })), "no longer held").toEqual({
+      ok: false,
+      error: "You hold no V4 position #77 in this pool: choose another destination.",
+    });
   });
 });
