@@ -75,6 +75,8 @@ const SENTENCES: Record<FerryError, string> = {
   PositionNotApproved:
     "Ferry is not approved for this position: the permit was not accepted. Sign it again, or approve the position instead.",
   DelegateCallOnly: "Route contracts run only inside Ferry's Migrator: send the migration to the Migrator.",
+  InvalidParamsLength:
+    "This migration's parameters are not encoded the way its route reads them. Reload the page and build the migration again.",
   HookMayTakeDeposit:
     "This Uniswap V4 pool's hook may take part of every deposit, so Ferry refuses it. Choose a pool without a hook.",
   CurrencyMismatch: "The chosen Uniswap V4 pool trades other tokens than the position. Choose a pool of the same pair.",
