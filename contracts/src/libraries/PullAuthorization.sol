@@ -58,7 +58,9 @@ library PullAuthorization {
 
     /// @notice Applies `permit` (if any) on the Uniswap V3 position manager's `tokenId`, then requires `owner` to
     /// own the position and the Migrator to be approved for it (`getApproved`) or for all of `owner`'s positions.
-    /// @dev `permit.value` is unused: an ERC-721 permit approves one token.
+    /// @dev `permit.value` is unused: an ERC-721 permit approves one token. A permit that went through has just
+    /// approved the Migrator for `tokenId` (it reverts unless signed by the owner or an operator), so only the owner
+    /// is read after it; the owner check is what keeps anyone from submitting another owner's permit.
     function permitErc721(
         INonfungiblePositionManager positionManager,
         address owner,
@@ -66,10 +68,11 @@ library PullAuthorization {
         IMigrator.PermitSignature memory permit
     ) internal {
         if (permit.deadline != 0) {
-            // solhint-disable no-empty-blocks
-            try positionManager.permit(address(this), tokenId, permit.deadline, permit.v, permit.r, permit.s) {}
-                catch {}
-            // solhint-enable no-empty-blocks
+            try positionManager.permit(address(this), tokenId, permit.deadline, permit.v, permit.r, permit.s) {
+                _requireOwner(address(positionManager), owner, tokenId);
+                return;
+                // solhint-disable-next-line no-empty-blocks
+            } catch {}
         }
         requireApprovedOwner(address(positionManager), owner, tokenId);
     }
@@ -77,12 +80,16 @@ library PullAuthorization {
     /// @notice Requires `owner` to own the ERC-721 `tokenId` of `nft` and the Migrator to be approved for it or for
     /// all of `owner`'s tokens.
     function requireApprovedOwner(address nft, address owner, uint256 tokenId) internal view {
+        _requireOwner(nft, owner, tokenId);
         INonfungiblePositionManager positions = INonfungiblePositionManager(nft);
-        address actualOwner = positions.ownerOf(tokenId);
-        if (actualOwner != owner) revert IMigrator.PositionNotOwned(nft, tokenId, actualOwner);
         if (positions.getApproved(tokenId) != address(this) && !positions.isApprovedForAll(owner, address(this))) {
             revert IMigrator.PositionNotApproved(nft, tokenId);
         }
+    }
+
+    function _requireOwner(address nft, address owner, uint256 tokenId) private view {
+        address actualOwner = INonfungiblePositionManager(nft).ownerOf(tokenId);
+        if (actualOwner != owner) revert IMigrator.PositionNotOwned(nft, tokenId, actualOwner);
     }
 
     function _requireCovered(address token, uint256 allowance, uint256 needed) private pure {

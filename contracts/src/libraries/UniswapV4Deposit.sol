@@ -27,7 +27,6 @@ import {LiquidityAmounts} from "@uniswap/v4-periphery/src/libraries/LiquidityAmo
 library UniswapV4Deposit {
     using PoolIdLibrary for PoolKey;
     using SafeCast for uint256;
-    using StateLibrary for IPoolManager;
 
     // v4-periphery `Actions` and `ActionConstants`.
     uint8 private constant INCREASE_LIQUIDITY = 0x00;
@@ -36,9 +35,10 @@ library UniswapV4Deposit {
     uint8 private constant TAKE_PAIR = 0x11;
     uint8 private constant SWEEP = 0x14;
     uint8 private constant UNWRAP = 0x16;
-    uint256 private constant OPEN_DELTA = 0;
-    uint256 private constant CONTRACT_BALANCE = 1 << 255;
-    address private constant ADDRESS_THIS = address(2);
+    /// @dev `IExtsload.extsload(bytes32)`, an overloaded function.
+    bytes4 private constant EXTSLOAD = 0x1e2eaeaf;
+    /// @dev The 15 words of `IMigrator.LiquidityMigration`, every one static: its memory is its ABI encoding.
+    uint256 private constant LIQUIDITY_MIGRATION_SIZE = 480;
 
     /// @notice What to deposit and how.
     /// @param poolManager The V4 PoolManager.
@@ -83,8 +83,20 @@ library UniswapV4Deposit {
     }
 
     /// @notice The pool's price, 0 when it is not initialised.
+    /// @dev `StateLibrary.getSlot0`'s read without its ABI round trip.
     function sqrtPriceX96Of(IPoolManager poolManager, PoolId poolId) internal view returns (uint160 sqrtPriceX96) {
-        (sqrtPriceX96,,,) = poolManager.getSlot0(poolId);
+        bytes32 slot = StateLibrary._getPoolStateSlot(poolId);
+        bytes4 selector = EXTSLOAD;
+        assembly ("memory-safe") {
+            mstore(0, selector)
+            mstore(4, slot)
+            if iszero(and(gt(returndatasize(), 0x1f), staticcall(gas(), poolManager, 0, 0x24, 0, 0x20))) {
+                let revertData := mload(0x40)
+                returndatacopy(revertData, 0, returndatasize())
+                revert(revertData, returndatasize())
+            }
+            sqrtPriceX96 := and(mload(0), 0xffffffffffffffffffffffffffffffffffffffff)
+        }
     }
 
     /// @notice Initialises the pool at the source's price `sourceSqrtPriceX96` (inverted when the source's token
@@ -100,10 +112,10 @@ library UniswapV4Deposit {
     /// position manager, token id, liquidity and deposited amounts.
     function deposit(
         IUniswapV4DepositRoute.UniswapV4Destination memory destination,
+        PoolId poolId,
         Deposit memory deposit_,
         IMigrator.LiquidityMigration memory migration
     ) internal {
-        PoolId poolId = destination.poolKey.toId();
         migration.destination = PoolId.unwrap(poolId);
         migration.positionManager = deposit_.positionManager;
         uint160 sqrtPriceX96 = _boundedPrice(deposit_.poolManager, poolId, destination);
@@ -120,12 +132,36 @@ library UniswapV4Deposit {
                 destination.amount1MinDeposited
             );
         }
-        IUniswapV4PositionManager positionManager = IUniswapV4PositionManager(deposit_.positionManager);
         if (destination.tokenId != 0) _requireCallersPosition(deposit_.positionManager, destination, poolId);
-        positionManager.modifyLiquidities(_unlockData(destination, deposit_, migration.liquidity), block.timestamp);
+        _modifyLiquidities(destination, deposit_, migration.liquidity);
         // The mint took the last id: the PositionManager's lock kept anyone (a hook included) from minting in between,
         // and the counter is warm after the mint.
-        migration.tokenId = destination.tokenId == 0 ? positionManager.nextTokenId() - 1 : destination.tokenId;
+        migration.tokenId = destination.tokenId == 0 ? _nextTokenId(deposit_.positionManager) - 1 : destination.tokenId;
+    }
+
+    /// @notice Emits `IMigrator.Migrated` for the caller.
+    /// @dev Logs `migration` from where it lies: a memory struct of static members is already its ABI encoding.
+    function emitMigrated(IMigrator.Route route, address source, IMigrator.LiquidityMigration memory migration)
+        internal
+    {
+        bytes32 topic = IMigrator.Migrated.selector;
+        assembly ("memory-safe") {
+            log4(migration, LIQUIDITY_MIGRATION_SIZE, topic, caller(), route, source)
+        }
+    }
+
+    /// @dev `IUniswapV4PositionManager.nextTokenId()` without its ABI round trip.
+    function _nextTokenId(address positionManager) private view returns (uint256 tokenId) {
+        bytes4 selector = IUniswapV4PositionManager.nextTokenId.selector;
+        assembly ("memory-safe") {
+            mstore(0, selector)
+            if iszero(and(gt(returndatasize(), 0x1f), staticcall(gas(), positionManager, 0, 4, 0, 0x20))) {
+                let revertData := mload(0x40)
+                returndatacopy(revertData, 0, returndatasize())
+                revert(revertData, returndatasize())
+            }
+            tokenId := mload(0)
+        }
     }
 
     function _boundedPrice(
@@ -182,80 +218,136 @@ library UniswapV4Deposit {
         ) revert IUniswapV4DepositRoute.PositionMismatch(destination.tokenId);
     }
 
-    /// @dev The PositionManager's actions: [UNWRAP] MINT_POSITION | INCREASE_LIQUIDITY, SETTLE ×2, [TAKE_PAIR],
-    /// [UNWRAP], SWEEP ×2. A mint settles exactly its debt (`OPEN_DELTA`); an increase may also credit the position's
-    /// accrued fees, so it settles everything held and takes the credit back before the sweeps.
-    function _unlockData(
+    /// @dev Calls `modifyLiquidities(abi.encode(actions, params), block.timestamp)` with the actions [UNWRAP]
+    /// MINT_POSITION | INCREASE_LIQUIDITY, SETTLE ×2, [TAKE_PAIR], [UNWRAP], SWEEP ×2. A mint settles exactly its debt
+    /// (`OPEN_DELTA`); an increase may also credit the position's accrued fees, so it settles everything held and takes
+    /// the credit back before the sweeps. Every parameter is static, so the call is written once, word by word, in the
+    /// strict ABI layout the PositionManager decodes (`CalldataDecoder.decodeActionsRouterParams`), instead of encoding
+    /// each action, then the actions, then the call: a third of the memory and no copies.
+    function _modifyLiquidities(
         IUniswapV4DepositRoute.UniswapV4Destination memory destination,
         Deposit memory deposit_,
         uint128 liquidity
-    ) private view returns (bytes memory) {
-        bool increase = destination.tokenId != 0;
-        uint256 count = 5 + _bit(deposit_.unwrapWeth) + _bit(increase) + _bit(deposit_.refundWethAsEth != address(0));
-        bytes memory actions = new bytes(count);
-        bytes[] memory params = new bytes[](count);
-        uint256 i;
-        if (deposit_.unwrapWeth) i = _push(actions, params, i, UNWRAP, abi.encode(CONTRACT_BALANCE));
-        i = _push(
-            actions,
-            params,
-            i,
-            increase ? INCREASE_LIQUIDITY : MINT_POSITION,
-            _addParams(destination, deposit_, liquidity)
-        );
-        PoolKey memory key = destination.poolKey;
-        uint256 settleAmount = increase ? CONTRACT_BALANCE : OPEN_DELTA;
-        i = _push(actions, params, i, SETTLE, abi.encode(key.currency0, settleAmount, false));
-        i = _push(actions, params, i, SETTLE, abi.encode(key.currency1, settleAmount, false));
-        if (increase) i = _push(actions, params, i, TAKE_PAIR, abi.encode(key.currency0, key.currency1, ADDRESS_THIS));
-        address refund0 = Currency.unwrap(key.currency0);
-        address refund1 = Currency.unwrap(key.currency1);
-        if (deposit_.refundWethAsEth != address(0)) {
-            i = _push(actions, params, i, UNWRAP, abi.encode(CONTRACT_BALANCE));
-            if (refund0 == deposit_.refundWethAsEth) refund0 = address(0);
-            else refund1 = address(0);
+    ) private {
+        // The amounts are the actions' uint128 maximums.
+        deposit_.amount0.toUint128();
+        deposit_.amount1.toUint128();
+        assembly ("memory-safe") {
+            // Action `i`: its offset (from `offsets`) at `offsets + 32 i`; at `at`, its parameters' byte length, then
+            // the `words` parameter words, the first of which it returns.
+            function element(offsets, i, at, words) -> first {
+                mstore(add(offsets, shl(5, i)), sub(at, offsets))
+                mstore(at, shl(5, words))
+                first := add(at, 0x20)
+            }
+            // `actions` with `action` as byte `i`.
+            function withAction(actions, i, action) -> updated {
+                updated := or(actions, shl(sub(248, shl(3, i)), action))
+            }
+
+            // Memory structs hold one word per member, in order (`destination.poolKey` a pointer to the key, whose 5
+            // words are its ABI encoding); ActionConstants.CONTRACT_BALANCE is `1 << 255`.
+            let refundWeth := mload(add(deposit_, 0xa0))
+            let increase := iszero(iszero(mload(add(destination, 0xe0))))
+
+            // From the free memory: the selector's word, `modifyLiquidities`' 3 head words, `unlockData`'s 5 head
+            // words (written last), then the actions' offsets and parameters.
+            let offsets := add(mload(0x40), 0x120)
+            let at :=
+                add(offsets, shl(5, add(add(5, mload(add(deposit_, 0x80))), add(increase, iszero(iszero(refundWeth))))))
+            let i := 0
+            let actions := 0
+
+            if mload(add(deposit_, 0x80)) {
+                let w := element(offsets, i, at, 1)
+                mstore(w, shl(255, 1))
+                actions := withAction(actions, i, UNWRAP)
+                i := 1
+                at := add(w, 0x20)
+            }
+            switch increase
+            case 0 {
+                // MINT_POSITION (poolKey, tickLower, tickUpper, liquidity, amount0Max, amount1Max, owner, hookData "")
+                let w := element(offsets, i, at, 13)
+                mcopy(w, mload(destination), 0xa0)
+                mstore(add(w, 0xa0), mload(add(destination, 0x20)))
+                mstore(add(w, 0xc0), mload(add(destination, 0x40)))
+                mstore(add(w, 0xe0), liquidity)
+                mstore(add(w, 0x100), mload(add(deposit_, 0x40)))
+                mstore(add(w, 0x120), mload(add(deposit_, 0x60)))
+                mstore(add(w, 0x140), caller())
+                mstore(add(w, 0x160), 0x180)
+                mstore(add(w, 0x180), 0)
+                actions := withAction(actions, i, MINT_POSITION)
+                at := add(w, 0x1a0)
+            }
+            default {
+                // INCREASE_LIQUIDITY (tokenId, liquidity, amount0Max, amount1Max, hookData "")
+                let w := element(offsets, i, at, 6)
+                mstore(w, mload(add(destination, 0xe0)))
+                mstore(add(w, 0x20), liquidity)
+                mstore(add(w, 0x40), mload(add(deposit_, 0x40)))
+                mstore(add(w, 0x60), mload(add(deposit_, 0x60)))
+                mstore(add(w, 0x80), 0xa0)
+                mstore(add(w, 0xa0), 0)
+                actions := withAction(actions, i, INCREASE_LIQUIDITY)
+                at := add(w, 0xc0)
+            }
+            i := add(i, 1)
+            // SETTLE (currency, amount, payerIsUser = false) of each currency: OPEN_DELTA (0) after a mint.
+            for { let c := 0 } lt(c, 2) { c := add(c, 1) } {
+                let w := element(offsets, i, at, 3)
+                mstore(w, mload(add(mload(destination), shl(5, c))))
+                mstore(add(w, 0x20), shl(255, increase))
+                mstore(add(w, 0x40), 0)
+                actions := withAction(actions, i, SETTLE)
+                i := add(i, 1)
+                at := add(w, 0x60)
+            }
+            if increase {
+                // TAKE_PAIR (currency0, currency1, to ActionConstants.ADDRESS_THIS: the PositionManager)
+                let w := element(offsets, i, at, 3)
+                mcopy(w, mload(destination), 0x40)
+                mstore(add(w, 0x40), 2)
+                actions := withAction(actions, i, TAKE_PAIR)
+                i := add(i, 1)
+                at := add(w, 0x60)
+            }
+            if refundWeth {
+                let w := element(offsets, i, at, 1)
+                mstore(w, shl(255, 1))
+                actions := withAction(actions, i, UNWRAP)
+                i := add(i, 1)
+                at := add(w, 0x20)
+            }
+            // SWEEP (currency, to the caller) of each currency; WETH as ETH (zero) after the last UNWRAP.
+            for { let c := 0 } lt(c, 2) { c := add(c, 1) } {
+                let w := element(offsets, i, at, 2)
+                let currency := mload(add(mload(destination), shl(5, c)))
+                mstore(w, mul(currency, iszero(and(iszero(iszero(refundWeth)), eq(currency, refundWeth)))))
+                mstore(add(w, 0x20), caller())
+                actions := withAction(actions, i, SWEEP)
+                i := add(i, 1)
+                at := add(w, 0x40)
+            }
+
+            let start := sub(offsets, 0x120)
+            let unlockData := add(start, 0x80)
+            mstore(start, 0xdd46508f) // modifyLiquidities(bytes,uint256)
+            mstore(add(start, 0x20), 0x40) // offset of `unlockData`
+            mstore(add(start, 0x40), timestamp()) // deadline
+            mstore(add(start, 0x60), sub(at, unlockData))
+            mstore(unlockData, 0x40) // offset of `actions`
+            mstore(add(unlockData, 0x20), 0x80) // offset of `params`, after one word of actions
+            mstore(add(unlockData, 0x40), i) // the count of actions
+            mstore(add(unlockData, 0x60), actions)
+            mstore(add(unlockData, 0x80), i)
+            mstore(0x40, at)
+            // The call starts at the selector, the last 4 bytes of the first word.
+            if iszero(call(gas(), mload(add(deposit_, 0x20)), 0, add(start, 28), sub(at, add(start, 28)), 0, 0)) {
+                returndatacopy(start, 0, returndatasize())
+                revert(start, returndatasize())
+            }
         }
-        i = _push(actions, params, i, SWEEP, abi.encode(refund0, msg.sender));
-        _push(actions, params, i, SWEEP, abi.encode(refund1, msg.sender));
-        return abi.encode(actions, params);
-    }
-
-    /// @dev The parameters of `INCREASE_LIQUIDITY` (the caller's position) or `MINT_POSITION` (to the caller), capped at
-    /// the amounts offered.
-    function _addParams(
-        IUniswapV4DepositRoute.UniswapV4Destination memory destination,
-        Deposit memory deposit_,
-        uint128 liquidity
-    ) private view returns (bytes memory) {
-        uint128 amount0Max = deposit_.amount0.toUint128();
-        uint128 amount1Max = deposit_.amount1.toUint128();
-        if (destination.tokenId != 0) {
-            return abi.encode(destination.tokenId, liquidity, amount0Max, amount1Max, bytes(""));
-        }
-        return abi.encode(
-            destination.poolKey,
-            destination.tickLower,
-            destination.tickUpper,
-            liquidity,
-            amount0Max,
-            amount1Max,
-            msg.sender,
-            bytes("")
-        );
-    }
-
-    /// @dev Writes action `i` and its parameters; returns the next index.
-    function _push(bytes memory actions, bytes[] memory params, uint256 i, uint8 action, bytes memory param)
-        private
-        pure
-        returns (uint256)
-    {
-        actions[i] = bytes1(action);
-        params[i] = param;
-        return i + 1;
-    }
-
-    function _bit(bool flag) private pure returns (uint256) {
-        return flag ? 1 : 0;
     }
 }

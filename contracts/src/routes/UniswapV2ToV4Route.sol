@@ -11,7 +11,7 @@ import {UniswapV2Withdrawal} from "../libraries/UniswapV2Withdrawal.sol";
 import {UniswapV4Deposit} from "../libraries/UniswapV4Deposit.sol";
 import {IPoolManager} from "@uniswap/v4-core/src/interfaces/IPoolManager.sol";
 import {Currency} from "@uniswap/v4-core/src/types/Currency.sol";
-import {PoolIdLibrary} from "@uniswap/v4-core/src/types/PoolId.sol";
+import {PoolId, PoolIdLibrary} from "@uniswap/v4-core/src/types/PoolId.sol";
 import {PoolKey} from "@uniswap/v4-core/src/types/PoolKey.sol";
 
 /// @title UniswapV2ToV4Route
@@ -36,6 +36,9 @@ contract UniswapV2ToV4Route is IUniswapV2ToV4Route {
 
     address private immutable SELF;
 
+    /// @dev The length of an encoded `UniswapV2ToV4Params`: 23 words.
+    uint256 private constant PARAMS_SIZE = 23 * 32;
+
     constructor(UniswapV2ToV4Config memory config) {
         WETH = config.weth;
         V2_FACTORY = config.v2Factory;
@@ -49,14 +52,15 @@ contract UniswapV2ToV4Route is IUniswapV2ToV4Route {
     function migrate(bytes calldata encodedParams, bool unwrapWeth) external payable {
         // Called directly, the route would run outside the Migrator's lock and pause.
         if (address(this) == SELF) revert DelegateCallOnly();
-        UniswapV2ToV4Params memory params = abi.decode(encodedParams, (UniswapV2ToV4Params));
+        UniswapV2ToV4Params calldata params = _params(encodedParams);
         PoolKey memory key = params.destination.poolKey;
         UniswapV4Deposit.requireAcceptedHooks(address(key.hooks));
         address pair = UniswapV2Withdrawal.pairFor(V2_FACTORY, V2_PAIR_INIT_CODE_HASH, params.token0, params.token1);
         if (pair.code.length == 0) revert PairNotFound(params.token0, params.token1);
         (bool flipped, bool native) = UniswapV4Deposit.matchCurrencies(WETH, params.token0, params.token1, key);
         // Before the burn, which moves the pair's price, and before any funds move.
-        _initializeIfMissing(key, pair, flipped);
+        PoolId poolId = key.toId();
+        _initializeIfMissing(key, poolId, pair, flipped);
 
         IMigrator.LiquidityMigration memory migration;
         migration.sourceAmount = UniswapV2Withdrawal.lpAmountOf(pair, msg.sender, params.lpAmount, params.percentageBps);
@@ -67,6 +71,7 @@ contract UniswapV2ToV4Route is IUniswapV2ToV4Route {
             unwrapWeth && !native && (migration.token0 == WETH || migration.token1 == WETH) ? WETH : address(0);
         UniswapV4Deposit.deposit(
             params.destination,
+            poolId,
             UniswapV4Deposit.Deposit({
                 poolManager: IPoolManager(V4_POOL_MANAGER),
                 positionManager: V4_POSITION_MANAGER,
@@ -80,13 +85,22 @@ contract UniswapV2ToV4Route is IUniswapV2ToV4Route {
         migration.amount0Refunded = migration.amount0Withdrawn - migration.amount0Deposited;
         migration.amount1Refunded = migration.amount1Withdrawn - migration.amount1Deposited;
         migration.refundedAsEth = native || refundWethAsEth != address(0);
-        emit IMigrator.Migrated(msg.sender, IMigrator.Route.UniswapV2ToV4, pair, migration);
+        UniswapV4Deposit.emitMigrated(IMigrator.Route.UniswapV2ToV4, pair, migration);
+    }
+
+    /// @dev `encodedParams` read in place as the struct it encodes: a static struct's ABI encoding is its words in
+    /// order, and reading a member checks its value as `abi.decode` would.
+    function _params(bytes calldata encodedParams) private pure returns (UniswapV2ToV4Params calldata params) {
+        if (encodedParams.length != PARAMS_SIZE) revert InvalidParamsLength(encodedParams.length, PARAMS_SIZE);
+        assembly ("memory-safe") {
+            params := encodedParams.offset
+        }
     }
 
     /// @dev Initialises a missing V4 pool at the V2 pair's price.
-    function _initializeIfMissing(PoolKey memory key, address pair, bool flipped) private {
+    function _initializeIfMissing(PoolKey memory key, PoolId poolId, address pair, bool flipped) private {
         IPoolManager poolManager = IPoolManager(V4_POOL_MANAGER);
-        if (UniswapV4Deposit.sqrtPriceX96Of(poolManager, key.toId()) != 0) return;
+        if (UniswapV4Deposit.sqrtPriceX96Of(poolManager, poolId) != 0) return;
         (uint112 reserve0, uint112 reserve1,) = IUniswapV2Pair(pair).getReserves();
         UniswapV4Deposit.initialize(poolManager, key, SqrtPriceMath.fromReserves(reserve0, reserve1), flipped);
     }
@@ -95,7 +109,7 @@ contract UniswapV2ToV4Route is IUniswapV2ToV4Route {
     /// order.
     function _withdrawToPositionManager(
         address pair,
-        UniswapV2ToV4Params memory params,
+        UniswapV2ToV4Params calldata params,
         IMigrator.LiquidityMigration memory migration,
         bool flipped
     ) private {

@@ -11,7 +11,7 @@ import {UniswapV3Deposit} from "../libraries/UniswapV3Deposit.sol";
 import {UniswapV4Deposit} from "../libraries/UniswapV4Deposit.sol";
 import {IPoolManager} from "@uniswap/v4-core/src/interfaces/IPoolManager.sol";
 import {Currency} from "@uniswap/v4-core/src/types/Currency.sol";
-import {PoolIdLibrary} from "@uniswap/v4-core/src/types/PoolId.sol";
+import {PoolId, PoolIdLibrary} from "@uniswap/v4-core/src/types/PoolId.sol";
 import {PoolKey} from "@uniswap/v4-core/src/types/PoolKey.sol";
 
 /// @title UniswapV3ToV4Route
@@ -39,6 +39,9 @@ contract UniswapV3ToV4Route is IUniswapV3ToV4Route {
 
     address private immutable SELF;
 
+    /// @dev The length of an encoded `UniswapV3ToV4Params`: 22 words.
+    uint256 private constant PARAMS_SIZE = 22 * 32;
+
     constructor(UniswapV3ToV4Config memory config) {
         WETH = config.weth;
         V3_POSITION_MANAGER = config.v3PositionManager;
@@ -53,7 +56,7 @@ contract UniswapV3ToV4Route is IUniswapV3ToV4Route {
     function migrate(bytes calldata encodedParams, bool unwrapWeth) external payable {
         // Called directly, the route would run outside the Migrator's lock and pause.
         if (address(this) == SELF) revert DelegateCallOnly();
-        UniswapV3ToV4Params memory params = abi.decode(encodedParams, (UniswapV3ToV4Params));
+        UniswapV3ToV4Params calldata params = _params(encodedParams);
         PoolKey memory key = params.destination.poolKey;
         UniswapV4Deposit.requireAcceptedHooks(address(key.hooks));
         if (params.percentageBps == 0 || params.percentageBps > MAX_BPS) {
@@ -62,9 +65,10 @@ contract UniswapV3ToV4Route is IUniswapV3ToV4Route {
         INonfungiblePositionManager source = INonfungiblePositionManager(V3_POSITION_MANAGER);
         PullAuthorization.permitErc721(source, msg.sender, params.tokenId, params.permit);
 
-        (,, address token0, address token1, uint24 fee,,, uint128 liquidity,,,,) = source.positions(params.tokenId);
+        (address token0, address token1, uint24 fee, uint128 liquidity) = _position(params.tokenId);
         (bool flipped, bool native) = UniswapV4Deposit.matchCurrencies(WETH, token0, token1, key);
-        _initializeIfMissing(key, token0, token1, fee, flipped);
+        PoolId poolId = key.toId();
+        _initializeIfMissing(key, poolId, token0, token1, fee, flipped);
 
         IMigrator.LiquidityMigration memory migration;
         migration.sourceId = params.tokenId;
@@ -76,6 +80,7 @@ contract UniswapV3ToV4Route is IUniswapV3ToV4Route {
         address refundWethAsEth = unwrapWeth && !native ? _wethCurrency(migration) : address(0);
         UniswapV4Deposit.deposit(
             params.destination,
+            poolId,
             UniswapV4Deposit.Deposit({
                 poolManager: IPoolManager(V4_POOL_MANAGER),
                 positionManager: V4_POSITION_MANAGER,
@@ -89,15 +94,29 @@ contract UniswapV3ToV4Route is IUniswapV3ToV4Route {
         migration.amount0Refunded = migration.amount0Withdrawn - migration.amount0Deposited;
         migration.amount1Refunded = migration.amount1Withdrawn - migration.amount1Deposited;
         migration.refundedAsEth = native || refundWethAsEth != address(0);
-        emit IMigrator.Migrated(msg.sender, IMigrator.Route.UniswapV3ToV4, V3_POSITION_MANAGER, migration);
+        UniswapV4Deposit.emitMigrated(IMigrator.Route.UniswapV3ToV4, V3_POSITION_MANAGER, migration);
+    }
+
+    /// @dev `encodedParams` read in place as the struct it encodes: a static struct's ABI encoding is its words in
+    /// order, and reading a member checks its value as `abi.decode` would.
+    function _params(bytes calldata encodedParams) private pure returns (UniswapV3ToV4Params calldata params) {
+        if (encodedParams.length != PARAMS_SIZE) revert InvalidParamsLength(encodedParams.length, PARAMS_SIZE);
+        assembly ("memory-safe") {
+            params := encodedParams.offset
+        }
     }
 
     /// @dev Initialises a missing V4 pool at the V3 pool's price, before any funds move.
-    function _initializeIfMissing(PoolKey memory key, address token0, address token1, uint24 fee, bool flipped)
-        private
-    {
+    function _initializeIfMissing(
+        PoolKey memory key,
+        PoolId poolId,
+        address token0,
+        address token1,
+        uint24 fee,
+        bool flipped
+    ) private {
         IPoolManager poolManager = IPoolManager(V4_POOL_MANAGER);
-        if (UniswapV4Deposit.sqrtPriceX96Of(poolManager, key.toId()) != 0) return;
+        if (UniswapV4Deposit.sqrtPriceX96Of(poolManager, poolId) != 0) return;
         address v3Pool = UniswapV3Deposit.poolFor(V3_FACTORY, V3_POOL_INIT_CODE_HASH, token0, token1, fee);
         UniswapV4Deposit.initialize(poolManager, key, UniswapV3Deposit.sqrtPriceX96Of(v3Pool), flipped);
     }
@@ -108,7 +127,7 @@ contract UniswapV3ToV4Route is IUniswapV3ToV4Route {
     /// @return offer1 Likewise for currency1.
     function _withdraw(
         INonfungiblePositionManager source,
-        UniswapV3ToV4Params memory params,
+        UniswapV3ToV4Params calldata params,
         IMigrator.LiquidityMigration memory migration,
         bool flipped
     ) private returns (uint256 offer0, uint256 offer1) {
@@ -142,6 +161,30 @@ contract UniswapV3ToV4Route is IUniswapV3ToV4Route {
         }
         (migration.amount0Withdrawn, migration.amount1Withdrawn) = (collected0, collected1);
         return (principal0, principal1);
+    }
+
+    /// @dev The V3 position's tokens, fee tier and liquidity, read from `positions(tokenId)`'s 12 words without
+    /// decoding the 8 unused ones.
+    function _position(uint256 tokenId)
+        private
+        view
+        returns (address token0, address token1, uint24 fee, uint128 liquidity)
+    {
+        address positionManager = V3_POSITION_MANAGER;
+        bytes4 selector = INonfungiblePositionManager.positions.selector;
+        assembly ("memory-safe") {
+            let data := mload(0x40)
+            mstore(data, selector)
+            mstore(add(data, 4), tokenId)
+            if iszero(and(gt(returndatasize(), 0x17f), staticcall(gas(), positionManager, data, 0x24, data, 0x180))) {
+                returndatacopy(data, 0, returndatasize())
+                revert(data, returndatasize())
+            }
+            token0 := and(mload(add(data, 0x40)), 0xffffffffffffffffffffffffffffffffffffffff)
+            token1 := and(mload(add(data, 0x60)), 0xffffffffffffffffffffffffffffffffffffffff)
+            fee := and(mload(add(data, 0x80)), 0xffffff)
+            liquidity := and(mload(add(data, 0xe0)), 0xffffffffffffffffffffffffffffffff)
+        }
     }
 
     /// @dev WETH when it is one of the pool's currencies, zero otherwise.

@@ -9,6 +9,11 @@ interface IDelegatedRoute {
     /// @notice Thrown when the route contract is called directly instead of through the Migrator's `migrate`.
     error DelegateCallOnly();
 
+    /// @notice Thrown when a position's `params` are not as long as the encoding of the route's parameters struct.
+    /// @param length The length of the given `params`.
+    /// @param expected The length of the encoded struct.
+    error InvalidParamsLength(uint256 length, uint256 expected);
+
     /// @notice Migrates one position of the route; only by `delegatecall` from the Migrator's `migrate`.
     /// @dev Payable because a `delegatecall` carries the `migrate` call's `msg.value`, on every leg of the batch: the
     /// route must never read it (two legs would spend it twice); the Migrator refunds the ETH left at the end.
