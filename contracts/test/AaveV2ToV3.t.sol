@@ -267,6 +267,27 @@ contract AaveV2ToV3Test is AaveMigratorTest {
         assertEq(_v2Debt(bob, USDC), 0, "debt moved next to the existing V3 collateral");
     }
 
+    /// @dev Debt stays on both sides: each health factor in the event is the pool's own, not the no-debt value the
+    /// route reads from the user's configuration otherwise.
+    function test_MigrateAave_SupplyOnly_ReportsHealthFactorsWhereDebtStays() public {
+        deal(DAI, bob, 1_000e18);
+        vm.startPrank(bob);
+        IERC20Minimal(DAI).approve(AAVE_V3_POOL, 1_000e18);
+        aaveV3.supply(DAI, 1_000e18, bob, 0);
+        aaveV3.borrow(USDC, 100e6, VARIABLE, 0, bob);
+        vm.stopPrank();
+        _depositV2(bob, DAI, 1_000e18);
+
+        IMigrator.LendingMigration memory m = _migrateAave(bob, _signedParams(bobKey, _assets(DAI), _noAssets()));
+
+        (,,,,, uint256 v2Health) = aaveV2.getUserAccountData(bob);
+        (,,,,, uint256 v3Health) = aaveV3.getUserAccountData(bob);
+        assertLt(v2Health, type(uint256).max, "bob still owes USDC on V2");
+        assertLt(v3Health, type(uint256).max, "bob owes USDC on V3");
+        assertEq(m.sourceHealthFactorAfter, v2Health, "event: V2 health factor");
+        assertEq(m.destinationHealthFactorAfter, v3Health, "event: V3 health factor");
+    }
+
     function test_MigrateAave_IsolatedSupplyWithoutDebtMovesAsPlainSupply() public {
         _depositV2(alice, LINK, 100 ether);
         _migrateAave(alice, _signedParams(aliceKey, _assets(LINK), _noAssets()));

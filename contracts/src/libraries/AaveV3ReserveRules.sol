@@ -6,8 +6,9 @@ import {IAaveV3Pool} from "../interfaces/external/IAaveV3Pool.sol";
 import {IAaveV2ToV3Route} from "../interfaces/routes/IAaveV2ToV3Route.sol";
 
 /// @title AaveV3ReserveRules
-/// @notice Checks, before anything moves, that an Aave V3 reserve will accept a supply or a debt, so that a refusal
-/// is a typed error the app can explain rather than one of Aave's numeric codes.
+/// @notice Checks that an Aave V3 reserve accepts a supply or a debt, so that a refusal is a typed error the app can
+/// explain rather than one of Aave's numeric codes. Debt rules run before anything moves; a supply's, only once the
+/// pool has refused it, except where the supply must back moved debt.
 /// @dev Supports Aave V3.0 to V3.x. The fields read from `ReserveConfigurationMap` (active, frozen, borrowing,
 /// paused, decimals, caps, debt ceiling) keep their bits in every V3 version. Two rules changed in V3.2: a reserve's
 /// e-mode category (bits 168–175 up to V3.1, unused since) gave way to per-category bitmaps of borrowable reserve ids,

@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {IMigrator} from "../interfaces/IMigrator.sol";
 import {IUniswapV2Pair} from "../interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV2ToV3Route} from "../interfaces/routes/IUniswapV2ToV3Route.sol";
+import {ERC20Reads} from "./ERC20Reads.sol";
 import {PullAuthorization} from "./PullAuthorization.sol";
 import {ERC20} from "solmate/tokens/ERC20.sol";
 import {SafeTransferLib} from "solmate/utils/SafeTransferLib.sol";
@@ -34,7 +35,7 @@ library UniswapV2Withdrawal {
         returns (uint256)
     {
         if (percentageBps > MAX_BPS) revert IUniswapV2ToV3Route.InvalidPercentage(percentageBps);
-        if (percentageBps != 0) lpAmount = IUniswapV2Pair(pair).balanceOf(owner) * percentageBps / MAX_BPS;
+        if (percentageBps != 0) lpAmount = ERC20Reads.balanceOf(pair, owner) * percentageBps / MAX_BPS;
         if (lpAmount == 0) revert IMigrator.NothingToMigrate(pair);
         return lpAmount;
     }
@@ -79,8 +80,8 @@ library UniswapV2Withdrawal {
         private
         returns (uint256 amount0, uint256 amount1, uint256 held0, uint256 held1)
     {
-        held0 = ERC20(token0).balanceOf(to);
-        held1 = ERC20(token1).balanceOf(to);
+        held0 = ERC20Reads.balanceOf(token0, to);
+        held1 = ERC20Reads.balanceOf(token1, to);
         (amount0, amount1) = IUniswapV2Pair(pair).burn(to);
         requireBalance(token0, to, held0 + amount0);
         requireBalance(token1, to, held1 + amount1);
@@ -88,7 +89,7 @@ library UniswapV2Withdrawal {
 
     /// @notice Requires `holder` to hold exactly `expected` of `token`.
     function requireBalance(address token, address holder, uint256 expected) internal view {
-        uint256 actual = ERC20(token).balanceOf(holder);
+        uint256 actual = ERC20Reads.balanceOf(token, holder);
         if (actual != expected) revert IMigrator.TokenBalanceMismatch(token, expected, actual);
     }
 }

@@ -2,8 +2,8 @@
 pragma solidity 0.8.30;
 
 import {INonfungiblePositionManager} from "../interfaces/external/INonfungiblePositionManager.sol";
-import {IUniswapV3Pool} from "../interfaces/external/IUniswapV3Pool.sol";
 import {IUniswapV2ToV3Route} from "../interfaces/routes/IUniswapV2ToV3Route.sol";
+import {ERC20Reads} from "./ERC20Reads.sol";
 import {ERC20} from "solmate/tokens/ERC20.sol";
 import {SafeTransferLib} from "solmate/utils/SafeTransferLib.sol";
 
@@ -24,23 +24,35 @@ library UniswapV3Deposit {
     }
 
     /// @notice The pool's current price, or 0 if the pool does not exist or is not initialised.
+    /// @dev Reads the first word of `slot0()` alone. A call to an address without code succeeds and returns nothing:
+    /// price 0, which spares an `EXTCODESIZE`. `pool` comes from `poolFor`, so only the factory's pool code can answer.
     function sqrtPriceX96Of(address pool) internal view returns (uint160 sqrtPriceX96) {
-        if (pool.code.length == 0) return 0;
-        (sqrtPriceX96,,,,,,) = IUniswapV3Pool(pool).slot0();
+        assembly ("memory-safe") {
+            mstore(0x00, 0x3850c7bd) // slot0()
+            if iszero(staticcall(gas(), pool, 0x1c, 0x04, 0x00, 0x20)) {
+                let free := mload(0x40)
+                returndatacopy(free, 0x00, returndatasize())
+                revert(free, returndatasize())
+            }
+            // Zero when nothing came back (no pool yet); the mask keeps the type's width.
+            sqrtPriceX96 := mul(
+                and(mload(0x00), 0xffffffffffffffffffffffffffffffffffffffff),
+                gt(returndatasize(), 0x1f)
+            )
+        }
     }
 
-    /// @notice Creates and initialises the pool at `initialSqrtPriceX96`, then returns its price as read back.
-    /// @dev Reading the price back (instead of trusting `initialSqrtPriceX96`) keeps the bound check honest.
+    /// @notice Creates the pool if needed and initialises it at `sqrtPriceX96`; the caller read it uninitialised.
+    /// @dev Nothing but Uniswap's position manager, factory and pool runs between that read and this call, so the pool
+    /// starts at exactly `sqrtPriceX96` and the caller bounds that price without reading it back.
     function initialize(
         INonfungiblePositionManager positionManager,
-        address pool,
         address token0,
         address token1,
         uint24 fee,
-        uint160 initialSqrtPriceX96
-    ) internal returns (uint160) {
-        positionManager.createAndInitializePoolIfNecessary(token0, token1, fee, initialSqrtPriceX96);
-        return sqrtPriceX96Of(pool);
+        uint160 sqrtPriceX96
+    ) internal {
+        positionManager.createAndInitializePoolIfNecessary(token0, token1, fee, sqrtPriceX96);
     }
 
     /// @notice Requires the pool price, read after any initialisation, to lie within the user's bounds.
@@ -59,7 +71,7 @@ library UniswapV3Deposit {
     /// @dev The position manager pulls only from the payer of a mint the Migrator itself calls, and the Migrator
     /// holds nothing between calls, so the standing approval exposes nothing and saves two approvals per mint.
     function approveOnce(address token, address positionManager, uint256 amount) internal {
-        if (ERC20(token).allowance(address(this), positionManager) < amount) {
+        if (ERC20Reads.allowance(token, address(this), positionManager) < amount) {
             ERC20(token).safeApprove(positionManager, type(uint256).max);
         }
     }

@@ -2,11 +2,11 @@
 pragma solidity 0.8.30;
 
 import {IMigrator} from "../interfaces/IMigrator.sol";
-import {IAaveAToken, IAaveDebtToken} from "../interfaces/external/IAaveTokens.sol";
 import {IAaveV2LendingPool} from "../interfaces/external/IAaveV2LendingPool.sol";
 import {IAaveV3Pool} from "../interfaces/external/IAaveV3Pool.sol";
 import {IAaveV2ToV3Route} from "../interfaces/routes/IAaveV2ToV3Route.sol";
 import {AaveV3ReserveRules} from "../libraries/AaveV3ReserveRules.sol";
+import {ERC20Reads} from "../libraries/ERC20Reads.sol";
 import {PullAuthorization} from "../libraries/PullAuthorization.sol";
 import {ERC20} from "solmate/tokens/ERC20.sol";
 import {SafeTransferLib} from "solmate/utils/SafeTransferLib.sol";
@@ -22,6 +22,8 @@ abstract contract AaveV2ToV3Route is IMigrator, IAaveV2ToV3Route {
 
     uint256 private constant STABLE_RATE = 1;
     uint256 private constant VARIABLE_RATE = 2;
+    /// @dev The borrowing bits (the even ones) of a user's configuration, the same in Aave V2 and V3.
+    uint256 private constant BORROWING_MASK = 0x5555555555555555555555555555555555555555555555555555555555555555;
 
     /// @inheritdoc IAaveV2ToV3Route
     address public immutable AAVE_V2_POOL;
@@ -93,7 +95,9 @@ abstract contract AaveV2ToV3Route is IMigrator, IAaveV2ToV3Route {
         emit LendingMigrated(msg.sender, Route.AaveV2ToV3, AAVE_V2_POOL, migration);
     }
 
-    /// @dev The caller's live V2 supplies, each checked against V3's rules and authorised by the caller.
+    /// @dev The caller's live V2 supplies, each authorised by the caller. With debt to move, each is checked against
+    /// V3's rules up front, which also refuse an isolated asset that would have to back the debt; without, a V3
+    /// refusal is named when it happens (`_supplyV3`).
     function _collateralLegs(AaveCollateral[] memory collateral, bool hasDebt)
         private
         returns (CollateralLeg[] memory legs)
@@ -101,10 +105,10 @@ abstract contract AaveV2ToV3Route is IMigrator, IAaveV2ToV3Route {
         legs = new CollateralLeg[](collateral.length);
         for (uint256 i; i < collateral.length; ++i) {
             address asset = collateral[i].asset;
-            address aToken = _v2Reserve(asset).aTokenAddress;
-            uint256 amount = IAaveAToken(aToken).balanceOf(msg.sender);
+            (address aToken,,) = _v2ReserveTokens(asset);
+            uint256 amount = ERC20Reads.balanceOf(aToken, msg.sender);
             if (amount == 0) revert NothingToMigrate(aToken);
-            AaveV3ReserveRules.requireSupplyAllowed(IAaveV3Pool(AAVE_V3_POOL), asset, amount, hasDebt);
+            if (hasDebt) AaveV3ReserveRules.requireSupplyAllowed(IAaveV3Pool(AAVE_V3_POOL), asset, amount, true);
             PullAuthorization.permitErc20(aToken, msg.sender, amount, collateral[i].permit);
             legs[i] = CollateralLeg({asset: asset, aToken: aToken, amount: amount});
         }
@@ -119,14 +123,14 @@ abstract contract AaveV2ToV3Route is IMigrator, IAaveV2ToV3Route {
         AaveV3ReserveRules.EMode memory eMode = AaveV3ReserveRules.eModeOf(v3Pool, msg.sender);
         for (uint256 i; i < debt.length; ++i) {
             address asset = debt[i].asset;
-            IAaveV2LendingPool.ReserveData memory reserve = _v2Reserve(asset);
+            (, address stableDebtToken, address variableDebtToken) = _v2ReserveTokens(asset);
             DebtLeg memory leg = DebtLeg({
                 asset: asset,
-                stableDebt: IAaveDebtToken(reserve.stableDebtTokenAddress).balanceOf(msg.sender),
-                variableDebt: IAaveDebtToken(reserve.variableDebtTokenAddress).balanceOf(msg.sender)
+                stableDebt: ERC20Reads.balanceOf(stableDebtToken, msg.sender),
+                variableDebt: ERC20Reads.balanceOf(variableDebtToken, msg.sender)
             });
             uint256 amount = leg.stableDebt + leg.variableDebt;
-            if (amount == 0) revert NothingToMigrate(reserve.variableDebtTokenAddress);
+            if (amount == 0) revert NothingToMigrate(variableDebtToken);
             address v3DebtToken = AaveV3ReserveRules.requireBorrowAllowed(v3Pool, asset, amount, eMode);
             PullAuthorization.delegateCredit(v3DebtToken, msg.sender, amount, debt[i].delegation);
             legs[i] = leg;
@@ -164,7 +168,21 @@ abstract contract AaveV2ToV3Route is IMigrator, IAaveV2ToV3Route {
             // All the Migrator holds, so that a wei of aToken rounding never stays behind.
             uint256 withdrawn = IAaveV2LendingPool(AAVE_V2_POOL).withdraw(leg.asset, type(uint256).max, address(this));
             ERC20(leg.asset).safeApprove(AAVE_V3_POOL, withdrawn);
-            IAaveV3Pool(AAVE_V3_POOL).supply(leg.asset, withdrawn, user, 0);
+            _supplyV3(user, leg, withdrawn);
+        }
+    }
+
+    /// @dev Supplies `withdrawn` of `leg`'s asset to V3 in `user`'s name. Whether V3 accepts a supply (active, not
+    /// frozen or paused, under its cap) is the pool's own check; `AaveV3ReserveRules` only names a refusal with a
+    /// typed error, so it runs here, once the pool has refused, instead of reading the reserve on every migration.
+    function _supplyV3(address user, CollateralLeg memory leg, uint256 withdrawn) private {
+        // solhint-disable-next-line no-empty-blocks
+        try IAaveV3Pool(AAVE_V3_POOL).supply(leg.asset, withdrawn, user, 0) {}
+        catch (bytes memory refusal) {
+            AaveV3ReserveRules.requireSupplyAllowed(IAaveV3Pool(AAVE_V3_POOL), leg.asset, leg.amount, false);
+            assembly ("memory-safe") {
+                revert(add(refusal, 0x20), mload(refusal))
+            }
         }
     }
 
@@ -187,12 +205,42 @@ abstract contract AaveV2ToV3Route is IMigrator, IAaveV2ToV3Route {
             (migration.debtAssets[i], migration.debtAmounts[i]) =
             (debt[i].asset, debt[i].stableDebt + debt[i].variableDebt);
         }
-        (,,,,, migration.sourceHealthFactorAfter) = IAaveV2LendingPool(AAVE_V2_POOL).getUserAccountData(msg.sender);
-        (,,,,, migration.destinationHealthFactorAfter) = IAaveV3Pool(AAVE_V3_POOL).getUserAccountData(msg.sender);
+        // Both pools report a user without debt at `type(uint256).max`. The user's configuration says whether there
+        // is any debt in one storage read, where `getUserAccountData` prices every reserve the user holds.
+        IAaveV2LendingPool v2Pool = IAaveV2LendingPool(AAVE_V2_POOL);
+        migration.sourceHealthFactorAfter = type(uint256).max;
+        if (v2Pool.getUserConfiguration(msg.sender) & BORROWING_MASK != 0) {
+            (,,,,, migration.sourceHealthFactorAfter) = v2Pool.getUserAccountData(msg.sender);
+        }
+        IAaveV3Pool v3Pool = IAaveV3Pool(AAVE_V3_POOL);
+        migration.destinationHealthFactorAfter = type(uint256).max;
+        if (v3Pool.getUserConfiguration(msg.sender) & BORROWING_MASK != 0) {
+            (,,,,, migration.destinationHealthFactorAfter) = v3Pool.getUserAccountData(msg.sender);
+        }
     }
 
-    function _v2Reserve(address asset) private view returns (IAaveV2LendingPool.ReserveData memory reserve) {
-        reserve = IAaveV2LendingPool(AAVE_V2_POOL).getReserveData(asset);
-        if (reserve.aTokenAddress == address(0)) revert AaveV2ReserveMissing(asset);
+    /// @dev The V2 reserve's aToken and debt tokens: words 7 to 9 of `getReserveData`, read without decoding the
+    /// struct's nine other words. A listed reserve's aToken is non-zero.
+    function _v2ReserveTokens(address asset)
+        private
+        view
+        returns (address aToken, address stableDebtToken, address variableDebtToken)
+    {
+        address pool = AAVE_V2_POOL;
+        assembly ("memory-safe") {
+            let free := mload(0x40)
+            mstore(0x00, 0x35ea6a75) // getReserveData(address)
+            mstore(0x20, asset)
+            if iszero(staticcall(gas(), pool, 0x1c, 0x24, 0x00, 0x00)) {
+                returndatacopy(free, 0x00, returndatasize())
+                revert(free, returndatasize())
+            }
+            if lt(returndatasize(), 0x180) { revert(0x00, 0x00) } // fewer than the struct's 12 words
+            returndatacopy(free, 0xe0, 0x60)
+            aToken := mload(free)
+            stableDebtToken := mload(add(free, 0x20))
+            variableDebtToken := mload(add(free, 0x40))
+        }
+        if (aToken == address(0)) revert AaveV2ReserveMissing(asset);
     }
 }

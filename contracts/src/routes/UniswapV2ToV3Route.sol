@@ -5,10 +5,10 @@ import {WethRefunds} from "../base/WethRefunds.sol";
 import {INonfungiblePositionManager} from "../interfaces/external/INonfungiblePositionManager.sol";
 import {IUniswapV2Pair} from "../interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV2ToV3Route} from "../interfaces/routes/IUniswapV2ToV3Route.sol";
+import {ERC20Reads} from "../libraries/ERC20Reads.sol";
 import {SqrtPriceMath} from "../libraries/SqrtPriceMath.sol";
 import {UniswapV2Withdrawal} from "../libraries/UniswapV2Withdrawal.sol";
 import {UniswapV3Deposit} from "../libraries/UniswapV3Deposit.sol";
-import {ERC20} from "solmate/tokens/ERC20.sol";
 
 /// @title UniswapV2ToV3Route
 /// @notice Route `UniswapV2ToV3`: the caller's V2 LP tokens → a new V3 position minted to the caller, or more
@@ -36,23 +36,23 @@ abstract contract UniswapV2ToV3Route is IUniswapV2ToV3Route, WethRefunds {
     function _migrateUniswapV2ToV3(UniswapV2ToV3Params memory params, bool unwrapWeth) internal {
         address pair = UniswapV2Withdrawal.pairFor(V2_FACTORY, V2_PAIR_INIT_CODE_HASH, params.token0, params.token1);
         if (pair.code.length == 0) revert PairNotFound(params.token0, params.token1);
-        uint256 lpAmount = UniswapV2Withdrawal.lpAmountOf(pair, msg.sender, params.lpAmount, params.percentageBps);
+        LiquidityMigration memory migration;
+        migration.sourceAmount = UniswapV2Withdrawal.lpAmountOf(pair, msg.sender, params.lpAmount, params.percentageBps);
 
         address pool =
             UniswapV3Deposit.poolFor(V3_FACTORY, V3_POOL_INIT_CODE_HASH, params.token0, params.token1, params.fee);
-        LiquidityMigration memory migration;
-        migration.sourceAmount = lpAmount;
         migration.destination = bytes32(uint256(uint160(pool)));
         migration.positionManager = POSITION_MANAGER;
         migration.token0 = params.token0;
         migration.token1 = params.token1;
-        // Taken before the burn: a migration that drains the pair leaves reserves too small to price anything.
-        uint160 initialSqrtPriceX96 = UniswapV3Deposit.sqrtPriceX96Of(pool) == 0 ? _v2SqrtPrice(pair) : 0;
+        // The price a missing or uninitialised pool starts at, as the app reads it: taken before the burn (a migration
+        // that drains the pair leaves too little to price), and warming the slot the burn reads next.
+        (uint112 reserve0, uint112 reserve1,) = IUniswapV2Pair(pair).getReserves();
 
         uint256 held0;
         uint256 held1;
         (migration.amount0Withdrawn, migration.amount1Withdrawn, held0, held1) = UniswapV2Withdrawal.withdraw(
-            pair, msg.sender, lpAmount, params.token0, params.token1, params.permit, address(this)
+            pair, msg.sender, migration.sourceAmount, params.token0, params.token1, params.permit, address(this)
         );
         UniswapV2Withdrawal.requireMinimums(
             migration.amount0Withdrawn,
@@ -62,7 +62,7 @@ abstract contract UniswapV2ToV3Route is IUniswapV2ToV3Route, WethRefunds {
         );
         // Read before the mint spends it; see `_leftover`.
         bool positionManagerHeldEth = POSITION_MANAGER.balance != 0;
-        _deposit(params, migration, initialSqrtPriceX96);
+        _deposit(params, migration, reserve0, reserve1);
 
         migration.amount0Refunded = _leftover(
             params.token0, held0, migration.amount0Withdrawn, migration.amount0Deposited, positionManagerHeldEth
@@ -78,7 +78,17 @@ abstract contract UniswapV2ToV3Route is IUniswapV2ToV3Route, WethRefunds {
         UniswapV2Withdrawal.requireBalance(params.token0, address(this), held0);
         UniswapV2Withdrawal.requireBalance(params.token1, address(this), held1);
 
-        emit Migrated(msg.sender, Route.UniswapV2ToV3, pair, migration);
+        _emitMigrated(pair, migration);
+    }
+
+    /// @dev `emit Migrated(msg.sender, Route.UniswapV2ToV3, pair, migration)`, logged from `migration` where it lies: a
+    /// struct of value types sits in memory as its ABI encoding (15 words), so the log needs no copy of it.
+    function _emitMigrated(address pair, LiquidityMigration memory migration) private {
+        bytes32 topic = Migrated.selector;
+        uint256 route = uint256(Route.UniswapV2ToV3);
+        assembly ("memory-safe") {
+            log4(migration, 0x1e0, topic, caller(), route, pair)
+        }
     }
 
     /// @dev What the deposit left of `withdrawn`, to refund. The position manager's `PeripheryPayments.pay` settles a
@@ -92,28 +102,28 @@ abstract contract UniswapV2ToV3Route is IUniswapV2ToV3Route, WethRefunds {
         returns (uint256)
     {
         if (token != WETH || !positionManagerHeldEth) return withdrawn - deposited;
-        return ERC20(WETH).balanceOf(address(this)) - held;
+        return ERC20Reads.balanceOf(WETH, address(this)) - held;
     }
 
-    /// @dev The V2 pair's price, at which a missing or uninitialised destination pool starts.
-    function _v2SqrtPrice(address pair) private view returns (uint160) {
-        (uint112 reserve0, uint112 reserve1,) = IUniswapV2Pair(pair).getReserves();
-        return SqrtPriceMath.fromReserves(reserve0, reserve1);
-    }
-
-    /// @dev Initialises the pool at `initialSqrtPriceX96` when that is non-zero, then requires the pool's price to
-    /// lie within the caller's bounds.
-    function _preparePool(UniswapV2ToV3Params memory params, address pool, uint160 initialSqrtPriceX96) private {
-        uint160 sqrtPriceX96 = initialSqrtPriceX96 == 0
-            ? UniswapV3Deposit.sqrtPriceX96Of(pool)
-            : UniswapV3Deposit.initialize(
-                INonfungiblePositionManager(POSITION_MANAGER),
-                pool,
-                params.token0,
-                params.token1,
-                params.fee,
-                initialSqrtPriceX96
+    /// @dev Lets the position manager pull what was withdrawn; then reads the pool's price once, after every token call
+    /// that could run foreign code; initialises a missing or uninitialised pool at the V2 pair's price (`reserve0`,
+    /// `reserve1` before the burn); and requires the price to lie within the caller's bounds.
+    function _prepareDeposit(
+        UniswapV2ToV3Params memory params,
+        LiquidityMigration memory migration,
+        uint256 reserve0,
+        uint256 reserve1
+    ) private {
+        UniswapV3Deposit.approveOnce(params.token0, POSITION_MANAGER, migration.amount0Withdrawn);
+        UniswapV3Deposit.approveOnce(params.token1, POSITION_MANAGER, migration.amount1Withdrawn);
+        address pool = address(uint160(uint256(migration.destination)));
+        uint160 sqrtPriceX96 = UniswapV3Deposit.sqrtPriceX96Of(pool);
+        if (sqrtPriceX96 == 0) {
+            sqrtPriceX96 = SqrtPriceMath.fromReserves(reserve0, reserve1);
+            UniswapV3Deposit.initialize(
+                INonfungiblePositionManager(POSITION_MANAGER), params.token0, params.token1, params.fee, sqrtPriceX96
             );
+        }
         UniswapV3Deposit.requirePriceWithin(pool, sqrtPriceX96, params.sqrtPriceX96Min, params.sqrtPriceX96Max);
     }
 
@@ -123,12 +133,11 @@ abstract contract UniswapV2ToV3Route is IUniswapV2ToV3Route, WethRefunds {
     function _deposit(
         UniswapV2ToV3Params memory params,
         LiquidityMigration memory migration,
-        uint160 initialSqrtPriceX96
+        uint256 reserve0,
+        uint256 reserve1
     ) private {
         INonfungiblePositionManager positionManager = INonfungiblePositionManager(POSITION_MANAGER);
-        UniswapV3Deposit.approveOnce(params.token0, POSITION_MANAGER, migration.amount0Withdrawn);
-        UniswapV3Deposit.approveOnce(params.token1, POSITION_MANAGER, migration.amount1Withdrawn);
-        _preparePool(params, address(uint160(uint256(migration.destination))), initialSqrtPriceX96);
+        _prepareDeposit(params, migration, reserve0, reserve1);
         if (params.tokenId == 0) {
             (migration.tokenId, migration.liquidity, migration.amount0Deposited, migration.amount1Deposited) =
                 positionManager.mint(

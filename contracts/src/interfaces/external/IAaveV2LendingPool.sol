@@ -22,6 +22,9 @@ interface IAaveV2LendingPool {
     function getReserveData(address asset) external view returns (ReserveData memory);
     function withdraw(address asset, uint256 amount, address to) external returns (uint256);
     function repay(address asset, uint256 amount, uint256 rateMode, address onBehalfOf) external returns (uint256);
+    /// @dev Returns `DataTypes.UserConfigurationMap`, a struct of one uint256, laid out as in Aave V3: per reserve id i,
+    /// bit 2i = borrowing and bit 2i+1 = using as collateral.
+    function getUserConfiguration(address user) external view returns (uint256);
     function getUserAccountData(address user)
         external
         view

@@ -8,8 +8,9 @@ import {IMigrator} from "../IMigrator.sol";
 /// variable debts on Aave V3, in the caller's name.
 /// @dev Its `LendingMigrated` event names the V2 LendingPool as `source` and the V3 Pool as `destination`.
 /// Supported destinations: Aave V3.0 and V3.1 pools, and V3.2 and later (what Ethereum runs), whose e-mode categories
-/// list their borrowable reserves in bitmaps and which have no stable debt. The route checks each reserve's rules up
-/// front in the pool's own version (`AaveV3ReserveRules`); the pool's validation still has the last word.
+/// list their borrowable reserves in bitmaps and which have no stable debt. The route names a V3 refusal with a typed
+/// error read in the pool's own version (`AaveV3ReserveRules`): debt rules up front, a supply's once the pool refuses
+/// it (up front too when the supply must back moved debt); the pool's validation has the last word.
 interface IAaveV2ToV3Route {
     /// @notice The Aave markets the route is built for.
     /// @param v2Pool The Aave V2 LendingPool whose positions are sources.
