@@ -1,8 +1,9 @@
 import { type Chain, type PublicClient, parseUnits } from "viem";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AccountName } from "../../devnet/deploy/config";
-import { type RunningChain, revert, snapshot } from "../../devnet/world";
-import { deployScratchMigrator, startWorldClient, walletOf } from "../../devnet/worldClient";
+import { withMigratorWorld } from "../../devnet/migratorWorld";
+import type { RunningChain } from "../../devnet/world";
+import { walletOf } from "../../devnet/worldClient";
 import { MOVE_EVERYTHING } from "../aave/v2/selection";
 import { addressesFor } from "../chain/addresses";
 import { migratorAbi } from "../generated/abis";
@@ -26,12 +27,9 @@ let chain: Chain;
 let client: PublicClient;
 const addresses = addressesFor(31337);
 
-beforeAll(async () => {
-  ({ world, chain, client } = await startWorldClient());
-  migrator = await deployScratchMigrator(world);
-}, 120_000);
-
-afterAll(() => world?.stop());
+withMigratorWorld((started) => {
+  ({ world, chain, client, migrator } = started);
+});
 
 async function uniswapLeg(name: AccountName, pair: `0x${string}`): Promise<Leg> {
   const positions = await uniswapV2ToV3.discover(client, world.chainId, addresses.accounts[name]);
@@ -112,13 +110,6 @@ async function previewThenMigrate(name: AccountName, legsOf: () => Promise<Leg[]
 }
 
 describe("the gas shown before signing is an upper bound of the signed migration's", () => {
-  // Each case starts from the world as seeded.
-  let id: string;
-  beforeEach(async () => {
-    id = await snapshot(world.rpcUrl);
-  });
-  afterEach(() => revert(world.rpcUrl, id));
-
   it.each([
     ["a V2 → V3 position", "alice", () => Promise.all([uniswapLeg("alice", addresses.uniswapV2.pairs.WETH_USDC)])],
     ["an Aave supply", "alice", () => Promise.all([aaveLeg("alice")])],

@@ -1,7 +1,8 @@
 import { type Address, type Chain, erc20Abi, erc721Abi, type PublicClient, parseEventLogs } from "viem";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type RunningChain, revert, snapshot } from "../../../devnet/world";
-import { deployScratchMigrator, startWorldClient, walletOf } from "../../../devnet/worldClient";
+import { describe, expect, it } from "vitest";
+import { withMigratorWorld } from "../../../devnet/migratorWorld";
+import type { RunningChain } from "../../../devnet/world";
+import { walletOf } from "../../../devnet/worldClient";
 import { addressesFor } from "../../chain/addresses";
 import { migratorAbi, uniswapV4PositionManagerAbi } from "../../generated/abis";
 import { simulateMigration } from "../../migrator/simulate";
@@ -25,18 +26,9 @@ const addresses = addressesFor(31337);
 const { WETH, USDC } = addresses.tokens;
 const { uniswapV4 } = addresses;
 
-beforeAll(async () => {
-  ({ world, chain, client } = await startWorldClient());
-  migrator = await deployScratchMigrator(world);
-}, 240_000);
-
-afterAll(() => world?.stop());
-
-let id: string;
-beforeEach(async () => {
-  id = await snapshot(world.rpcUrl);
+withMigratorWorld((started) => {
+  ({ world, chain, client, migrator } = started);
 });
-afterEach(() => revert(world.rpcUrl, id));
 
 async function alicesWethUsdc(): Promise<V2Position> {
   const positions = await uniswapV2ToV4.discover(client, world.chainId, addresses.accounts.alice);

@@ -1,8 +1,9 @@
 import { type Address, type Chain, erc20Abi, erc721Abi, type PublicClient, zeroAddress } from "viem";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AccountName } from "../../../devnet/deploy/config";
-import { type RunningChain, revert, snapshot } from "../../../devnet/world";
-import { deployScratchMigrator, startWorldClient, walletOf } from "../../../devnet/worldClient";
+import { withMigratorWorld } from "../../../devnet/migratorWorld";
+import type { RunningChain } from "../../../devnet/world";
+import { walletOf } from "../../../devnet/worldClient";
 import { addressesFor } from "../../chain/addresses";
 import { migratorAbi, nonfungiblePositionManagerAbi, uniswapV4PositionManagerAbi } from "../../generated/abis";
 import { signingDeadline } from "../../signing/requests";
@@ -23,12 +24,9 @@ const addresses = addressesFor(31337);
 const { weth } = { weth: addresses.tokens.WETH };
 const v3 = addresses.uniswapV3;
 
-beforeAll(async () => {
-  ({ world, chain, client } = await startWorldClient());
-  migrator = await deployScratchMigrator(world);
-}, 120_000);
-
-afterAll(() => world?.stop());
+withMigratorWorld((started) => {
+  ({ world, chain, client, migrator } = started);
+});
 
 /** The account's position `tokenId` planned with `draft`, against the V4 pools read for its currencies. */
 async function plannedLeg(name: AccountName, tokenId: number, draft: V3ToV4Draft) {
@@ -68,12 +66,6 @@ async function expectNothingLeftIn(address: Address) {
 }
 
 describe("Uniswap V3 → V4 on the world", () => {
-  let id: string;
-  beforeEach(async () => {
-    id = await snapshot(world.rpcUrl);
-  });
-  afterEach(() => revert(world.rpcUrl, id));
-
   it("moves alice's whole position and its fees into native ETH/USDC with her NFT permit: burned, minted as planned", async () => {
     const draft = { ...DEFAULT_V3_TO_V4_DRAFT, destination: { ...DEFAULT_V3_TO_V4_DRAFT.destination, native: true } };
     const { plan, leg } = await plannedLeg("alice", v3.positions.alice_WETH_USDC_500, draft);

@@ -1,7 +1,8 @@
 import { type Address, type Chain, erc721Abi, type PublicClient } from "viem";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type RunningChain, revert, snapshot } from "../../../devnet/world";
-import { deployScratchMigrator, startWorldClient, walletOf } from "../../../devnet/worldClient";
+import { describe, expect, it } from "vitest";
+import { withMigratorWorld } from "../../../devnet/migratorWorld";
+import type { RunningChain } from "../../../devnet/world";
+import { walletOf } from "../../../devnet/worldClient";
 import { addressesFor } from "../../chain/addresses";
 import { migratorAbi } from "../../generated/abis";
 import { simulateMigration } from "../../migrator/simulate";
@@ -24,18 +25,9 @@ const addresses = addressesFor(31337);
 const { alice, bob } = addresses.accounts;
 const { uniswapV4 } = addresses;
 
-beforeAll(async () => {
-  ({ world, chain, client } = await startWorldClient());
-  migrator = await deployScratchMigrator(world);
-}, 240_000);
-
-afterAll(() => world?.stop());
-
-let id: string;
-beforeEach(async () => {
-  id = await snapshot(world.rpcUrl);
+withMigratorWorld((started) => {
+  ({ world, chain, client, migrator } = started);
 });
-afterEach(() => revert(world.rpcUrl, id));
 
 /** Plans alice's V2 WETH/USDC LP into the WETH/USDC 0.3% V4 pool, into a new position or `tokenId`. */
 async function planAlice(percentage: string, tokenId: bigint, held: HeldV4Position[]) {
