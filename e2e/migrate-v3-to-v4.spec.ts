@@ -7,7 +7,7 @@ import { tokenBalance } from "./support/balances";
 import { type ChainClient, connectWallet, expect, expectTransactionCount, test } from "./support/fixtures";
 import { expectGasCovered, shownGas } from "./support/gas";
 import { migratePage as ui } from "./support/migratePage";
-import { nextV4TokenId } from "./support/uniswapV4";
+import { expectMovedToV4, nextV4TokenId } from "./support/uniswapV4";
 
 const { uniswapV3, uniswapV4, aaveV2, aaveV3 } = addressesFor(31337);
 const TOKEN_ID = BigInt(uniswapV3.positions.alice_WETH_USDC_500);
@@ -70,23 +70,7 @@ test("migrates a whole V3 position, fees included, into a V4 position in exactly
     `${SOURCE} → Uniswap V4 position #${nextTokenId}`,
   );
   await expectNoViolations(page, "V3 → V4 receipt");
-  await expect(
-    chain.readContract({
-      address: uniswapV3.positionManager,
-      abi: erc721Abi,
-      functionName: "ownerOf",
-      args: [TOKEN_ID],
-    }),
-    "the V3 NFT is burned",
-  ).rejects.toThrow();
-  expect(
-    await chain.readContract({
-      address: uniswapV4.positionManager,
-      abi: erc721Abi,
-      functionName: "ownerOf",
-      args: [nextTokenId],
-    }),
-  ).toBe(user);
+  await expectMovedToV4(chain, TOKEN_ID, nextTokenId, user);
   expect(
     await chain.readContract({
       address: uniswapV4.positionManager,

@@ -4,7 +4,7 @@ import { ferryDeploymentFor } from "../lib/migrator/deployment";
 import { tokenBalance } from "./support/balances";
 import { connectWallet, expect, expectTransactionCount, test } from "./support/fixtures";
 import { migratePage as ui } from "./support/migratePage";
-import { nextV4TokenId } from "./support/uniswapV4";
+import { expectMovedToV4, nextV4TokenId } from "./support/uniswapV4";
 
 const CONTRACT_WALLET_SENTENCE =
   "Your account is a smart-contract wallet, which cannot sign permits: Ferry will ask for approval transactions instead.";
@@ -89,7 +89,7 @@ test("a smart-contract wallet moves a V3 position to V4 after approve(tokenId) o
   wallet,
   chain,
 }) => {
-  const { uniswapV3, uniswapV4 } = addressesFor(31337);
+  const { uniswapV3 } = addressesFor(31337);
   const tokenId = BigInt(uniswapV3.positions.alice_WETH_USDC_500);
   const user = wallet.account.address;
   await chain.setCode({ address: user, bytecode: "0x00" });
@@ -114,22 +114,5 @@ test("a smart-contract wallet moves a V3 position to V4 after approve(tokenId) o
     args: [ferryDeploymentFor(31337)?.migrator, tokenId],
   });
   expect(wallet.signedTypedData, "nothing signed").toEqual([]);
-  await expect(
-    chain.readContract({
-      address: uniswapV3.positionManager,
-      abi: erc721Abi,
-      functionName: "ownerOf",
-      args: [tokenId],
-    }),
-    "the V3 position is burned",
-  ).rejects.toThrow();
-  expect(
-    await chain.readContract({
-      address: uniswapV4.positionManager,
-      abi: erc721Abi,
-      functionName: "ownerOf",
-      args: [nextTokenId],
-    }),
-    "the wallet owns the new V4 position",
-  ).toBe(user);
+  await expectMovedToV4(chain, tokenId, nextTokenId, user);
 });

@@ -1,12 +1,12 @@
-import { type Address, createWalletClient, erc20Abi, http, type LocalAccount } from "viem";
+import { type Address, createWalletClient, erc20Abi, erc721Abi, http, type LocalAccount } from "viem";
 import { addressesFor } from "../../lib/chain/addresses";
 import { migratorAbi, uniswapV4PositionManagerAbi } from "../../lib/generated/abis";
 import { ferryDeploymentFor } from "../../lib/migrator/deployment";
 import { NO_PERMIT } from "../../lib/migrator/encoding";
 import { uniswapV2ToV4Position } from "../../lib/routes/uniswapV2ToV4/params";
-import type { ChainClient } from "./fixtures";
+import { type ChainClient, expect } from "./fixtures";
 
-const { uniswapV2, uniswapV4 } = addressesFor(31337);
+const { uniswapV2, uniswapV3, uniswapV4 } = addressesFor(31337);
 
 /** The token id the V4 PositionManager mints next: the one a migration's new position gets. */
 export const nextV4TokenId = (chain: ChainClient) =>
@@ -24,6 +24,28 @@ export const v4Liquidity = (chain: ChainClient, tokenId: bigint) =>
     functionName: "getPositionLiquidity",
     args: [tokenId],
   });
+
+/** A whole V3 → V4 migration's outcome on chain: V3 position `v3TokenId` burned, V4 position `v4TokenId` `owner`'s. */
+export async function expectMovedToV4(chain: ChainClient, v3TokenId: bigint, v4TokenId: bigint, owner: Address) {
+  await expect(
+    chain.readContract({
+      address: uniswapV3.positionManager,
+      abi: erc721Abi,
+      functionName: "ownerOf",
+      args: [v3TokenId],
+    }),
+    "the V3 position is burned",
+  ).rejects.toThrow();
+  expect(
+    await chain.readContract({
+      address: uniswapV4.positionManager,
+      abi: erc721Abi,
+      functionName: "ownerOf",
+      args: [v4TokenId],
+    }),
+    "the new V4 position is the user's",
+  ).toBe(owner);
+}
 
 // v4-core's TickMath bounds: a price band that accepts any pool price.
 const MIN_SQRT_PRICE = 4295128739n;
