@@ -2,11 +2,11 @@ import type { Context } from "ponder:registry";
 import { epochClock, position } from "ponder:schema";
 import type { Address, ContractFunctionReturnType } from "viem";
 import { nonfungiblePositionManagerAbi, uniswapV4PositionManagerAbi } from "../../lib/generated/abis";
+import { ticksOfPositionInfo } from "../../lib/uniswap/v4/positionInfo";
 import { type IndexedChain, isV4PositionManager, oracleAsset } from "../chains";
 import { campaignClock } from "./campaignClock";
 import { type Call, readAll } from "./holdings";
 import type { PositionKey } from "./PositionManager";
-import { positionRange } from "./positionRange";
 
 /**
  * A migrated Uniswap position's chain state, read once and then followed from its own events, so that an epoch snapshot
@@ -112,7 +112,7 @@ async function readStates(
     const [key, packed] = info;
     return {
       positionLiquidity,
-      ...positionRange(packed),
+      ...ticksOfPositionInfo(packed),
       token0: oracleAsset(chain, key.currency0),
       token1: oracleAsset(chain, key.currency1),
     };

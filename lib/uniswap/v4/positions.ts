@@ -1,6 +1,7 @@
 import { type Address, erc721Abi, getAbiItem, type Hex, type PublicClient } from "viem";
 import { uniswapV4PositionManagerAbi } from "../../generated/abis";
 import { type PoolKey, poolIdOf } from "./poolKey";
+import { ticksOfPositionInfo } from "./positionInfo";
 
 /** A Uniswap V4 position the user owns: its pool, its range and its liquidity. */
 export interface HeldV4Position {
@@ -11,17 +12,6 @@ export interface HeldV4Position {
   tickLower: number;
   tickUpper: number;
   liquidity: bigint;
-}
-
-/**
- * The ticks packed in v4-periphery's `PositionInfo` (`getPoolAndPositionInfo`'s second value): 8 bits of subscriber
- * flag, then tickLower and tickUpper as signed 24-bit fields, then 200 bits of the PoolId.
- */
-export function ticksOfPositionInfo(info: bigint): { tickLower: number; tickUpper: number } {
-  return {
-    tickLower: Number(BigInt.asIntN(24, info >> 8n)),
-    tickUpper: Number(BigInt.asIntN(24, info >> 32n)),
-  };
 }
 
 /** The held positions in the pool `poolId`, lowest id first: where a V4 destination may add liquidity. */
