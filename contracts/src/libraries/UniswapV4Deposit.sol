@@ -111,7 +111,8 @@ library UniswapV4Deposit {
     /// @notice Deposits `deposit`'s amounts into `destination` for `msg.sender` and fills `migration`'s destination,
     /// position manager, token id, liquidity and deposited amounts.
     function deposit(
-        IUniswapV4DepositRoute.UniswapV4Destination memory destination,
+        IUniswapV4DepositRoute.UniswapV4Destination calldata destination,
+        PoolKey memory key,
         PoolId poolId,
         Deposit memory deposit_,
         IMigrator.LiquidityMigration memory migration
@@ -132,11 +133,12 @@ library UniswapV4Deposit {
                 destination.amount1MinDeposited
             );
         }
-        if (destination.tokenId != 0) _requireCallersPosition(deposit_.positionManager, destination, poolId);
-        _modifyLiquidities(destination, deposit_, migration.liquidity);
+        uint256 tokenId = destination.tokenId;
+        if (tokenId != 0) _requireCallersPosition(deposit_.positionManager, destination, poolId);
+        _modifyLiquidities(key, destination.tickLower, destination.tickUpper, tokenId, deposit_, migration.liquidity);
         // The mint took the last id: the PositionManager's lock kept anyone (a hook included) from minting in between,
         // and the counter is warm after the mint.
-        migration.tokenId = destination.tokenId == 0 ? _nextTokenId(deposit_.positionManager) - 1 : destination.tokenId;
+        migration.tokenId = tokenId == 0 ? _nextTokenId(deposit_.positionManager) - 1 : tokenId;
     }
 
     /// @notice Emits `IMigrator.Migrated` for the caller.
@@ -167,7 +169,7 @@ library UniswapV4Deposit {
     function _boundedPrice(
         IPoolManager poolManager,
         PoolId poolId,
-        IUniswapV4DepositRoute.UniswapV4Destination memory destination
+        IUniswapV4DepositRoute.UniswapV4Destination calldata destination
     ) private view returns (uint160 sqrtPriceX96) {
         sqrtPriceX96 = sqrtPriceX96Of(poolManager, poolId);
         if (sqrtPriceX96 < destination.sqrtPriceX96Min || sqrtPriceX96 > destination.sqrtPriceX96Max) {
@@ -181,7 +183,7 @@ library UniswapV4Deposit {
     /// for it: `Pool.modifyLiquidity`'s amounts, rounded up.
     function _liquidityFor(
         uint160 sqrtPriceX96,
-        IUniswapV4DepositRoute.UniswapV4Destination memory destination,
+        IUniswapV4DepositRoute.UniswapV4Destination calldata destination,
         uint256 amount0,
         uint256 amount1
     ) private pure returns (uint128 liquidity, uint256 deposited0, uint256 deposited1) {
@@ -204,7 +206,7 @@ library UniswapV4Deposit {
     /// and range whose price was bounded, may receive the caller's tokens.
     function _requireCallersPosition(
         address positionManager,
-        IUniswapV4DepositRoute.UniswapV4Destination memory destination,
+        IUniswapV4DepositRoute.UniswapV4Destination calldata destination,
         PoolId poolId
     ) private view {
         PullAuthorization.requireApprovedOwner(positionManager, msg.sender, destination.tokenId);
@@ -225,7 +227,10 @@ library UniswapV4Deposit {
     /// strict ABI layout the PositionManager decodes (`CalldataDecoder.decodeActionsRouterParams`), instead of encoding
     /// each action, then the actions, then the call: a third of the memory and no copies.
     function _modifyLiquidities(
-        IUniswapV4DepositRoute.UniswapV4Destination memory destination,
+        PoolKey memory key,
+        int24 tickLower,
+        int24 tickUpper,
+        uint256 tokenId,
         Deposit memory deposit_,
         uint128 liquidity
     ) private {
@@ -245,10 +250,10 @@ library UniswapV4Deposit {
                 updated := or(actions, shl(sub(248, shl(3, i)), action))
             }
 
-            // Memory structs hold one word per member, in order (`destination.poolKey` a pointer to the key, whose 5
-            // words are its ABI encoding); ActionConstants.CONTRACT_BALANCE is `1 << 255`.
+            // Memory structs hold one word per member, in order (`key`'s 5 words are its ABI encoding); the ticks are
+            // sign-extended, as the stack may hold them dirty; ActionConstants.CONTRACT_BALANCE is `1 << 255`.
             let refundWeth := mload(add(deposit_, 0xa0))
-            let increase := iszero(iszero(mload(add(destination, 0xe0))))
+            let increase := iszero(iszero(tokenId))
 
             // From the free memory: the selector's word, `modifyLiquidities`' 3 head words, `unlockData`'s 5 head
             // words (written last), then the actions' offsets and parameters.
@@ -269,9 +274,9 @@ library UniswapV4Deposit {
             case 0 {
                 // MINT_POSITION (poolKey, tickLower, tickUpper, liquidity, amount0Max, amount1Max, owner, hookData "")
                 let w := element(offsets, i, at, 13)
-                mcopy(w, mload(destination), 0xa0)
-                mstore(add(w, 0xa0), mload(add(destination, 0x20)))
-                mstore(add(w, 0xc0), mload(add(destination, 0x40)))
+                mcopy(w, key, 0xa0)
+                mstore(add(w, 0xa0), signextend(2, tickLower))
+                mstore(add(w, 0xc0), signextend(2, tickUpper))
                 mstore(add(w, 0xe0), liquidity)
                 mstore(add(w, 0x100), mload(add(deposit_, 0x40)))
                 mstore(add(w, 0x120), mload(add(deposit_, 0x60)))
@@ -284,7 +289,7 @@ library UniswapV4Deposit {
             default {
                 // INCREASE_LIQUIDITY (tokenId, liquidity, amount0Max, amount1Max, hookData "")
                 let w := element(offsets, i, at, 6)
-                mstore(w, mload(add(destination, 0xe0)))
+                mstore(w, tokenId)
                 mstore(add(w, 0x20), liquidity)
                 mstore(add(w, 0x40), mload(add(deposit_, 0x40)))
                 mstore(add(w, 0x60), mload(add(deposit_, 0x60)))
@@ -297,7 +302,7 @@ library UniswapV4Deposit {
             // SETTLE (currency, amount, payerIsUser = false) of each currency: OPEN_DELTA (0) after a mint.
             for { let c := 0 } lt(c, 2) { c := add(c, 1) } {
                 let w := element(offsets, i, at, 3)
-                mstore(w, mload(add(mload(destination), shl(5, c))))
+                mstore(w, mload(add(key, shl(5, c))))
                 mstore(add(w, 0x20), shl(255, increase))
                 mstore(add(w, 0x40), 0)
                 actions := withAction(actions, i, SETTLE)
@@ -307,7 +312,7 @@ library UniswapV4Deposit {
             if increase {
                 // TAKE_PAIR (currency0, currency1, to ActionConstants.ADDRESS_THIS: the PositionManager)
                 let w := element(offsets, i, at, 3)
-                mcopy(w, mload(destination), 0x40)
+                mcopy(w, key, 0x40)
                 mstore(add(w, 0x40), 2)
                 actions := withAction(actions, i, TAKE_PAIR)
                 i := add(i, 1)
@@ -323,7 +328,7 @@ library UniswapV4Deposit {
             // SWEEP (currency, to the caller) of each currency; WETH as ETH (zero) after the last UNWRAP.
             for { let c := 0 } lt(c, 2) { c := add(c, 1) } {
                 let w := element(offsets, i, at, 2)
-                let currency := mload(add(mload(destination), shl(5, c)))
+                let currency := mload(add(key, shl(5, c)))
                 mstore(w, mul(currency, iszero(and(iszero(iszero(refundWeth)), eq(currency, refundWeth)))))
                 mstore(add(w, 0x20), caller())
                 actions := withAction(actions, i, SWEEP)

@@ -71,6 +71,7 @@ contract UniswapV2ToV4Route is IUniswapV2ToV4Route {
             unwrapWeth && !native && (migration.token0 == WETH || migration.token1 == WETH) ? WETH : address(0);
         UniswapV4Deposit.deposit(
             params.destination,
+            key,
             poolId,
             UniswapV4Deposit.Deposit({
                 poolManager: IPoolManager(V4_POOL_MANAGER),

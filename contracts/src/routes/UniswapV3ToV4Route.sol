@@ -80,6 +80,7 @@ contract UniswapV3ToV4Route is IUniswapV3ToV4Route {
         address refundWethAsEth = unwrapWeth && !native ? _wethCurrency(migration) : address(0);
         UniswapV4Deposit.deposit(
             params.destination,
+            key,
             poolId,
             UniswapV4Deposit.Deposit({
                 poolManager: IPoolManager(V4_POOL_MANAGER),
