@@ -74,7 +74,7 @@ contract UniswapV3ToV4Route is IUniswapV3ToV4Route {
         migration.sourceId = params.tokenId;
         migration.sourceAmount =
             params.percentageBps == MAX_BPS ? liquidity : uint256(liquidity) * params.percentageBps / MAX_BPS;
-        (uint256 offer0, uint256 offer1) = _withdraw(source, params, migration, flipped);
+        (uint256 offer0, uint256 offer1) = _withdraw(params, migration, flipped);
         (migration.token0, migration.token1) = (Currency.unwrap(key.currency0), Currency.unwrap(key.currency1));
 
         address refundWethAsEth = unwrapWeth && !native ? _wethCurrency(migration) : address(0);
@@ -126,35 +126,16 @@ contract UniswapV3ToV4Route is IUniswapV3ToV4Route {
     /// fees) to the V4 PositionManager, and burns it when emptied. Fills the withdrawn amounts in the V4 pool's order.
     /// @return offer0 What the deposit may take of the pool's currency0: the principal, plus the fees if asked.
     /// @return offer1 Likewise for currency1.
-    function _withdraw(
-        INonfungiblePositionManager source,
-        UniswapV3ToV4Params calldata params,
-        IMigrator.LiquidityMigration memory migration,
-        bool flipped
-    ) private returns (uint256 offer0, uint256 offer1) {
-        if (migration.sourceAmount == 0) revert IMigrator.NothingToMigrate(address(source));
-        (uint256 principal0, uint256 principal1) = source.decreaseLiquidity(
-            INonfungiblePositionManager.DecreaseLiquidityParams({
-                tokenId: params.tokenId,
-                // forge-lint: disable-next-line(unsafe-typecast) at most the position's uint128 liquidity
-                liquidity: uint128(migration.sourceAmount),
-                amount0Min: 0,
-                amount1Min: 0,
-                deadline: block.timestamp
-            })
-        );
+    function _withdraw(UniswapV3ToV4Params calldata params, IMigrator.LiquidityMigration memory migration, bool flipped)
+        private
+        returns (uint256 offer0, uint256 offer1)
+    {
+        if (migration.sourceAmount == 0) revert IMigrator.NothingToMigrate(V3_POSITION_MANAGER);
+        (uint256 principal0, uint256 principal1, uint256 collected0, uint256 collected1) =
+            _decreaseAndCollect(params.tokenId, migration.sourceAmount, params.percentageBps == MAX_BPS);
         if (principal0 < params.amount0MinWithdrawn || principal1 < params.amount1MinWithdrawn) {
             revert WithdrawalSlippage(principal0, principal1, params.amount0MinWithdrawn, params.amount1MinWithdrawn);
         }
-        (uint256 collected0, uint256 collected1) = source.collect(
-            INonfungiblePositionManager.CollectParams({
-                tokenId: params.tokenId,
-                recipient: V4_POSITION_MANAGER,
-                amount0Max: type(uint128).max,
-                amount1Max: type(uint128).max
-            })
-        );
-        if (params.percentageBps == MAX_BPS) source.burn(params.tokenId);
         if (params.depositFees) (principal0, principal1) = (collected0, collected1);
         if (flipped) {
             (migration.amount0Withdrawn, migration.amount1Withdrawn) = (collected1, collected0);
@@ -162,6 +143,58 @@ contract UniswapV3ToV4Route is IUniswapV3ToV4Route {
         }
         (migration.amount0Withdrawn, migration.amount1Withdrawn) = (collected0, collected1);
         return (principal0, principal1);
+    }
+
+    /// @dev `decreaseLiquidity(tokenId, liquidity, 0, 0, block.timestamp)`, `collect(tokenId, V4 PositionManager, max,
+    /// max)` and, when `burn`, `burn(tokenId)` on the V3 position manager, written in one buffer without the ABI round
+    /// trips (nor the code-size check: a call expecting return data fails on an account without code).
+    function _decreaseAndCollect(uint256 tokenId, uint256 liquidity, bool burn)
+        private
+        returns (uint256 principal0, uint256 principal1, uint256 collected0, uint256 collected1)
+    {
+        address positionManager = V3_POSITION_MANAGER;
+        address recipient = V4_POSITION_MANAGER;
+        assembly ("memory-safe") {
+            function bubbleRevert(at) {
+                returndatacopy(at, 0, returndatasize())
+                revert(at, returndatasize())
+            }
+
+            let data := mload(0x40)
+            // decreaseLiquidity((uint256 tokenId, uint128 liquidity, uint256 amount0Min, uint256 amount1Min,
+            // uint256 deadline))
+            mstore(data, 0x0c49ccbe)
+            mstore(add(data, 0x20), tokenId)
+            mstore(add(data, 0x40), liquidity)
+            mstore(add(data, 0x60), 0)
+            mstore(add(data, 0x80), 0)
+            mstore(add(data, 0xa0), timestamp())
+            if iszero(
+                and(gt(returndatasize(), 0x3f), call(gas(), positionManager, 0, add(data, 0x1c), 0xa4, 0, 0x40))
+            ) {
+                bubbleRevert(data)
+            }
+            principal0 := mload(0)
+            principal1 := mload(0x20)
+            // collect((uint256 tokenId, address recipient, uint128 amount0Max, uint128 amount1Max))
+            mstore(data, 0xfc6f7865)
+            mstore(add(data, 0x40), recipient)
+            mstore(add(data, 0x60), 0xffffffffffffffffffffffffffffffff)
+            mstore(add(data, 0x80), 0xffffffffffffffffffffffffffffffff)
+            if iszero(
+                and(gt(returndatasize(), 0x3f), call(gas(), positionManager, 0, add(data, 0x1c), 0x84, 0, 0x40))
+            ) {
+                bubbleRevert(data)
+            }
+            collected0 := mload(0)
+            collected1 := mload(0x20)
+            if burn {
+                mstore(data, 0x42966c68) // burn(uint256 tokenId)
+                if iszero(call(gas(), positionManager, 0, add(data, 0x1c), 0x24, 0, 0)) {
+                    bubbleRevert(data)
+                }
+            }
+        }
     }
 
     /// @dev The V3 position's tokens, fee tier and liquidity, read from `positions(tokenId)`'s 12 words without
