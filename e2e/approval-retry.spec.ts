@@ -8,9 +8,7 @@ test("a retry after a failed migration does not ask again for an approval alread
 }) => {
   await page.goto("/migrate");
   await connectWallet(page, wallet);
-  await ui.select(page, "WETH / USDC");
-  await ui.approvalsToggle(ui.reviewCard(page)).check();
-  await ui.waitForPreview(page);
+  await ui.selectWithApprovals(page, "WETH / USDC");
 
   // The approval is sent and mined; the user then rejects the migration itself.
   await chain.setAutomine(false);
