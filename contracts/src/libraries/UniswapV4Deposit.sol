@@ -110,6 +110,8 @@ library UniswapV4Deposit {
 
     /// @notice Deposits `deposit`'s amounts into `destination` for `msg.sender` and fills `migration`'s destination,
     /// position manager, token id, liquidity and deposited amounts.
+    /// @dev `destination` is read in place from the route's calldata; `key` is its pool key, which the route already
+    /// copied into memory (checking its members) for the currency match, and `poolId` that key's id.
     function deposit(
         IUniswapV4DepositRoute.UniswapV4Destination calldata destination,
         PoolKey memory key,
