@@ -122,8 +122,9 @@ library UniswapV4Deposit {
         migration.destination = PoolId.unwrap(poolId);
         migration.positionManager = deposit_.positionManager;
         uint160 sqrtPriceX96 = _boundedPrice(deposit_.poolManager, poolId, destination);
+        (int24 tickLower, int24 tickUpper) = (destination.tickLower, destination.tickUpper);
         (migration.liquidity, migration.amount0Deposited, migration.amount1Deposited) =
-            _liquidityFor(sqrtPriceX96, destination, deposit_.amount0, deposit_.amount1);
+            _liquidityFor(sqrtPriceX96, tickLower, tickUpper, deposit_.amount0, deposit_.amount1);
         if (
             migration.amount0Deposited < destination.amount0MinDeposited
                 || migration.amount1Deposited < destination.amount1MinDeposited
@@ -137,7 +138,7 @@ library UniswapV4Deposit {
         }
         uint256 tokenId = destination.tokenId;
         if (tokenId != 0) _requireCallersPosition(deposit_.positionManager, destination, poolId);
-        _modifyLiquidities(key, destination.tickLower, destination.tickUpper, tokenId, deposit_, migration.liquidity);
+        _modifyLiquidities(key, tickLower, tickUpper, tokenId, deposit_, migration.liquidity);
         // The mint took the last id: the PositionManager's lock kept anyone (a hook included) from minting in between,
         // and the counter is warm after the mint.
         migration.tokenId = tokenId == 0 ? _nextTokenId(deposit_.positionManager) - 1 : tokenId;
@@ -183,14 +184,13 @@ library UniswapV4Deposit {
 
     /// @dev The most liquidity `amount0` and `amount1` buy in the range at `sqrtPriceX96`, and what the pool charges
     /// for it: `Pool.modifyLiquidity`'s amounts, rounded up.
-    function _liquidityFor(
-        uint160 sqrtPriceX96,
-        IUniswapV4DepositRoute.UniswapV4Destination calldata destination,
-        uint256 amount0,
-        uint256 amount1
-    ) private pure returns (uint128 liquidity, uint256 deposited0, uint256 deposited1) {
-        uint160 sqrtPriceLower = TickMath.getSqrtPriceAtTick(destination.tickLower);
-        uint160 sqrtPriceUpper = TickMath.getSqrtPriceAtTick(destination.tickUpper);
+    function _liquidityFor(uint160 sqrtPriceX96, int24 tickLower, int24 tickUpper, uint256 amount0, uint256 amount1)
+        private
+        pure
+        returns (uint128 liquidity, uint256 deposited0, uint256 deposited1)
+    {
+        uint160 sqrtPriceLower = TickMath.getSqrtPriceAtTick(tickLower);
+        uint160 sqrtPriceUpper = TickMath.getSqrtPriceAtTick(tickUpper);
         liquidity =
             LiquidityAmounts.getLiquidityForAmounts(sqrtPriceX96, sqrtPriceLower, sqrtPriceUpper, amount0, amount1);
         if (liquidity == 0) revert IUniswapV4DepositRoute.NoLiquidityToDeposit(amount0, amount1);
