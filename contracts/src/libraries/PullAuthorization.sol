@@ -32,9 +32,9 @@ library PullAuthorization {
 
     /// @notice `permitErc20` for a Uniswap V2 pair the caller derived from the factory: a permit that went through has
     /// set the allowance to exactly `permit.value`, so that value is checked instead of reading the allowance back.
-    /// @dev Only for a `pair` whose address comes from `UniswapV2Withdrawal.pairFor` and has code: that is the factory's
-    /// `UniswapV2ERC20` code, whose `permit` reverts unless the owner signed it and then approves exactly `value`, so a
-    /// permit cannot be swallowed. A permit that reverted (front-run, say) falls back to the allowance.
+    /// @dev Only for a `pair` whose address comes from `UniswapV2Withdrawal.pairFor` and has code: that is the
+    /// factory's `UniswapV2ERC20` code, whose `permit` reverts unless the owner signed it and then approves exactly
+    /// `value`, so a permit cannot be swallowed. A permit that reverted (front-run, say) falls back to the allowance.
     function permitUniswapV2Pair(address pair, address owner, uint256 amount, IMigrator.PermitSignature memory permit)
         internal
     {

@@ -43,8 +43,8 @@ library UniswapV2Withdrawal {
     /// @notice Moves `lpAmount` LP tokens of `owner` into the pair and burns them to `to`; the caller then checks its
     /// minimums with `requireMinimums`.
     /// @dev Authorised by the caller's permit or standing allowance (`PullAuthorization.permitUniswapV2Pair`: `pair` is
-    /// `pairFor`'s and has code). `token0` and `token1` are the pair's. `to` is the Migrator, or a destination contract that pays from its own balance (the V4
-    /// PositionManager), which saves the tokens a transfer each.
+    /// `pairFor`'s and has code). `token0` and `token1` are the pair's. `to` is the Migrator, or a destination contract
+    /// that pays from its own balance (the V4 PositionManager), which saves the tokens a transfer each.
     /// @return amount0 token0 withdrawn, as the pair reports it and as `to`'s balance grew by.
     /// @return amount1 token1 withdrawn, likewise.
     /// @return held0 `to`'s token0 balance before the burn.
