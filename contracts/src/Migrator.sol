@@ -90,7 +90,7 @@ contract Migrator is IMigrator, UniswapV2ToV3Route, AaveV2ToV3Route {
     function _migrate(Position calldata position, bool unwrapWeth) private {
         Route route = position.route;
         if (route == Route.UniswapV2ToV3) {
-            _migrateUniswapV2ToV3(abi.decode(position.params, (UniswapV2ToV3Params)), unwrapWeth);
+            _migrateUniswapV2ToV3(position.params, unwrapWeth);
         } else if (route == Route.AaveV2ToV3) {
             _migrateAaveV2ToV3(abi.decode(position.params, (AaveV2ToV3Params)));
         } else if (route == Route.UniswapV3ToV4) {

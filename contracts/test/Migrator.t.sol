@@ -4,7 +4,9 @@ pragma solidity 0.8.30;
 import {IMigrator} from "../src/interfaces/IMigrator.sol";
 import {IUniswapV2Pair} from "../src/interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV3Pool} from "../src/interfaces/external/IUniswapV3Pool.sol";
+import {IDelegatedRoute} from "../src/interfaces/routes/IDelegatedRoute.sol";
 import {IUniswapV2ToV3Route} from "../src/interfaces/routes/IUniswapV2ToV3Route.sol";
+import {SqrtPriceMath} from "../src/libraries/SqrtPriceMath.sol";
 import {MigratorTest} from "./base/MigratorTest.sol";
 import {IERC721Safe, IPeripheryPaymentsSweep, IUniswapV3FactoryCreate} from "./base/ProtocolInterfaces.sol";
 import {EthRejectingWallet} from "./mocks/EthRejectingWallet.sol";
@@ -177,10 +179,13 @@ contract MigratorUnitTest is MigratorTest {
         address pool = IUniswapV3FactoryCreate(V3_FACTORY).createPool(WETH, USDC, FEE_HIGH);
         IUniswapV2ToV3Route.UniswapV2ToV3Params memory params =
             _permittedParams(wethUsdcPair, aliceKey, FEE_HIGH, 10_000);
+        (uint112 reserve0, uint112 reserve1,) = IUniswapV2Pair(wethUsdcPair).getReserves();
 
         IMigrator.LiquidityMigration memory m = _migrate(alice, _batch(params), false)[0];
 
         (uint160 sqrtPriceX96,,,,,,) = IUniswapV3Pool(pool).slot0();
+        // Priced after the burn from what the pair kept plus what it paid: exactly the price before it.
+        assertEq(sqrtPriceX96, SqrtPriceMath.fromReserves(reserve0, reserve1), "initialised at the pair's price");
         assertGe(sqrtPriceX96, params.sqrtPriceX96Min, "initialised within bounds (low)");
         assertLe(sqrtPriceX96, params.sqrtPriceX96Max, "initialised within bounds (high)");
         assertGt(m.liquidity, 0, "minted into the pool");
@@ -329,6 +334,52 @@ contract MigratorUnitTest is MigratorTest {
         (bool ok, bytes memory reason) = address(migrator).call(data);
         assertFalse(ok, "an unknown route reverts");
         assertEq(reason.length, 0, "rejected by the ABI decoder");
+    }
+
+    function test_RevertWhen_ParamsLengthWrong() public {
+        bytes memory params = abi.encode(_permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000));
+        bytes[2] memory wrong = [bytes.concat(params, bytes32(0)), _truncated(params, params.length - 1)];
+        for (uint256 i; i < wrong.length; ++i) {
+            IMigrator.Position[] memory positions = new IMigrator.Position[](1);
+            positions[0] = IMigrator.Position({route: IMigrator.Route.UniswapV2ToV3, params: wrong[i]});
+            vm.expectRevert(
+                abi.encodeWithSelector(IDelegatedRoute.InvalidParamsLength.selector, wrong[i].length, params.length)
+            );
+            vm.prank(alice);
+            migrator.migrate(positions, _deadline(), false);
+        }
+    }
+
+    /// @dev The params are copied into memory and range-checked by hand: each narrow field one bit past its type
+    /// (token0, token1, percentageBps, fee, tickLower, tickUpper, both price bounds, the permit's v) is rejected
+    /// with no data, as `abi.decode` rejects it.
+    function test_RevertWhen_ParamsFieldOutOfRange() public {
+        uint8[9] memory words = [0, 1, 3, 6, 7, 8, 9, 10, 16];
+        uint8[9] memory bits = [160, 160, 16, 24, 24, 24, 160, 160, 8];
+        bytes memory valid = abi.encode(_permittedParams(wethUsdcPair, aliceKey, FEE_MEDIUM, 10_000));
+        for (uint256 i; i < words.length; ++i) {
+            bytes memory params = bytes.concat(valid);
+            uint256 at = 32 * (uint256(words[i]) + 1);
+            uint256 bit = bits[i];
+            assembly ("memory-safe") {
+                let word := add(params, at)
+                mstore(word, xor(mload(word), shl(bit, 1)))
+            }
+            IMigrator.Position[] memory positions = new IMigrator.Position[](1);
+            positions[0] = IMigrator.Position({route: IMigrator.Route.UniswapV2ToV3, params: params});
+            vm.prank(alice);
+            (bool ok, bytes memory reason) =
+                address(migrator).call(abi.encodeCall(IMigrator.migrate, (positions, _deadline(), false)));
+            assertFalse(ok, string.concat("out-of-range field reverts: word ", vm.toString(words[i])));
+            assertEq(reason.length, 0, "rejected like abi.decode, with no data");
+        }
+    }
+
+    function _truncated(bytes memory data, uint256 length) private pure returns (bytes memory cut) {
+        cut = bytes.concat(data);
+        assembly ("memory-safe") {
+            mstore(cut, length)
+        }
     }
 
     function test_RevertWhen_TokensUnsorted() public {

@@ -30,6 +30,25 @@ library PullAuthorization {
         _requireCovered(token, IERC20Permit(token).allowance(owner, address(this)), amount);
     }
 
+    /// @notice `permitErc20` for a Uniswap V2 pair the caller derived from the factory: a permit that went through has
+    /// set the allowance to exactly `permit.value`, so that value is checked instead of reading the allowance back.
+    /// @dev Only for a `pair` whose address comes from `UniswapV2Withdrawal.pairFor` and has code: that is the
+    /// factory's `UniswapV2ERC20` code, whose `permit` reverts unless the owner signed it and then approves exactly
+    /// `value`, so a permit cannot be swallowed. A permit that reverted (front-run, say) falls back to the allowance.
+    function permitUniswapV2Pair(address pair, address owner, uint256 amount, IMigrator.PermitSignature memory permit)
+        internal
+    {
+        if (permit.deadline != 0) {
+            try IERC20Permit(pair)
+                .permit(owner, address(this), permit.value, permit.deadline, permit.v, permit.r, permit.s) {
+                _requireCovered(pair, permit.value, amount);
+                return;
+                // solhint-disable-next-line no-empty-blocks
+            } catch {}
+        }
+        _requireCovered(pair, IERC20Permit(pair).allowance(owner, address(this)), amount);
+    }
+
     /// @notice Applies `delegation` (if any) on the Aave V3 variable `debtToken` and requires `owner`'s credit
     /// delegation to the Migrator to cover `amount`.
     function delegateCredit(

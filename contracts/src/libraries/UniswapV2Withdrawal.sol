@@ -42,9 +42,9 @@ library UniswapV2Withdrawal {
 
     /// @notice Moves `lpAmount` LP tokens of `owner` into the pair and burns them to `to`; the caller then checks its
     /// minimums with `requireMinimums`.
-    /// @dev Authorised by the caller's permit or standing allowance (`PullAuthorization`). `token0` and `token1` are
-    /// the pair's. `to` is the Migrator, or a destination contract that pays from its own balance (the V4
-    /// PositionManager), which saves the tokens a transfer each.
+    /// @dev Authorised by the caller's permit or standing allowance (`PullAuthorization.permitUniswapV2Pair`: `pair` is
+    /// `pairFor`'s and has code). `token0` and `token1` are the pair's. `to` is the Migrator, or a destination contract
+    /// that pays from its own balance (the V4 PositionManager), which saves the tokens a transfer each.
     /// @return amount0 token0 withdrawn, as the pair reports it and as `to`'s balance grew by.
     /// @return amount1 token1 withdrawn, likewise.
     /// @return held0 `to`'s token0 balance before the burn.
@@ -58,7 +58,7 @@ library UniswapV2Withdrawal {
         IMigrator.PermitSignature memory permit,
         address to
     ) internal returns (uint256 amount0, uint256 amount1, uint256 held0, uint256 held1) {
-        PullAuthorization.permitErc20(pair, owner, lpAmount, permit);
+        PullAuthorization.permitUniswapV2Pair(pair, owner, lpAmount, permit);
 
         // The pair burns what it holds beyond its reserves, so the LP goes straight to it.
         ERC20(pair).safeTransferFrom(owner, pair, lpAmount);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {INonfungiblePositionManager} from "../interfaces/external/INonfungiblePositionManager.sol";
+import {IUniswapV3Factory} from "../interfaces/external/IUniswapV3Factory.sol";
+import {IUniswapV3Pool} from "../interfaces/external/IUniswapV3Pool.sol";
 import {IUniswapV2ToV3Route} from "../interfaces/routes/IUniswapV2ToV3Route.sol";
 import {ERC20Reads} from "./ERC20Reads.sol";
 import {ERC20} from "solmate/tokens/ERC20.sol";
@@ -42,17 +43,16 @@ library UniswapV3Deposit {
         }
     }
 
-    /// @notice Creates the pool if needed and initialises it at `sqrtPriceX96`; the caller read it uninitialised.
-    /// @dev Nothing but Uniswap's position manager, factory and pool runs between that read and this call, so the pool
-    /// starts at exactly `sqrtPriceX96` and the caller bounds that price without reading it back.
-    function initialize(
-        INonfungiblePositionManager positionManager,
-        address token0,
-        address token1,
-        uint24 fee,
-        uint160 sqrtPriceX96
-    ) internal {
-        positionManager.createAndInitializePoolIfNecessary(token0, token1, fee, sqrtPriceX96);
+    /// @notice Creates `pool` (`poolFor(factory, …)`) if it has no code and initialises it at `sqrtPriceX96`; the
+    /// caller read it uninitialised.
+    /// @dev What the position manager's `createAndInitializePoolIfNecessary` does, without its hop and its `getPool`
+    /// call. Nothing but Uniswap's factory and pool runs between that read and this call, so the pool starts at exactly
+    /// `sqrtPriceX96` and the caller bounds that price without reading it back.
+    function initialize(address factory, address pool, address token0, address token1, uint24 fee, uint160 sqrtPriceX96)
+        internal
+    {
+        if (pool.code.length == 0) IUniswapV3Factory(factory).createPool(token0, token1, fee);
+        IUniswapV3Pool(pool).initialize(sqrtPriceX96);
     }
 
     /// @notice Requires the pool price, read after any initialisation, to lie within the user's bounds.

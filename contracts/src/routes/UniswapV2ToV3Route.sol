@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {WethRefunds} from "../base/WethRefunds.sol";
 import {INonfungiblePositionManager} from "../interfaces/external/INonfungiblePositionManager.sol";
 import {IUniswapV2Pair} from "../interfaces/external/IUniswapV2Pair.sol";
+import {IDelegatedRoute} from "../interfaces/routes/IDelegatedRoute.sol";
 import {IUniswapV2ToV3Route} from "../interfaces/routes/IUniswapV2ToV3Route.sol";
 import {ERC20Reads} from "../libraries/ERC20Reads.sol";
 import {SqrtPriceMath} from "../libraries/SqrtPriceMath.sol";
@@ -25,6 +26,9 @@ abstract contract UniswapV2ToV3Route is IUniswapV2ToV3Route, WethRefunds {
     /// @inheritdoc IUniswapV2ToV3Route
     address public immutable POSITION_MANAGER;
 
+    /// @dev `UniswapV2ToV3Params` is static: 14 words and the permit's 5.
+    uint256 private constant PARAMS_SIZE = 19 * 32;
+
     constructor(UniswapV2ToV3Config memory config) {
         V2_FACTORY = config.v2Factory;
         V2_PAIR_INIT_CODE_HASH = config.v2PairInitCodeHash;
@@ -33,7 +37,9 @@ abstract contract UniswapV2ToV3Route is IUniswapV2ToV3Route, WethRefunds {
         POSITION_MANAGER = config.positionManager;
     }
 
-    function _migrateUniswapV2ToV3(UniswapV2ToV3Params memory params, bool unwrapWeth) internal {
+    /// @dev Migrates one position given its abi-encoded `UniswapV2ToV3Params` (`IMigrator.Position.params`).
+    function _migrateUniswapV2ToV3(bytes calldata encodedParams, bool unwrapWeth) internal {
+        UniswapV2ToV3Params memory params = _uniswapV2ToV3Params(encodedParams);
         address pair = UniswapV2Withdrawal.pairFor(V2_FACTORY, V2_PAIR_INIT_CODE_HASH, params.token0, params.token1);
         if (pair.code.length == 0) revert PairNotFound(params.token0, params.token1);
         LiquidityMigration memory migration;
@@ -45,9 +51,10 @@ abstract contract UniswapV2ToV3Route is IUniswapV2ToV3Route, WethRefunds {
         migration.positionManager = POSITION_MANAGER;
         migration.token0 = params.token0;
         migration.token1 = params.token1;
-        // The price a missing or uninitialised pool starts at, as the app reads it: taken before the burn (a migration
-        // that drains the pair leaves too little to price), and warming the slot the burn reads next.
-        (uint112 reserve0, uint112 reserve1,) = IUniswapV2Pair(pair).getReserves();
+        // The price a missing pool starts at: the pair's, read before the burn (which can leave too little to price).
+        // Reading the pool's code warms it for the price read before the mint, so an existing pool pays ~100 gas.
+        uint160 pairSqrtPriceX96;
+        if (pool.code.length == 0) pairSqrtPriceX96 = _pairSqrtPriceX96(pair, 0, 0);
 
         uint256 held0;
         uint256 held1;
@@ -62,7 +69,7 @@ abstract contract UniswapV2ToV3Route is IUniswapV2ToV3Route, WethRefunds {
         );
         // Read before the mint spends it; see `_leftover`.
         bool positionManagerHeldEth = POSITION_MANAGER.balance != 0;
-        _deposit(params, migration, reserve0, reserve1);
+        _deposit(params, migration, pair, pairSqrtPriceX96);
 
         migration.amount0Refunded = _leftover(
             params.token0, held0, migration.amount0Withdrawn, migration.amount0Deposited, positionManagerHeldEth
@@ -105,24 +112,62 @@ abstract contract UniswapV2ToV3Route is IUniswapV2ToV3Route, WethRefunds {
         return ERC20Reads.balanceOf(WETH, address(this)) - held;
     }
 
+    /// @dev `abi.decode(encodedParams, (UniswapV2ToV3Params))` for this static struct, at a fraction of its cost: the
+    /// encoding is the struct's words in order, copied as they are into the struct Solidity allocated (its fields,
+    /// then the permit's, which a memory struct holds behind a pointer); then every narrow field's range is checked at
+    /// once, and a value `abi.decode` would reject reverts the same way, with no data.
+    function _uniswapV2ToV3Params(bytes calldata encodedParams)
+        private
+        pure
+        returns (UniswapV2ToV3Params memory params)
+    {
+        if (encodedParams.length != PARAMS_SIZE) {
+            revert IDelegatedRoute.InvalidParamsLength(encodedParams.length, PARAMS_SIZE);
+        }
+        assembly ("memory-safe") {
+            let offset := encodedParams.offset
+            calldatacopy(params, offset, 0x1c0) // token0 … tokenId
+            let permit := mload(add(params, 0x1c0))
+            calldatacopy(permit, add(offset, 0x1c0), 0xa0) // value, deadline, v, r, s
+            let tickLower := mload(add(params, 0xe0))
+            let tickUpper := mload(add(params, 0x100))
+            let dirty := or(shr(160, mload(params)), shr(160, mload(add(params, 0x20)))) // token0, token1
+            dirty := or(dirty, shr(16, mload(add(params, 0x60)))) // percentageBps
+            dirty := or(dirty, shr(24, mload(add(params, 0xc0)))) // fee
+            dirty := or(dirty, or(xor(signextend(2, tickLower), tickLower), xor(signextend(2, tickUpper), tickUpper)))
+            dirty := or(dirty, or(shr(160, mload(add(params, 0x120))), shr(160, mload(add(params, 0x140))))) // bounds
+            dirty := or(dirty, shr(8, mload(add(permit, 0x40)))) // v
+            if dirty { revert(0, 0) }
+        }
+    }
+
+    /// @dev The pair's price, `sqrtPriceX96`, from its reserves plus what it `paid` since they were read.
+    function _pairSqrtPriceX96(address pair, uint256 paid0, uint256 paid1) private view returns (uint160) {
+        (uint112 reserve0, uint112 reserve1,) = IUniswapV2Pair(pair).getReserves();
+        return SqrtPriceMath.fromReserves(reserve0 + paid0, reserve1 + paid1);
+    }
+
     /// @dev Lets the position manager pull what was withdrawn; then reads the pool's price once, after every token call
-    /// that could run foreign code; initialises a missing or uninitialised pool at the V2 pair's price (`reserve0`,
-    /// `reserve1` before the burn); and requires the price to lie within the caller's bounds.
+    /// that could run foreign code; initialises a missing or uninitialised pool at the V2 pair's price before the
+    /// burn (`pairSqrtPriceX96`, read then if the pool was missing); and requires the price to lie within the
+    /// caller's bounds.
     function _prepareDeposit(
         UniswapV2ToV3Params memory params,
         LiquidityMigration memory migration,
-        uint256 reserve0,
-        uint256 reserve1
+        address pair,
+        uint160 pairSqrtPriceX96
     ) private {
         UniswapV3Deposit.approveOnce(params.token0, POSITION_MANAGER, migration.amount0Withdrawn);
         UniswapV3Deposit.approveOnce(params.token1, POSITION_MANAGER, migration.amount1Withdrawn);
         address pool = address(uint160(uint256(migration.destination)));
         uint160 sqrtPriceX96 = UniswapV3Deposit.sqrtPriceX96Of(pool);
         if (sqrtPriceX96 == 0) {
-            sqrtPriceX96 = SqrtPriceMath.fromReserves(reserve0, reserve1);
-            UniswapV3Deposit.initialize(
-                INonfungiblePositionManager(POSITION_MANAGER), params.token0, params.token1, params.fee, sqrtPriceX96
-            );
+            // A pool that existed without a price (rare): the pair's balances before the burn, what it kept plus
+            // what it paid; equal to its reserves unless tokens reached it unsynced (a donation, a rebase).
+            sqrtPriceX96 = pairSqrtPriceX96 != 0
+                ? pairSqrtPriceX96
+                : _pairSqrtPriceX96(pair, migration.amount0Withdrawn, migration.amount1Withdrawn);
+            UniswapV3Deposit.initialize(V3_FACTORY, pool, params.token0, params.token1, params.fee, sqrtPriceX96);
         }
         UniswapV3Deposit.requirePriceWithin(pool, sqrtPriceX96, params.sqrtPriceX96Min, params.sqrtPriceX96Max);
     }
@@ -133,11 +178,11 @@ abstract contract UniswapV2ToV3Route is IUniswapV2ToV3Route, WethRefunds {
     function _deposit(
         UniswapV2ToV3Params memory params,
         LiquidityMigration memory migration,
-        uint256 reserve0,
-        uint256 reserve1
+        address pair,
+        uint160 pairSqrtPriceX96
     ) private {
         INonfungiblePositionManager positionManager = INonfungiblePositionManager(POSITION_MANAGER);
-        _prepareDeposit(params, migration, reserve0, reserve1);
+        _prepareDeposit(params, migration, pair, pairSqrtPriceX96);
         if (params.tokenId == 0) {
             (migration.tokenId, migration.liquidity, migration.amount0Deposited, migration.amount1Deposited) =
                 positionManager.mint(

@@ -3,6 +3,8 @@ pragma solidity ^0.8.24;
 
 /// @notice The subset of a Uniswap V3 pool that Ferry uses.
 interface IUniswapV3Pool {
+    function initialize(uint160 sqrtPriceX96) external;
+
     function slot0()
         external
         view
