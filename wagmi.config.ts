@@ -82,7 +82,9 @@ export default defineConfig({
         "RewardsDistributor.sol/**",
       ],
       // The `size` compiler profile (foundry.toml) writes a second artifact of some contracts, `<Name>.size.json`.
-      exclude: ["**/*.size.json"],
+      // A build with the tests nests `src/interfaces/external/IAaveV3Pool.sol`'s artifact under `external/` (a test
+      // interface declares a contract of the same name) and leaves it there; `build:abis` builds without the tests.
+      exclude: ["**/*.size.json", "external/**"],
       forge: { build: false },
     }),
     {

@@ -3,8 +3,10 @@ import { addressesFor } from "../lib/chain/addresses";
 import { ferryDeploymentFor } from "../lib/migrator/deployment";
 import { expectNoViolations } from "./support/accessibility";
 import { tokenBalance } from "./support/balances";
+import { e2eEnv } from "./support/env";
 import { connectWallet, expect, expectTransactionCount, test } from "./support/fixtures";
 import { migratePage as ui } from "./support/migratePage";
+import { refuseRpcMethod } from "./support/rpcRequests";
 import { giveV4Position, nextV4TokenId, v4Liquidity } from "./support/uniswapV4";
 
 const { uniswapV2, uniswapV4 } = addressesFor(31337);
@@ -77,4 +79,32 @@ test("adds V2 LP to the V4 position alice holds, in its range: one approval of t
   expect(await nextV4TokenId(chain), "no V4 position minted").toBe(nextTokenId);
   expect(await v4Liquidity(chain, tokenId), "the held position's liquidity grew").toBeGreaterThan(liquidityBefore);
   expect(await tokenBalance(chain, uniswapV2.pairs.WETH_USDC, user), "V2 LP fully withdrawn").toBe(0n);
+});
+
+test("a node that refuses to list the account's V4 positions: said plainly, and the migration mints a new position", async ({
+  page,
+  wallet,
+  chain,
+}) => {
+  const tokenId = await giveV4Position(chain, wallet.account);
+  // The V4 PositionManager enumerates no owner's tokens: the page finds them in its Transfer logs, which providers
+  // limit to a block range.
+  await refuseRpcMethod(page, e2eEnv("rpcUrl"), "eth_getLogs", {
+    code: -32005,
+    message: "query exceeds max block range 10000",
+  });
+
+  await page.goto("/migrate");
+  await connectWallet(page, wallet);
+  await ui.select(page, PAIR);
+  await ui.version(page, PAIR, "Uniswap V4");
+  // viem's sentence for the limit error (-32005).
+  await expect(page.getByText("Ferry could not read your Uniswap V4 positions, so it mints a new one.")).toContainText(
+    "Request exceeds defined limit.",
+  );
+  await expect(page.getByText(`Add to your position #${tokenId}`)).toHaveCount(0);
+  await ui.waitForPreview(page);
+  await expect(ui.reviewCard(page).getByRole("list", { name: "Destinations" })).toContainText(
+    `${PAIR}: Mints a new V4 position in WETH / USDC`,
+  );
 });

@@ -68,9 +68,7 @@ test("in approval mode the authorisation step is gone once it is mined, while th
 }) => {
   await page.goto("/migrate");
   await connectWallet(page, wallet);
-  await ui.select(page, PAIR);
-  await ui.approvalsToggle(ui.reviewCard(page)).check();
-  await ui.waitForPreview(page);
+  await ui.selectWithApprovals(page, PAIR);
 
   await chain.setAutomine(false);
   await page.getByRole("button", { name: "Approve and migrate" }).click();

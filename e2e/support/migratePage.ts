@@ -43,6 +43,12 @@ export const migratePage = {
     page.getByRole("list", { name: "Migrated positions" }).getByText("Your Aave V2 position moved to Aave V3"),
   approvalsToggle: (scope: Locator) =>
     scope.getByLabel("Approve with transactions instead of signing (smart-contract wallets)"),
+  /** Selects `pair` for the batch, to be approved by transactions instead of signed, and waits for its preview. */
+  selectWithApprovals: async (page: Page, pair: string) => {
+    await migratePage.select(page, pair);
+    await migratePage.approvalsToggle(migratePage.reviewCard(page)).check();
+    await migratePage.waitForPreview(page);
+  },
   /** The Aave V2 card and the Uniswap batch's review card, apart: both can offer the same controls and warnings. */
   aaveCard: (page: Page) => page.getByRole("heading", { name: "Your Aave V2 position" }).locator(".."),
   reviewCard: (page: Page) => page.getByRole("heading", { name: "Review and migrate" }).locator(".."),

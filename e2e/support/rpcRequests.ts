@@ -41,3 +41,28 @@ export async function holdRpcRequests(page: Page, rpcUrl: string) {
     },
   };
 }
+
+/**
+ * Makes the page's RPC answer every `method` request with `error`, as a provider refusing it would (an `eth_getLogs`
+ * over too many blocks), and pass every other request through; in a JSON-RPC batch only that method's entries fail.
+ */
+export async function refuseRpcMethod(
+  page: Page,
+  rpcUrl: string,
+  method: string,
+  error: { code: number; message: string },
+) {
+  type Call = { id: number; method: string };
+  const refused = (call: Call) => ({ jsonrpc: "2.0", id: call.id, error });
+  await page.route(rpcUrl, async (route) => {
+    const body = route.request().postDataJSON() as Call | Call[] | null;
+    const calls = body === null ? [] : Array.isArray(body) ? body : [body];
+    if (!calls.some((call) => call.method === method)) return route.continue();
+    if (!Array.isArray(body)) return route.fulfill({ json: refused(body as Call) });
+    const answers = (await (await route.fetch()).json()) as { id: number }[];
+    const refusedIds = new Set(calls.filter((call) => call.method === method).map(({ id }) => id));
+    return route.fulfill({
+      json: answers.map((answer) => (refusedIds.has(answer.id) ? refused(answer as Call) : answer)),
+    });
+  });
+}

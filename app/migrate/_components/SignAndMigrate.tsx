@@ -10,6 +10,7 @@ import { describeMigrationFailure, useMigrationSender } from "@/hooks/useMigrati
 import { authorizationsByKey, NO_SIGNATURES, signaturesStillValid, transactionOnlyApprovals } from "@/lib/routes/batch";
 import { type MigrationEvent, parseMigrationEvents } from "@/lib/routes/events";
 import { type Approval, type Leg, type SignatureBook, signatureBook } from "@/lib/routes/types";
+import { approvalsToSend } from "@/lib/signing/approvalsInPlace";
 import { expiresSoon, signingDeadline, signingNow } from "@/lib/signing/requests";
 import { useFlowAlert } from "./FlowAlert";
 import { ApprovalTransactionList, SignatureList, type Signing, signRemaining, signWith, unsigned } from "./signatures";
@@ -46,9 +47,15 @@ export const BATCH_LABELS: SendLabels = {
  */
 type Stage =
   | { step: "ready" }
-  | { step: "review"; signing: Signing; approving?: number }
-  | { step: "approving"; done: number }
+  | { step: "review"; signing: Signing; approving?: Progress }
+  | { step: "approving"; progress: Progress }
   | { step: "sending" };
+
+/** Approval transactions mined so far, of those the batch still needed. */
+interface Progress {
+  done: number;
+  of: number;
+}
 
 const RESIGN_NOTICE =
   "Your signatures had expired or were about to, so Ferry did not send them (the transaction would revert). Sign again: the new ones are valid for 20 minutes.";
@@ -147,10 +154,14 @@ export function SignAndMigrate({
     });
   };
 
-  /** Sends each approval transaction in turn and waits for it to be mined, reporting how many are done. */
-  const sendApprovals = async (list: readonly Approval[], onProgress: (done: number) => void) => {
-    for (const [i, { call }] of list.entries()) {
-      onProgress(i);
+  /**
+   * Sends, in turn, each approval transaction whose grant is not on chain yet (a retry after a failed migration sends
+   * none twice) and waits for it to be mined, reporting how many are done.
+   */
+  const sendApprovals = async (list: readonly Approval[], onProgress: (progress: Progress) => void) => {
+    const needed = await approvalsToSend(client, owner, migrator, list);
+    for (const [i, { call }] of needed.entries()) {
+      onProgress({ done: i, of: needed.length });
       await client.waitForTransactionReceipt({ hash: await sendTransactionAsync(call) });
     }
   };
@@ -171,7 +182,7 @@ export function SignAndMigrate({
         return;
       }
       try {
-        await sendApprovals(approvalsBeforeMigrating, (done) => setStage({ step: "review", signing, approving: done }));
+        await sendApprovals(approvalsBeforeMigrating, (approving) => setStage({ step: "review", signing, approving }));
       } finally {
         setStage((now) => (now.step === "review" ? { step: "review", signing } : now));
       }
@@ -182,7 +193,7 @@ export function SignAndMigrate({
   const approveAndSend = () =>
     run(async () => {
       try {
-        await sendApprovals(approvals, (done) => setStage({ step: "approving", done }));
+        await sendApprovals(approvals, (progress) => setStage({ step: "approving", progress }));
         setStage({ step: "sending" });
         await migrate(await signingDeadline(client), NO_SIGNATURES);
       } finally {
@@ -199,7 +210,7 @@ export function SignAndMigrate({
       ) : null}
       {stage.step === "approving" ? (
         <Alert tone="info">
-          Sending authorisation {stage.done + 1} of {approvals.length}…
+          Sending authorisation {stage.progress.done + 1} of {stage.progress.of}…
         </Alert>
       ) : null}
       {notice ? <Alert tone="info">{notice}</Alert> : null}
@@ -211,7 +222,7 @@ export function SignAndMigrate({
           <ApprovalTransactionList approvals={approvalsBeforeMigrating} />
           {stage.step === "review" && stage.approving !== undefined ? (
             <Alert tone="info">
-              Sending approval {stage.approving + 1} of {approvalsBeforeMigrating.length}…
+              Sending approval {stage.approving.done + 1} of {stage.approving.of}…
             </Alert>
           ) : null}
           {unsigned(current).length > 0 ? (

@@ -52,11 +52,13 @@ export function UniswapV2ToV4Card({
   onChange,
   weth,
   held,
+  heldUnreadable,
   prices,
   simulated,
 }: {
   state: V2ToV4State;
   held: readonly HeldV4Position[];
+  heldUnreadable: string | undefined;
   draft: V2ToV4Draft;
   onChange: (draft: V2ToV4Draft) => void;
   weth: Address;
@@ -101,6 +103,7 @@ export function UniswapV2ToV4Card({
           prices={prices}
           weth={weth}
           held={held}
+          heldUnreadable={heldUnreadable}
         />
       </fieldset>
       {planned === undefined ? <p className="text-sm text-muted">Reading the V4 pools…</p> : null}

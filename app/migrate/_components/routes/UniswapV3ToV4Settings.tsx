@@ -41,7 +41,7 @@ export function useUniswapV3ToV4Settings({ owner, chainId, migrator, slippageBps
   const poolReads = useV4Pools(chosen.map(currenciesOf));
   const candidatesOf = (i: number): V4PoolState[] | undefined => poolReads[i]?.data;
   // Read only once a position is chosen: the account's V4 positions are destinations, not sources.
-  const held = useV4Positions(chosen.length > 0 ? owner : undefined).data ?? [];
+  const { held, unreadable: heldUnreadable } = useV4Positions(chosen.length > 0 ? owner : undefined);
 
   const plans: (Planned<UniswapV3ToV4Plan> | undefined)[] = chosen.map((position, i) => {
     const candidates = candidatesOf(i);
@@ -105,6 +105,7 @@ export function useUniswapV3ToV4Settings({ owner, chainId, migrator, slippageBps
                   candidates={candidatesOf(i)}
                   weth={weth}
                   held={held}
+                  heldUnreadable={heldUnreadable}
                   prices={market.data?.prices}
                   onChange={setDraft}
                 />
@@ -140,6 +141,7 @@ function V3ToV4Fields({
   candidates,
   weth,
   held,
+  heldUnreadable,
   prices,
   onChange,
 }: {
@@ -149,6 +151,7 @@ function V3ToV4Fields({
   candidates: V4PoolState[] | undefined;
   weth: Address;
   held: readonly HeldV4Position[];
+  heldUnreadable: string | undefined;
   prices: ReadonlyMap<string, bigint> | undefined;
   onChange: (draft: V3ToV4Draft) => void;
 }) {
@@ -186,6 +189,7 @@ function V3ToV4Fields({
         prices={prices}
         weth={weth}
         held={held}
+        heldUnreadable={heldUnreadable}
         keptRange={{
           kept: draft.keepV3Range,
           onChange: (kept) => onChange({ ...draft, keepV3Range: kept, deviationConfirmed: false }),

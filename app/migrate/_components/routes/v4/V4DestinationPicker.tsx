@@ -35,6 +35,7 @@ export function V4DestinationPicker({
   prices,
   weth,
   held,
+  heldUnreadable,
   keptRange,
 }: {
   /** Unique on the page: names the radio groups. */
@@ -57,6 +58,8 @@ export function V4DestinationPicker({
   weth: Address;
   /** The user's V4 positions, any pool: those in the chosen pool are offered as destinations. */
   held: readonly HeldV4Position[];
+  /** Why the user's V4 positions could not be read, if so: then only a new position can be chosen. */
+  heldUnreadable: string | undefined;
   /** A source with a range of its own (a V3 position) offers to keep it instead of choosing a new one. */
   keptRange?: { kept: boolean; onChange: (kept: boolean) => void };
 }) {
@@ -128,6 +131,11 @@ export function V4DestinationPicker({
             onChange={(choice) => onChange({ ...draft, tokenId: BigInt(choice) })}
           />
         </div>
+      ) : null}
+      {heldUnreadable ? (
+        <p className="text-sm text-muted">
+          Ferry could not read your Uniswap V4 positions, so it mints a new one. {heldUnreadable}
+        </p>
       ) : null}
       {keptRange && !addsTo ? (
         <ChoiceChips
