@@ -1,11 +1,11 @@
 import type { Context } from "ponder:registry";
-import type { Abi, Address, ContractFunctionReturnType, Hex } from "viem";
+import type { Address, ContractFunctionReturnType, Hex } from "viem";
 import { erc20Abi } from "viem";
 import { type HoldingState, lendingCredit, usdValue } from "../../lib/campaign/points";
-import { MULTICALL3 } from "../../lib/chain/multicall3";
 import { aaveV3PoolAbi } from "../../lib/generated/abis";
 import type { IndexedChain } from "../chains";
 import { type TokenQuote, tokenQuote, tolerant } from "./prices";
+import { type Call, readAll } from "./readAll";
 
 /** What a migrated position is credited with at a snapshot block, and its state (why it earns nothing, if so). */
 export interface Holding {
@@ -29,37 +29,6 @@ export interface HeldLending {
 }
 
 type AccountData = ContractFunctionReturnType<typeof aaveV3PoolAbi, "view", "getUserAccountData">;
-
-/**
- * Calldata bytes per Multicall3 call: ~450 position reads, a few million gas, well inside an RPC's `eth_call` gas cap.
- * (viem's default of 1 KiB would split a 10,000-position snapshot into ~700 requests.)
- */
-const MULTICALL_BATCH_BYTES = 16_384;
-
-export interface Call {
-  address: Address;
-  abi: Abi;
-  functionName: string;
-  args?: readonly unknown[];
-}
-
-/**
- * Every call's result at the handler's block, read in Multicall3 batches with `allowFailure`: a call that reverts or
- * answers garbage is undefined (worth 0 with a reason, like `tolerant`). A batch that fails as a whole (the RPC is
- * down, no Multicall3 on the chain) throws, so Ponder retries the block rather than recording false zeros.
- */
-export async function readAll(context: Context, calls: readonly Call[]): Promise<unknown[]> {
-  if (calls.length === 0) return [];
-  // viem cannot type a runtime list of different functions: each caller casts its results by position.
-  const results = (await context.client.multicall({
-    contracts: calls,
-    allowFailure: true,
-    multicallAddress: MULTICALL3,
-    batchSize: MULTICALL_BATCH_BYTES,
-    retryEmptyResponse: false,
-  } as Parameters<Context["client"]["multicall"]>[0])) as { status: "success" | "failure"; result?: unknown }[];
-  return results.map((result) => (result.status === "success" ? result.result : undefined));
-}
 
 /** Oracle quotes of `tokens` at the snapshot block (memoised per block, one read per token). */
 export async function quotesOf(

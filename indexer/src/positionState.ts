@@ -5,8 +5,8 @@ import { nonfungiblePositionManagerAbi, uniswapV4PositionManagerAbi } from "../.
 import { ticksOfPositionInfo } from "../../lib/uniswap/v4/positionInfo";
 import { type IndexedChain, isV4PositionManager, oracleAsset } from "../chains";
 import { campaignClock } from "./campaignClock";
-import { type Call, readAll } from "./holdings";
 import type { PositionKey } from "./PositionManager";
+import { type Call, readAll } from "./readAll";
 
 /**
  * A migrated Uniswap position's chain state, read once and then followed from its own events, so that an epoch snapshot

@@ -1,8 +1,8 @@
 import type { Context } from "ponder:registry";
 import { type Address, erc20Abi, type Hex, HttpRequestError, TimeoutError } from "viem";
 import { type Unpriced, usdValue } from "../../lib/campaign/points";
-import { MULTICALL3 } from "../../lib/chain/multicall3";
 import { aaveV3OracleAbi } from "../../lib/generated/abis";
+import { readAll } from "./readAll";
 
 /**
  * Token decimals never change, and prices are fixed within a block: both are memoised. The first price a block asks
@@ -75,30 +75,20 @@ function blockPrice(context: Context, oracle: Address, token: Address): Promise<
 }
 
 /**
- * The oracle's prices of `tokens` at the handler's block, in one Multicall3 call with `allowFailure`: undefined for a
- * token it cannot price (no source, no fallback). A batch that fails as a whole (the RPC is down) throws, so Ponder
- * retries the event rather than recording false zeros.
+ * The oracle's prices of `tokens` at the handler's block, in one batch that tolerates failures: undefined for a token
+ * it cannot price (no source, no fallback). A batch that fails as a whole (the RPC is down) throws, so Ponder retries
+ * the event rather than recording false zeros.
  */
 async function oraclePrices(
   context: Context,
   oracle: Address,
   tokens: readonly Address[],
 ): Promise<(bigint | undefined)[]> {
-  const results = await context.client.multicall({
-    contracts: tokens.map(
-      (token) =>
-        ({
-          address: oracle,
-          abi: aaveV3OracleAbi,
-          functionName: "getAssetPrice",
-          args: [token],
-        }) as const,
-    ),
-    allowFailure: true,
-    multicallAddress: MULTICALL3,
-    retryEmptyResponse: false,
-  });
-  return results.map((result) => (result.status === "success" ? result.result : undefined));
+  const prices = await readAll(
+    context,
+    tokens.map((token) => ({ address: oracle, abi: aaveV3OracleAbi, functionName: "getAssetPrice", args: [token] })),
+  );
+  return prices as (bigint | undefined)[];
 }
 
 /** `decimals()`, or undefined when the token has none, reverts, or answers something that is not a small number. */

@@ -4,8 +4,9 @@ import { boundedCredit, type PointsRule, poolDeviationBps, usdValue } from "../.
 import { uniswapV3PoolAbi, uniswapV4StateViewAbi } from "../../lib/generated/abis";
 import { positionAmounts } from "../../lib/uniswap/v3/positionAmounts";
 import { type IndexedChain, isV4PositionManager } from "../chains";
-import { type Call, type Holding, nothing, quotesOf, readAll, type SnapshotBlock } from "./holdings";
+import { type Holding, nothing, quotesOf, type SnapshotBlock } from "./holdings";
 import type { TokenQuote } from "./prices";
+import { type Call, readAll } from "./readAll";
 
 /**
  * A migrated Uniswap position as its row knows it (`pool`: a V3 pool, or a V4 PoolId), with its chain state
