@@ -1,4 +1,3 @@
-import { formatPrice } from "@/lib/format";
 import type { PositionDraft } from "@/lib/routes/uniswapV2ToV3/draft";
 import { feeLabel, feeTierLabel } from "@/lib/routes/uniswapV2ToV3/feeTiers";
 import { positionName } from "@/lib/routes/uniswapV2ToV3/names";
@@ -8,25 +7,14 @@ import type { V2Position } from "@/lib/uniswap/v2/positions";
 import type { V3FeeTierPool } from "@/lib/uniswap/v2ToV3Plan";
 import { FEE_TIERS, type FeeTier } from "@/lib/uniswap/v3/poolMath";
 import type { HeldV3Position } from "@/lib/uniswap/v3/positions";
-import { type RangeChoice, rangeFromTicks } from "@/lib/uniswap/v3/rangePresets";
+import { type RangeChoice, rangeChoiceOfTicks } from "@/lib/uniswap/v3/rangePresets";
 import { ChoiceChips } from "./ChoiceChips";
 import { RangeSettings } from "./RangeSettings";
 import { ShareField } from "./ShareField";
 
-/** A held position's range as the user's own choice would show it: full range, or custom bounds. */
-function heldRange(held: HeldV3Position, position: V2Position, fee: FeeTier): RangeChoice {
-  const { priceLower, priceUpper } = rangeFromTicks(
-    held.tickLower,
-    held.tickUpper,
-    0,
-    position.token0.decimals,
-    position.token1.decimals,
-    fee,
-  );
-  return priceLower === undefined || priceUpper === undefined
-    ? { preset: "full", minPrice: "", maxPrice: "" }
-    : { preset: "custom", minPrice: formatPrice(priceLower), maxPrice: formatPrice(priceUpper) };
-}
+/** A held position's range as the user's own choice would show it. */
+const heldRange = (held: HeldV3Position, position: V2Position, fee: FeeTier) =>
+  rangeChoiceOfTicks(held.tickLower, held.tickUpper, position.token0.decimals, position.token1.decimals, fee);
 
 /** Share, fee tier, destination and range of one position, edited as typed. */
 export function PositionSettings({

@@ -122,3 +122,20 @@ export function rangeFromTicks(
   const priceUpper = priceAtTick(tickUpper, decimals0, decimals1);
   return { tickLower, tickUpper, priceLower, priceUpper, inRange: price >= priceLower && price < priceUpper };
 }
+
+/**
+ * A held position's range as the user's own choice would show it (full range, or custom bounds): what a range picker
+ * shows, read-only, for a position the migration adds to.
+ */
+export function rangeChoiceOfTicks(
+  tickLower: number,
+  tickUpper: number,
+  decimals0: number,
+  decimals1: number,
+  grid: TickGrid,
+): RangeChoice {
+  const { priceLower, priceUpper } = rangeFromTicks(tickLower, tickUpper, 0, decimals0, decimals1, grid);
+  return priceLower === undefined || priceUpper === undefined
+    ? { preset: "full", minPrice: "", maxPrice: "" }
+    : { preset: "custom", minPrice: formatPrice(priceLower), maxPrice: formatPrice(priceUpper) };
+}

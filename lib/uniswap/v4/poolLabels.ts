@@ -1,7 +1,7 @@
 import type { Address } from "viem";
 import { tokensUsd } from "../../aave/v3/usdPrices";
-import { formatPrice, formatUsd } from "../../format";
-import { type RangeChoice, rangeFromTicks } from "../v3/rangePresets";
+import { formatUsd } from "../../format";
+import { type RangeChoice, rangeChoiceOfTicks } from "../v3/rangePresets";
 import type { V4DestinationPlan } from "./destination";
 import { type PoolCurrencies, tierLabel, v4PoolName } from "./poolKey";
 import { fullRangeEquivalent, poolExists, type V4PoolState } from "./pools";
@@ -54,19 +54,8 @@ export const existingPoolTiers = (pools: readonly V4PoolState[]) =>
 type Currencies = Pick<PoolCurrencies, "currency0" | "currency1">;
 
 /** A held position's range as the user's own choice would show it (full range, or custom bounds), read-only. */
-export function heldRangeChoice(held: HeldV4Position, { currency0, currency1 }: Currencies): RangeChoice {
-  const { priceLower, priceUpper } = rangeFromTicks(
-    held.tickLower,
-    held.tickUpper,
-    0,
-    currency0.decimals,
-    currency1.decimals,
-    held.key,
-  );
-  return priceLower === undefined || priceUpper === undefined
-    ? { preset: "full", minPrice: "", maxPrice: "" }
-    : { preset: "custom", minPrice: formatPrice(priceLower), maxPrice: formatPrice(priceUpper) };
-}
+export const heldRangeChoice = (held: HeldV4Position, { currency0, currency1 }: Currencies): RangeChoice =>
+  rangeChoiceOfTicks(held.tickLower, held.tickUpper, currency0.decimals, currency1.decimals, held.key);
 
 /** A held position as a destination choice: "Add to your position #12 (1800.00–2200.00 USDC per ETH, liquidity 1,000)". */
 export function heldPositionChoiceLabel(held: HeldV4Position, currencies: Currencies): string {
