@@ -60,8 +60,8 @@ export function useUniswapV2Settings({ owner, chainId, migrator, slippageBps }: 
   const v4DraftOf = (pair: Address) => v4Drafts[pair] ?? DEFAULT_V2_TO_V4_DRAFT;
   const weth = addressesFor(chainId).tokens.WETH;
   // Read only once a position goes to V4: the account's V4 positions are destinations, not sources.
-  const { held: heldV4, unreadable: heldV4Unreadable } = useV4Positions(toV4.length > 0 ? owner : undefined);
-  const v4States = useUniswapV2ToV4Plans(toV4, v4DraftOf, weth, previewSlippageBps(slippageBps), heldV4);
+  const heldV4 = useV4Positions(toV4.length > 0 ? owner : undefined);
+  const v4States = useUniswapV2ToV4Plans(toV4, v4DraftOf, weth, previewSlippageBps(slippageBps), heldV4.positions);
 
   const plans: (Planned<ReadyPlan> | undefined)[] = toV3.map((position, i) => {
     const tiers = tiersOf(i);
@@ -156,7 +156,6 @@ export function useUniswapV2Settings({ owner, chainId, migrator, slippageBps }: 
         onChange={(next) => setV4Drafts((current) => ({ ...current, [position.pair]: next }))}
         weth={weth}
         held={heldV4}
-        heldUnreadable={heldV4Unreadable}
         prices={prices}
         simulated={simulated}
       />

@@ -3,6 +3,7 @@
 import type { Address } from "viem";
 import { Alert } from "@/components/Alert";
 import { useV4Pools } from "@/hooks/useV4Pools";
+import type { HeldV4Positions } from "@/hooks/useV4Positions";
 import { tokensUsd } from "@/lib/aave/v3/usdPrices";
 import { formatAmount, formatPrice, formatUsd } from "@/lib/format";
 import type { LiquidityMigration } from "@/lib/migrator/simulate";
@@ -52,13 +53,11 @@ export function UniswapV2ToV4Card({
   onChange,
   weth,
   held,
-  heldUnreadable,
   prices,
   simulated,
 }: {
   state: V2ToV4State;
-  held: readonly HeldV4Position[];
-  heldUnreadable: string | undefined;
+  held: HeldV4Positions;
   draft: V2ToV4Draft;
   onChange: (draft: V2ToV4Draft) => void;
   weth: Address;
@@ -103,7 +102,6 @@ export function UniswapV2ToV4Card({
           prices={prices}
           weth={weth}
           held={held}
-          heldUnreadable={heldUnreadable}
         />
       </fieldset>
       {planned === undefined ? <p className="text-sm text-muted">Reading the V4 pools…</p> : null}

@@ -6,6 +6,7 @@ import { Button } from "@/components/Button";
 import { Card } from "@/components/Card";
 import { useV3SourcePositions } from "@/hooks/useV3SourcePositions";
 import { useV4Pools } from "@/hooks/useV4Pools";
+import type { HeldV4Positions } from "@/hooks/useV4Positions";
 import { useV4Positions } from "@/hooks/useV4Positions";
 import { addressesFor } from "@/lib/chain/addresses";
 import { describeWalletError } from "@/lib/chain/walletErrors";
@@ -18,7 +19,6 @@ import type { V3SourcePosition } from "@/lib/uniswap/v3/sourcePositions";
 import { chosenPool } from "@/lib/uniswap/v4/destination";
 import { poolCurrencies, sqrtPriceInPoolOrder } from "@/lib/uniswap/v4/poolKey";
 import { poolExists, type V4PoolState } from "@/lib/uniswap/v4/pools";
-import type { HeldV4Position } from "@/lib/uniswap/v4/positions";
 import { ChoiceChips } from "../ChoiceChips";
 import { useKeptState } from "../keptInputs";
 import { ShareField } from "../ShareField";
@@ -41,7 +41,7 @@ export function useUniswapV3ToV4Settings({ owner, chainId, migrator, slippageBps
   const poolReads = useV4Pools(chosen.map(currenciesOf));
   const candidatesOf = (i: number): V4PoolState[] | undefined => poolReads[i]?.data;
   // Read only once a position is chosen: the account's V4 positions are destinations, not sources.
-  const { held, unreadable: heldUnreadable } = useV4Positions(chosen.length > 0 ? owner : undefined);
+  const held = useV4Positions(chosen.length > 0 ? owner : undefined);
 
   const plans: (Planned<UniswapV3ToV4Plan> | undefined)[] = chosen.map((position, i) => {
     const candidates = candidatesOf(i);
@@ -52,7 +52,7 @@ export function useUniswapV3ToV4Settings({ owner, chainId, migrator, slippageBps
       candidates,
       weth,
       slippageBps: previewSlippageBps(slippageBps),
-      held,
+      held: held.positions,
     });
   });
   const ready = plans.flatMap((planned) => (planned?.ok ? [planned.plan] : []));
@@ -105,7 +105,6 @@ export function useUniswapV3ToV4Settings({ owner, chainId, migrator, slippageBps
                   candidates={candidatesOf(i)}
                   weth={weth}
                   held={held}
-                  heldUnreadable={heldUnreadable}
                   prices={market.data?.prices}
                   onChange={setDraft}
                 />
@@ -141,7 +140,6 @@ function V3ToV4Fields({
   candidates,
   weth,
   held,
-  heldUnreadable,
   prices,
   onChange,
 }: {
@@ -150,8 +148,7 @@ function V3ToV4Fields({
   /** The V4 pools of the chosen currencies, once read. */
   candidates: V4PoolState[] | undefined;
   weth: Address;
-  held: readonly HeldV4Position[];
-  heldUnreadable: string | undefined;
+  held: HeldV4Positions;
   prices: ReadonlyMap<string, bigint> | undefined;
   onChange: (draft: V3ToV4Draft) => void;
 }) {
@@ -189,7 +186,6 @@ function V3ToV4Fields({
         prices={prices}
         weth={weth}
         held={held}
-        heldUnreadable={heldUnreadable}
         keptRange={{
           kept: draft.keepV3Range,
           onChange: (kept) => onChange({ ...draft, keepV3Range: kept, deviationConfirmed: false }),

@@ -1,5 +1,6 @@
 import type { Address } from "viem";
 import { Alert } from "@/components/Alert";
+import type { HeldV4Positions } from "@/hooks/useV4Positions";
 import { pairKind } from "@/lib/uniswap/pairKind";
 import { chosenPool, type V4DestinationDraft } from "@/lib/uniswap/v4/destination";
 import { type PoolCurrencies, STANDARD_TIERS, tierLabel } from "@/lib/uniswap/v4/poolKey";
@@ -10,7 +11,7 @@ import {
   v4PoolChoiceLabel,
 } from "@/lib/uniswap/v4/poolLabels";
 import { poolExists, type V4PoolState } from "@/lib/uniswap/v4/pools";
-import { type HeldV4Position, positionsInPool } from "@/lib/uniswap/v4/positions";
+import { positionsInPool } from "@/lib/uniswap/v4/positions";
 import { ChoiceChips } from "../../ChoiceChips";
 import { RangeSettings } from "../../RangeSettings";
 
@@ -35,7 +36,6 @@ export function V4DestinationPicker({
   prices,
   weth,
   held,
-  heldUnreadable,
   keptRange,
 }: {
   /** Unique on the page: names the radio groups. */
@@ -56,10 +56,8 @@ export function V4DestinationPicker({
   sourceVersion: string;
   prices: ReadonlyMap<string, bigint> | undefined;
   weth: Address;
-  /** The user's V4 positions, any pool: those in the chosen pool are offered as destinations. */
-  held: readonly HeldV4Position[];
-  /** Why the user's V4 positions could not be read, if so: then only a new position can be chosen. */
-  heldUnreadable: string | undefined;
+  /** The user's V4 positions, any pool (those in the chosen pool are offered), or why they could not be read. */
+  held: HeldV4Positions;
   /** A source with a range of its own (a V3 position) offers to keep it instead of choosing a new one. */
   keptRange?: { kept: boolean; onChange: (kept: boolean) => void };
 }) {
@@ -73,7 +71,7 @@ export function V4DestinationPicker({
     };
   });
   const existing = candidates ? existingPoolTiers(candidates) : [];
-  const heldInPool = pool ? positionsInPool(held, pool.id) : [];
+  const heldInPool = pool ? positionsInPool(held.positions, pool.id) : [];
   const addsTo = heldInPool.find(({ tokenId }) => tokenId === draft.tokenId);
   return (
     <div className="space-y-4">
@@ -132,9 +130,9 @@ export function V4DestinationPicker({
           />
         </div>
       ) : null}
-      {heldUnreadable ? (
+      {held.unreadable ? (
         <p className="text-sm text-muted">
-          Ferry could not read your Uniswap V4 positions, so it mints a new one. {heldUnreadable}
+          Ferry could not read your Uniswap V4 positions, so it mints a new one. {held.unreadable}
         </p>
       ) : null}
       {keptRange && !addsTo ? (
