@@ -30,11 +30,11 @@ import { withGasHeadroom } from "./gasHeadroom";
 const TICK_SPACING: Record<number, number> = { 100: 1, 500: 10, 3000: 60, 10000: 200 };
 const MAX_TICK = 887_272;
 /** Any price the pool may have: these helpers generate traffic on a devnet, they do not protect a user. */
-const SQRT_PRICE_MIN = 4295128739n;
-const SQRT_PRICE_MAX = 1461446703485210103287273052203988822378723970342n;
+export const SQRT_PRICE_MIN = 4295128739n;
+export const SQRT_PRICE_MAX = 1461446703485210103287273052203988822378723970342n;
 
 /** Full-range ticks for a fee tier, as the Migrator's callers pass them. */
-function fullRange(fee: number): { tickLower: number; tickUpper: number } {
+export function fullRange(fee: number): { tickLower: number; tickUpper: number } {
   const spacing = TICK_SPACING[fee];
   if (!spacing) throw new Error(`unknown fee tier ${fee}`);
   const tickUpper = Math.floor(MAX_TICK / spacing) * spacing;
@@ -180,7 +180,8 @@ export async function decreaseLiquidity(
   return hash;
 }
 
-async function expectSuccess(wallet: ChainWallet, hash: Hash): Promise<void> {
+/** Waits for `hash` to be mined, and throws if it reverted. */
+export async function expectSuccess(wallet: ChainWallet, hash: Hash): Promise<void> {
   const receipt = await minedReceipt(wallet, hash);
   if (receipt.status !== "success") throw new Error(`transaction ${hash} reverted`);
 }

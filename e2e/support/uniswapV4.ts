@@ -1,4 +1,5 @@
-import { type Address, createWalletClient, erc20Abi, erc721Abi, http, type LocalAccount } from "viem";
+import { type Address, erc20Abi, erc721Abi, type LocalAccount } from "viem";
+import { devnetWallet, expectSuccess, fullRange, SQRT_PRICE_MAX, SQRT_PRICE_MIN } from "../../devnet/migrations";
 import { addressesFor } from "../../lib/chain/addresses";
 import { migratorAbi, uniswapV4PositionManagerAbi } from "../../lib/generated/abis";
 import { ferryDeploymentFor } from "../../lib/migrator/deployment";
@@ -47,10 +48,6 @@ export async function expectMovedToV4(chain: ChainClient, v3TokenId: bigint, v4T
   ).toBe(owner);
 }
 
-// v4-core's TickMath bounds: a price band that accepts any pool price.
-const MIN_SQRT_PRICE = 4295128739n;
-const MAX_SQRT_PRICE = 1461446703485210103287273052203988822378723970342n;
-
 /**
  * Gives `account` a V4 position as an earlier migration would have: half its V2 WETH/USDC LP moved by the Migrator
  * into a new full-range position of the world's WETH/USDC 0.3% V4 pool (an LP approval, then `migrate`, without
@@ -68,13 +65,10 @@ export async function giveV4Position(chain: ChainClient, account: LocalAccount) 
     args: [account.address],
   });
   const lpAmount = balance / 2n;
-  const wallet = createWalletClient({ account, chain: chain.chain, transport: http() });
-  const send = async (hash: Promise<`0x${string}`>) => {
-    const receipt = await chain.waitForTransactionReceipt({ hash: await hash });
-    if (receipt.status !== "success") throw new Error(`a setup transaction reverted: ${receipt.transactionHash}`);
-  };
-  await send(
-    wallet.writeContract({ address: pair, abi: erc20Abi, functionName: "approve", args: [migrator, lpAmount] }),
+  const wallet = devnetWallet(chain.chain.rpcUrls.default.http[0] as string, chain.chain, account);
+  await expectSuccess(
+    wallet,
+    await wallet.writeContract({ address: pair, abi: erc20Abi, functionName: "approve", args: [migrator, lpAmount] }),
   );
   const tokenId = await nextV4TokenId(chain);
   const position = uniswapV2ToV4Position({
@@ -87,18 +81,18 @@ export async function giveV4Position(chain: ChainClient, account: LocalAccount) 
     permit: NO_PERMIT,
     destination: {
       poolKey,
-      tickLower: -887_220,
-      tickUpper: 887_220,
-      sqrtPriceX96Min: MIN_SQRT_PRICE,
-      sqrtPriceX96Max: MAX_SQRT_PRICE,
+      ...fullRange(poolKey.fee),
+      sqrtPriceX96Min: SQRT_PRICE_MIN,
+      sqrtPriceX96Max: SQRT_PRICE_MAX,
       amount0MinDeposited: 0n,
       amount1MinDeposited: 0n,
       tokenId: 0n,
     },
   });
   const deadline = (await chain.getBlock()).timestamp + 3600n;
-  await send(
-    wallet.writeContract({
+  await expectSuccess(
+    wallet,
+    await wallet.writeContract({
       address: migrator,
       abi: migratorAbi,
       functionName: "migrate",
