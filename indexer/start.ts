@@ -46,6 +46,8 @@ export interface IndexerOptions {
    * scratch but reuses the RPC data Ponder cached (its `ponder_sync` schema): the benchmark times indexing alone so.
    */
   schema?: string;
+  /** The Ponder app to run: this indexer unless given (the benchmark runs its floor, `bench/floor`). */
+  root?: string;
   /** The rewards distributor on this chain (`lib/rewards.json`'s entry when omitted) and where its trees are published. */
   rewards?: { deployment: RewardsDeployment; treeDir: string };
 }
@@ -83,7 +85,17 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
     if (temporaryDir) rmSync(temporaryDir, { recursive: true, force: true });
   };
   const schema = options.schema ?? "ferry";
-  const args = ["start", "--root", INDEXER_DIR, "--hostname", "127.0.0.1", "--port", String(port), "--schema", schema];
+  const args = [
+    "start",
+    "--root",
+    options.root ?? INDEXER_DIR,
+    "--hostname",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--schema",
+    schema,
+  ];
   const child = spawn(PONDER_BIN, args, {
     env: { ...env, FERRY_INDEXER_DATA_DIR: options.dataDir ?? temporaryDir },
     stdio: ["ignore", "pipe", "pipe"],
