@@ -8,6 +8,10 @@
  * it indexes live, and a second backfill on a new schema of the same database, which reuses the RPC data Ponder cached
  * (`ponder_sync`): indexing alone, without fetching and storing blocks, transactions and logs.
  *
+ * The floor: before Ferry's indexer, on a database of its own, the same chain is backfilled by `bench/floor`, an app
+ * with the indexer's configuration and events and handlers that do nothing. It is what Ponder itself takes to fetch,
+ * store and replay those events, measured in the same run: the speed no indexer of these events reaches on Ponder.
+ *
  * BENCH_MIGRATIONS (default 10,000), BENCH_USERS (default 200), BENCH_REQUESTS per route (default 300), BENCH_SNAPSHOTS
  * (epoch boundaries crossed, default 3).
  */
@@ -37,6 +41,7 @@ const PER_BLOCK = 500;
 /** Epoch boundaries crossed after the backfill: the snapshot time reported is their median. */
 const SNAPSHOTS = Number(process.env.BENCH_SNAPSHOTS ?? 3);
 const GOALS = { eventsPerSecond: 2_000, snapshotSeconds: 5, p95Ms: 50 };
+const FLOOR_APP = join(import.meta.dirname, "floor");
 /** Mined after the migrations so they are final for Ponder (30 blocks on unknown chains) and go through its backfill. */
 const FINALITY_BLOCKS = 64;
 
@@ -75,7 +80,12 @@ try {
     if (database === "Postgres") {
       const postgres = await startPostgres();
       stops.push(postgres.stop);
-      target = { ...target, url: await postgres.database("bench"), serverPid: postgres.pid };
+      target = {
+        ...target,
+        url: await postgres.database("bench"),
+        floorUrl: await postgres.database("bench_floor"),
+        serverPid: postgres.pid,
+      };
     }
     // Each database indexes the same chain: the epoch boundaries one mines are gone before the next starts (otherwise
     // its catching up would include their snapshots).
@@ -96,6 +106,9 @@ try {
           "backfill s": seconds(r.cold.caughtUpMs),
           [`events/s (goal ≥ ${GOALS.eventsPerSecond})`]: r.eventsPerSecond,
           "events/s ÷ goal": ratio(r.eventsPerSecond / GOALS.eventsPerSecond),
+          "floor events/s": r.floorEventsPerSecond,
+          "floor ÷ goal": ratio(r.floorEventsPerSecond / GOALS.eventsPerSecond),
+          "events/s ÷ floor": ratio(r.eventsPerSecond / r.floorEventsPerSecond),
           [`snapshot s, median of ${SNAPSHOTS} (goal ≤ ${GOALS.snapshotSeconds})`]: seconds(r.snapshotMs),
           "snapshot ÷ goal": ratio(r.snapshotMs / 1000 / GOALS.snapshotSeconds),
           "API p50 ms": r.p50.toFixed(1),
@@ -107,14 +120,17 @@ try {
   );
   console.log("÷ goal: the figure over its goal; events/s meets it at ≥ 1, the snapshot and p95 at ≤ 1.");
   console.log(
+    "floor: the same events backfilled the same way by an app whose handlers do nothing (bench/floor), on a database of its own: Ponder's own cost.",
+  );
+  console.log(
     "backfill: from the indexer's server answering to the indexer caught up with the head (the last 30 blocks, unfinalised for Ponder, indexed live).",
   );
   console.log("\nWhere the backfill's time went: wall seconds, and CPU seconds used meanwhile (the machine is shared)");
   console.table(
     Object.fromEntries(
       results.flatMap((r) =>
-        [r.cold, r.reindex].map((run) => [
-          `${r.database}${run === r.reindex ? ", RPC data cached" : ""}`,
+        [r.floor, r.cold, r.reindex].map((run) => [
+          `${r.database}${run === r.floor ? ", floor" : run === r.reindex ? ", RPC data cached" : ""}`,
           {
             "historical s": seconds(run.historicalMs),
             "live tail s": seconds(run.caughtUpMs - run.historicalMs),
@@ -152,6 +168,8 @@ interface Database {
   name: "PGlite" | "Postgres";
   /** Postgres: its connection string and server pid; PGlite runs inside the indexer's process. */
   url?: string;
+  /** Postgres: the floor's own database, so that it fetches everything too (Ponder caches RPC data per database). */
+  floorUrl?: string;
   serverPid?: number;
   rpcPid: number;
 }
@@ -177,7 +195,13 @@ interface Backfill {
  * A fresh indexer on `schema` backfills the chain, timed from its server answering (its build and database set-up
  * done) to caught up with the head, with the CPU time each process used meanwhile.
  */
-async function backfill(rpcUrl: string, ferry: FerryDeployment, database: Database, schema: string): Promise<Backfill> {
+async function backfill(
+  rpcUrl: string,
+  ferry: FerryDeployment,
+  database: Database,
+  schema: string,
+  app: "ferry" | "floor" = "ferry",
+): Promise<Backfill> {
   let indexerPid: number | undefined;
   const sample = (): { at: number; cpu: CpuSample } => ({
     at: performance.now(),
@@ -206,8 +230,9 @@ async function backfill(rpcUrl: string, ferry: FerryDeployment, database: Databa
     rpcUrl,
     chainId: WORLD_CHAIN_ID,
     port,
-    dataDir: join(dataDir, database.name),
-    databaseUrl: database.url,
+    dataDir: join(dataDir, `${database.name}-${app}`),
+    databaseUrl: app === "floor" ? database.floorUrl : database.url,
+    root: app === "floor" ? FLOOR_APP : undefined,
     deployment: ferry,
     schema,
     onSpawn: (pid) => {
@@ -250,6 +275,13 @@ async function expectMigrations(database: Database, indexerUrl: string, generate
  * boundary block to its snapshot being served).
  */
 async function measure(rpcUrl: string, ferry: FerryDeployment, database: Database, generated: number) {
+  const floor = await backfill(rpcUrl, ferry, database, "floor", "floor");
+  let floorMetrics: string;
+  try {
+    floorMetrics = await getText(`${floor.indexer.url}/metrics`);
+  } finally {
+    await floor.indexer.stop();
+  }
   const cold = await backfill(rpcUrl, ferry, database, "ferry");
   let metrics: string;
   try {
@@ -260,9 +292,13 @@ async function measure(rpcUrl: string, ferry: FerryDeployment, database: Databas
   }
   const events = indexedEvents(metrics);
   console.log(`  ${database.name}: indexed ${JSON.stringify(events)} in ${seconds(cold.caughtUpMs)} s`);
-  const contractEvents = Object.entries(events)
-    .filter(([name]) => !name.endsWith(":block"))
-    .reduce((sum, [, count]) => sum + count, 0);
+  const contractEvents = contractEventCount(events);
+  const floorEvents = contractEventCount(indexedEvents(floorMetrics));
+  if (floorEvents !== contractEvents) {
+    throw new Error(
+      `${database.name}: the floor handled ${floorEvents} contract events, the indexer ${contractEvents}`,
+    );
+  }
 
   const reindex = await backfill(rpcUrl, ferry, database, "ferry_reindex");
   const indexer = reindex.indexer;
@@ -303,6 +339,8 @@ async function measure(rpcUrl: string, ferry: FerryDeployment, database: Databas
     }
     return {
       database: database.name,
+      floor,
+      floorEventsPerSecond: Math.round(contractEvents / (floor.caughtUpMs / 1000)),
       cold,
       reindex,
       events: contractEvents,
@@ -335,6 +373,12 @@ function indexedEvents(metrics: string): Record<string, number> {
     if (event && count) counts[event] = (counts[event] ?? 0) + Number(count);
   }
   return counts;
+}
+
+function contractEventCount(events: Record<string, number>): number {
+  return Object.entries(events)
+    .filter(([name]) => !name.endsWith(":block"))
+    .reduce((sum, [, count]) => sum + count, 0);
 }
 
 /** Mines the next epoch's first block and times until the indexer serves the snapshot taken there. */
