@@ -131,7 +131,6 @@ export const position = onchainTable(
   (table) => ({
     pk: primaryKey({ columns: [table.chainId, table.positionManager, table.tokenId] }),
     userIdx: index().on(table.user),
-    syncedIdx: index().on(table.syncedBlock),
   }),
 );
 
