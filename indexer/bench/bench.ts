@@ -375,6 +375,7 @@ function indexedEvents(metrics: string): Record<string, number> {
   return counts;
 }
 
+/** The events of contracts among those counted, leaving out the block sources (`EpochClock:block`). */
 function contractEventCount(events: Record<string, number>): number {
   return Object.entries(events)
     .filter(([name]) => !name.endsWith(":block"))
