@@ -150,11 +150,14 @@ async function awaitServing(
   // If this process ends first (a test timing out, Ctrl-C), the indexer must not outlive it.
   const killChild = () => child.kill("SIGKILL");
   process.once("exit", killChild);
-  const stop = () =>
-    stopProcess(child).then(() => {
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    return stopProcess(child).then(() => {
       process.off("exit", killChild);
       removeTemporaryDir();
     });
+  };
   let output = "";
   const live = new LiveProgress();
   let deadline = Date.now() + STALL_TIMEOUT_MS;
@@ -187,6 +190,10 @@ async function awaitServing(
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   if (child.pid === undefined) throw new Error("ponder started without a pid");
+  // Nobody reads its log once it is ready: an indexer that dies later (in the middle of a test run) says why here.
+  child.once("exit", (code, signal) => {
+    if (!stopping) console.error(`the indexer exited with ${code ?? signal} after it was ready:\n${output}`);
+  });
   return { url: `http://127.0.0.1:${servedPort}`, pid: child.pid, stop };
 }
 
