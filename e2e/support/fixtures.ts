@@ -17,6 +17,23 @@ function createChainClient() {
 
 export type ChainClient = ReturnType<typeof createChainClient>;
 
+/**
+ * Waits (30 s at most) until the e2e indexer has indexed block `head`. A revert shortens the chain: an indexer still
+ * handling a block the revert removes reads at a height the node no longer has, and Ponder stops on that error. A
+ * real chain replaces its blocks in a reorg rather than shrinking, so only the harness waits for this.
+ */
+async function indexedUpTo(head: bigint): Promise<void> {
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+    const status = await fetch(`${e2eEnv("indexerUrl")}/status`)
+      .then((response) => response.json() as Promise<Record<string, { block?: { number: number } }>>)
+      .catch(() => undefined);
+    // An indexer that does not answer has nothing to wait for: the test that needs it says so.
+    if (!status || Object.values(status).some(({ block }) => block !== undefined && block.number >= Number(head)))
+      return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export const test = base.extend<{
   chain: ChainClient;
   wallet: TestWallet;
@@ -35,6 +52,7 @@ export const test = base.extend<{
     // evm_revert restores the state, not the mining mode or the pool: a test that stopped automining leaves neither.
     await rpc(e2eEnv("rpcUrl"), "anvil_dropAllTransactions", []);
     await client.setAutomine(true);
+    await indexedUpTo(await client.getBlockNumber());
     await revert(e2eEnv("rpcUrl"), id);
   },
 
